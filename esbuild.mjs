@@ -1,7 +1,7 @@
 // Bundles the product (dist/) and, on request, the tests and benchmarks (out/).
 //   node esbuild.mjs            product bundles
 //   node esbuild.mjs --tests    product + every test/**/*.test.ts into out/test
-//   node esbuild.mjs --bench    bench/*.ts into out/bench
+//   node esbuild.mjs --bench    test/bench/*.bench.ts into out/bench
 //   --watch, --production       as usual
 import * as esbuild from 'esbuild';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -66,9 +66,9 @@ if (args.has('--tests')) {
   }
 }
 if (args.has('--bench')) {
-  const benches = walk('bench', /\.ts$/);
+  const benches = walk('test/bench', /\.bench\.ts$/);
   if (benches.length) {
-    builds.push({ ...common, entryPoints: benches, outdir: 'out/bench', outbase: 'bench', packages: 'external' });
+    builds.push({ ...common, entryPoints: benches, outdir: 'out/bench', outbase: 'test/bench', packages: 'external' });
   }
 }
 
