@@ -1,1 +1,3 @@
-export {};
+export * from './problem';
+export * from './parser/index';
+export * from './render/index';
