@@ -1,1 +1,1 @@
-export {};
+export { embeddedToDocumentOffset, documentToEmbeddedOffset, embeddedRangeToDocument } from './embedded';

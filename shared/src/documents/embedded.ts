@@ -1,0 +1,191 @@
+import type { EmbeddedText, OffsetRange, Segment } from '../model/types';
+
+/**
+ * Appends a segment, merging it into the previous one when both map one-for-one and continue each
+ * other in the text and in the document.
+ */
+function appendSegment(segments: Segment[], segment: Segment): void {
+  const last = segments[segments.length - 1];
+  if (
+    last !== undefined &&
+    last.textLength === last.docLength &&
+    segment.textLength === segment.docLength &&
+    last.text + last.textLength === segment.text &&
+    last.doc + last.docLength === segment.doc
+  ) {
+    last.textLength += segment.textLength;
+    last.docLength += segment.docLength;
+  } else {
+    segments.push({ ...segment });
+  }
+}
+
+/**
+ * Collects decoded text and its segments while a scalar is decoded left to right. Runs of characters
+ * copied verbatim and contiguous in the document are merged into one segment, so a long template
+ * without escapes costs one segment.
+ */
+export class EmbeddedTextBuilder {
+  private readonly parts: string[] = [];
+  private length = 0;
+  readonly segments: Segment[] = [];
+
+  /** Characters copied unchanged from the document starting at `docOffset`. */
+  copy(chars: string, docOffset: number): void {
+    if (chars.length === 0) return;
+    appendSegment(this.segments, { text: this.length, textLength: chars.length, doc: docOffset, docLength: chars.length });
+    this.parts.push(chars);
+    this.length += chars.length;
+  }
+
+  /** Decoded characters that stand for `docLength` document characters (an escape, a folded line break). */
+  decoded(chars: string, docOffset: number, docLength: number): void {
+    if (chars.length === 0) return;
+    appendSegment(this.segments, { text: this.length, textLength: chars.length, doc: docOffset, docLength });
+    this.parts.push(chars);
+    this.length += chars.length;
+  }
+
+  get textLength(): number {
+    return this.length;
+  }
+
+  /**
+   * The finished text. `emptyAt` is the document offset an empty text maps to (just inside the
+   * quotes), so that even an empty value has a position.
+   */
+  build(range: OffsetRange, emptyAt: number): EmbeddedText {
+    const segments = this.segments.length > 0 ? this.segments : [{ text: 0, textLength: 0, doc: emptyAt, docLength: 0 }];
+    return { text: this.parts.join(''), segments, range };
+  }
+}
+
+/** An embedded text whose characters are the document's own, unchanged (a YAML plain scalar line). */
+export function verbatimEmbeddedText(text: string, docOffset: number, range?: OffsetRange): EmbeddedText {
+  return {
+    text,
+    segments: [{ text: 0, textLength: text.length, doc: docOffset, docLength: text.length }],
+    range: range ?? { start: docOffset, end: docOffset + text.length },
+  };
+}
+
+/** Index of the segment holding text offset `textOffset` (the last segment for the end offset). */
+function segmentAtText(segments: Segment[], textOffset: number): number {
+  let low = 0;
+  let high = segments.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (segments[mid].text <= textOffset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/**
+ * The document offset of decoded offset `textOffset`. An offset inside an escape maps to the part
+ * of the escape that produced it (proportionally); the end of the text maps to just after the last
+ * character that produced it. Offsets outside the text are clamped.
+ */
+export function embeddedToDocumentOffset(e: EmbeddedText, textOffset: number): number {
+  const segments = e.segments;
+  if (segments.length === 0) return e.range.start;
+  const offset = Math.max(0, Math.min(textOffset, e.text.length));
+  const index = segmentAtText(segments, offset);
+  const segment = segments[index];
+  const within = offset - segment.text;
+  if (within >= segment.textLength) return segment.doc + segment.docLength;
+  if (segment.textLength === segment.docLength) return segment.doc + within;
+  return segment.doc + Math.floor((within * segment.docLength) / segment.textLength);
+}
+
+/**
+ * The decoded offset of document offset `docOffset`, or undefined outside the scalar's range.
+ * Document characters that produce no text (quotes, indentation, a `\` line continuation) map to
+ * the decoded offset where the next text begins.
+ */
+export function documentToEmbeddedOffset(e: EmbeddedText, docOffset: number): number | undefined {
+  if (docOffset < e.range.start || docOffset > e.range.end) return undefined;
+  const segments = e.segments;
+  // Segments are sorted by text offset, and decoding never reorders text, so doc offsets ascend too.
+  let low = 0;
+  let high = segments.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (segments[mid].doc <= docOffset) {
+      found = mid;
+      low = mid + 1;
+    } else {
+      high = mid - 1;
+    }
+  }
+  if (found < 0) return 0;
+  const segment = segments[found];
+  const within = docOffset - segment.doc;
+  if (within >= segment.docLength) {
+    const next = segments[found + 1];
+    return next !== undefined ? next.text : segment.text + segment.textLength;
+  }
+  if (segment.textLength === segment.docLength) return segment.text + within;
+  return segment.text + Math.floor((within * segment.textLength) / segment.docLength);
+}
+
+/** The document range of decoded range [start, end): from the first character's source to the last's end. */
+export function embeddedRangeToDocument(e: EmbeddedText, start: number, end: number): OffsetRange {
+  const docStart = embeddedToDocumentOffset(e, start);
+  if (end <= start) return { start: docStart, end: docStart };
+  const lastChar = embeddedToDocumentOffset(e, end - 1);
+  const segment = e.segments[segmentAtText(e.segments, end - 1)];
+  // The end is after the last character's source: the whole escape when the character is one.
+  let docEnd: number;
+  if (segment === undefined) docEnd = lastChar;
+  else if (segment.textLength === segment.docLength) docEnd = lastChar + 1;
+  else {
+    const nextWithin = end - segment.text;
+    docEnd =
+      nextWithin >= segment.textLength
+        ? segment.doc + segment.docLength
+        : segment.doc + Math.floor((nextWithin * segment.docLength) / segment.textLength);
+  }
+  return { start: docStart, end: Math.max(docStart, docEnd) };
+}
+
+/**
+ * Maps a text derived from `inner.text` (by dropping or replacing characters) back to the document:
+ * `outer` segments map derived offsets to offsets in `inner.text`; the result maps them to the document.
+ */
+export function composeEmbeddedText(derivedText: string, outer: Segment[], inner: EmbeddedText): EmbeddedText {
+  const segments: Segment[] = [];
+  const push = (segment: Segment): void => appendSegment(segments, segment);
+  for (const o of outer) {
+    if (o.textLength !== o.docLength) {
+      // A replacement in the derived text: its source is the inner range it replaced.
+      const start = embeddedToDocumentOffset(inner, o.doc);
+      const end = embeddedRangeToDocument(inner, o.doc, o.doc + o.docLength).end;
+      push({ text: o.text, textLength: o.textLength, doc: start, docLength: end - start });
+      continue;
+    }
+    let innerOffset = o.doc;
+    const innerEnd = o.doc + o.docLength;
+    let index = segmentAtText(inner.segments, innerOffset);
+    while (innerOffset < innerEnd && index < inner.segments.length) {
+      const s = inner.segments[index];
+      const sEnd = s.text + s.textLength;
+      if (sEnd <= innerOffset) {
+        index++;
+        continue;
+      }
+      const pieceEnd = Math.min(sEnd, innerEnd);
+      const derivedAt = o.text + (innerOffset - o.doc);
+      if (s.textLength === s.docLength) {
+        push({ text: derivedAt, textLength: pieceEnd - innerOffset, doc: s.doc + (innerOffset - s.text), docLength: pieceEnd - innerOffset });
+      } else {
+        push({ text: derivedAt, textLength: pieceEnd - innerOffset, doc: s.doc, docLength: s.docLength });
+      }
+      innerOffset = pieceEnd;
+      index++;
+    }
+  }
+  if (segments.length === 0) segments.push({ text: 0, textLength: 0, doc: inner.segments[0]?.doc ?? inner.range.start, docLength: 0 });
+  return { text: derivedText, segments, range: inner.range };
+}

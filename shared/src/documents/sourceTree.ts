@@ -1,0 +1,65 @@
+import type { EmbeddedText, OffsetRange } from '../model/types';
+
+/**
+ * JSON and YAML read into one shape, so each definition format is read once whatever it was
+ * written in. Every node keeps its document range; scalars decode their text (with the offset map)
+ * only when asked.
+ */
+export type SourceNode = SourceScalar | SourceMapping | SourceSequence;
+
+interface SourceNodeBase {
+  /** The node's characters, without a YAML tag or anchor in front. */
+  range: OffsetRange;
+  /** A YAML tag written on the node (`!Ref`, `!Sub`), as written. */
+  tag?: string;
+  /** The tag's own characters. */
+  tagRange?: OffsetRange;
+}
+
+export interface SourceScalar extends SourceNodeBase {
+  kind: 'scalar';
+  value: string | number | boolean | null;
+  /** How it was written: a YAML `403` is a number even where a string is expected. */
+  scalarType: 'string' | 'number' | 'boolean' | 'null';
+  /**
+   * The scalar as a string, exactly as written for plain numbers and booleans (`4\d{2}`, `403`,
+   * `1.0`), with the map from decoded offsets to the document.
+   */
+  embedded(): EmbeddedText;
+}
+
+export interface SourceEntry {
+  key: SourceScalar;
+  value: SourceNode | undefined;
+  /** From the key to the end of the value. */
+  range: OffsetRange;
+}
+
+export interface SourceMapping extends SourceNodeBase {
+  kind: 'map';
+  entries: SourceEntry[];
+}
+
+export interface SourceSequence extends SourceNodeBase {
+  kind: 'seq';
+  items: SourceNode[];
+}
+
+/** The entry whose key is `name`, the first one when a key is repeated. */
+export function entryOf(map: SourceNode | undefined, name: string): SourceEntry | undefined {
+  if (map === undefined || map.kind !== 'map') return undefined;
+  for (const entry of map.entries) if (entry.key.value === name) return entry;
+  return undefined;
+}
+
+/** The value under key `name` of a mapping. */
+export function valueOf(map: SourceNode | undefined, name: string): SourceNode | undefined {
+  return entryOf(map, name)?.value;
+}
+
+/** The scalar's text as a string (`403` for a YAML integer, `true` for a boolean, '' for null). */
+export function scalarText(node: SourceScalar): string {
+  if (node.value === null) return '';
+  if (node.scalarType === 'string') return node.value as string;
+  return node.embedded().text;
+}

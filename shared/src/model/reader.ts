@@ -1,0 +1,136 @@
+import type { OffsetRange, ParameterMapping, Problem, Severity, Sourced, SourcedText, Template } from './types';
+import { verbatimEmbeddedText } from '../documents/embedded';
+import { scalarText, type SourceMapping, type SourceNode } from '../documents/sourceTree';
+import { decodeSubTemplate, intrinsicCallOf, subTemplateNode } from './intrinsics';
+
+/**
+ * Reads values out of a source tree into the model's `Sourced` shapes, collecting problems instead
+ * of throwing. With `intrinsics` on (CloudFormation and what it embeds), `!Ref X`/`{"Ref": "X"}` and
+ * friends are kept as visible intrinsics rather than read as data.
+ */
+export class DefinitionReader {
+  readonly problems: Problem[] = [];
+
+  constructor(
+    readonly text: string,
+    readonly intrinsics: boolean,
+  ) {}
+
+  report(code: string, message: string, severity: Severity, range: OffsetRange): void {
+    this.problems.push({ code, message, severity, range });
+  }
+
+  /** The mapping `node` is, or a problem and undefined when it is something else. */
+  mapping(node: SourceNode | undefined, what: string): SourceMapping | undefined {
+    if (node === undefined) return undefined;
+    if (node.kind === 'map' && (!this.intrinsics || intrinsicCallOf(node) === undefined)) return node;
+    if (node.kind === 'scalar' && node.value === null && node.tag === undefined) return undefined;
+    if (this.intrinsics && intrinsicCallOf(node) !== undefined) return undefined;
+    this.report('definition-expected-object', `${what} should be an object.`, 'warning', node.range);
+    return undefined;
+  }
+
+  /** The node as a string value: scalars as written, intrinsics as their source text. */
+  string(node: SourceNode | undefined): Sourced<string> | undefined {
+    if (node === undefined) return undefined;
+    const call = this.intrinsics ? intrinsicCallOf(node) : undefined;
+    if (call !== undefined) {
+      if (call.name === 'Fn::Sub') {
+        const sub = this.sourcedText(node);
+        if (sub !== undefined) return { value: sub.value, range: sub.range, scalarType: 'intrinsic', intrinsic: call.name };
+      }
+      return { value: this.sourceOf(node), range: node.range, scalarType: 'intrinsic', intrinsic: call.name };
+    }
+    if (node.kind === 'scalar') return { value: scalarText(node), range: node.range, scalarType: node.scalarType };
+    return { value: this.sourceOf(node), range: node.range, scalarType: node.kind === 'map' ? 'object' : 'array' };
+  }
+
+  /**
+   * The node as text whose decoded characters map to the document (a template, a pattern). A
+   * `Fn::Sub` template keeps its text with `${!Literal}` decoded; another intrinsic keeps its source.
+   */
+  sourcedText(node: SourceNode | undefined): SourcedText | undefined {
+    if (node === undefined) return undefined;
+    const call = this.intrinsics ? intrinsicCallOf(node) : undefined;
+    if (call !== undefined) {
+      const fullRange = this.withTag(node);
+      if (call.name === 'Fn::Sub') {
+        const template = subTemplateNode(call);
+        if (template !== undefined && template.kind === 'scalar' && intrinsicCallOf(template) === undefined) {
+          const embedded = decodeSubTemplate(template.embedded());
+          return { value: embedded.text, range: fullRange, scalarType: 'intrinsic', intrinsic: call.name, embedded };
+        }
+      }
+      const source = this.text.slice(fullRange.start, fullRange.end);
+      return {
+        value: source,
+        range: fullRange,
+        scalarType: 'intrinsic',
+        intrinsic: call.name,
+        embedded: verbatimEmbeddedText(source, fullRange.start),
+      };
+    }
+    if (node.kind === 'scalar') {
+      const embedded = node.embedded();
+      return { value: node.value === null ? '' : embedded.text, range: node.range, scalarType: node.scalarType, embedded };
+    }
+    const source = this.sourceOf(node);
+    return {
+      value: source,
+      range: node.range,
+      scalarType: node.kind === 'map' ? 'object' : 'array',
+      embedded: verbatimEmbeddedText(source, node.range.start),
+    };
+  }
+
+  /** The node's range including a YAML tag in front of it. */
+  withTag(node: SourceNode): OffsetRange {
+    return node.tagRange !== undefined ? { start: Math.min(node.tagRange.start, node.range.start), end: node.range.end } : node.range;
+  }
+
+  private sourceOf(node: SourceNode): string {
+    const range = this.withTag(node);
+    return this.text.slice(range.start, range.end);
+  }
+
+  /** `{ "application/json": "template", … }` as templates in definition order; null for empty ones. */
+  templates(node: SourceNode | undefined, what: string): Template[] {
+    const map = this.mapping(node, what);
+    if (map === undefined) return [];
+    const templates: Template[] = [];
+    for (const entry of map.entries) {
+      const value = entry.value;
+      const isEmpty =
+        value === undefined ||
+        (value.kind === 'scalar' && value.tag === undefined && (value.value === null || value.value === ''));
+      templates.push({
+        range: entry.range,
+        contentType: { value: scalarText(entry.key), range: entry.key.range, scalarType: 'string' },
+        text: isEmpty ? null : (this.sourcedText(value) ?? null),
+      });
+    }
+    return templates;
+  }
+
+  /** `{ "method.response.header.X": "integration.response.header.Y", … }` in definition order. */
+  parameterMappings(node: SourceNode | undefined, what: string): ParameterMapping[] {
+    const map = this.mapping(node, what);
+    if (map === undefined) return [];
+    const mappings: ParameterMapping[] = [];
+    for (const entry of map.entries) {
+      const source = this.string(entry.value);
+      if (source === undefined) {
+        this.report('definition-missing-value', `The mapping of ${scalarText(entry.key)} has no source.`, 'warning', entry.key.range);
+        continue;
+      }
+      mappings.push({ target: { value: scalarText(entry.key), range: entry.key.range, scalarType: 'string' }, source });
+    }
+    return mappings;
+  }
+}
+
+/** The integration type upper-cased as API Gateway stores it; intrinsics stay as written. */
+export function upperCasedType(type: Sourced<string> | undefined): Sourced<string> | undefined {
+  if (type === undefined || type.intrinsic !== undefined) return type;
+  return { ...type, value: type.value.toUpperCase() };
+}
