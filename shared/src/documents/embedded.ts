@@ -46,8 +46,10 @@ export class EmbeddedTextBuilder {
     this.length += chars.length;
   }
 
-  get textLength(): number {
-    return this.length;
+  /** The last decoded character, '' before any. */
+  lastChar(): string {
+    const last = this.parts[this.parts.length - 1];
+    return last === undefined ? '' : last[last.length - 1];
   }
 
   /**
@@ -82,6 +84,20 @@ function segmentAtText(segments: Segment[], textOffset: number): number {
 }
 
 /**
+ * Where decoded character `within` of a segment that changed length is written. Rounding up keeps
+ * the map invertible whenever the source is at least as long as its decoded text (every escape and
+ * fold), so that `toDecodedWithin` brings each character back to itself.
+ */
+function toDocumentWithin(segment: Segment, within: number): number {
+  if (segment.textLength <= segment.docLength) return Math.ceil((within * segment.docLength) / segment.textLength);
+  return Math.floor((within * segment.docLength) / segment.textLength);
+}
+
+function toDecodedWithin(segment: Segment, within: number): number {
+  return Math.floor((within * segment.textLength) / segment.docLength);
+}
+
+/**
  * The document offset of decoded offset `textOffset`. An offset inside an escape maps to the part
  * of the escape that produced it (proportionally); the end of the text maps to just after the last
  * character that produced it. Offsets outside the text are clamped.
@@ -95,7 +111,7 @@ export function embeddedToDocumentOffset(e: EmbeddedText, textOffset: number): n
   const within = offset - segment.text;
   if (within >= segment.textLength) return segment.doc + segment.docLength;
   if (segment.textLength === segment.docLength) return segment.doc + within;
-  return segment.doc + Math.floor((within * segment.docLength) / segment.textLength);
+  return segment.doc + toDocumentWithin(segment, within);
 }
 
 /**
@@ -122,12 +138,14 @@ export function documentToEmbeddedOffset(e: EmbeddedText, docOffset: number): nu
   if (found < 0) return 0;
   const segment = segments[found];
   const within = docOffset - segment.doc;
+  // A character decoded from nothing (a block scalar's final line break at the end of the file).
+  if (segment.docLength === 0 && within === 0) return segment.text;
   if (within >= segment.docLength) {
     const next = segments[found + 1];
     return next !== undefined ? next.text : segment.text + segment.textLength;
   }
   if (segment.textLength === segment.docLength) return segment.text + within;
-  return segment.text + Math.floor((within * segment.textLength) / segment.docLength);
+  return segment.text + toDecodedWithin(segment, within);
 }
 
 /** The document range of decoded range [start, end): from the first character's source to the last's end. */
@@ -145,7 +163,7 @@ export function embeddedRangeToDocument(e: EmbeddedText, start: number, end: num
     docEnd =
       nextWithin >= segment.textLength
         ? segment.doc + segment.docLength
-        : segment.doc + Math.floor((nextWithin * segment.docLength) / segment.textLength);
+        : segment.doc + toDocumentWithin(segment, nextWithin);
   }
   return { start: docStart, end: Math.max(docStart, docEnd) };
 }

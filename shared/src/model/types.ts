@@ -30,6 +30,11 @@ export interface EmbeddedText {
   segments: Segment[];
   /** The whole scalar in the document, quotes or block header included. */
   range: OffsetRange;
+  /**
+   * Set when the map is only proportional over the whole scalar (the source could not be decoded
+   * character by character); offsets inside are then approximate.
+   */
+  approximate?: boolean;
 }
 
 /** How a scalar was written, where that matters to a diagnostic (a YAML `SelectionPattern: 404`). */

@@ -1,0 +1,149 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseTree } from 'jsonc-parser';
+import { parse as parseYaml } from 'yaml';
+import { documentToEmbeddedOffset, embeddedRangeToDocument, embeddedToDocumentOffset } from '../../shared/src/index';
+import type { EmbeddedText } from '../../shared/src/model/types';
+import { sourceTreeFromJson } from '../../shared/src/documents/jsonTree';
+import { parseYamlTree } from '../../shared/src/documents/yamlTree';
+import { valueOf, type SourceScalar } from '../../shared/src/documents/sourceTree';
+
+/** A small deterministic generator, so a failure names a seed that reproduces it. */
+function random(seed: number): () => number {
+  let state = seed >>> 0 || 1;
+  return () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 0x100000000;
+  };
+}
+
+function pick<T>(next: () => number, items: readonly T[]): T {
+  return items[Math.floor(next() * items.length)];
+}
+
+function sourceOf(pieces: readonly string[], next: () => number, count: number): string {
+  let out = '';
+  for (let i = 0; i < count; i++) out += pick(next, pieces);
+  return out;
+}
+
+/** The embedded text of the value under key `v` of a one-key JSON object or YAML mapping. */
+function embeddedOf(document: string, format: 'json' | 'yaml'): EmbeddedText {
+  if (format === 'json') {
+    const root = parseTree(document);
+    assert.ok(root);
+    return (valueOf(sourceTreeFromJson(document, root), 'v') as SourceScalar).embedded();
+  }
+  const tree = parseYamlTree(document);
+  assert.deepEqual(tree.problems, [], document);
+  return (valueOf(tree.root, 'v') as SourceScalar).embedded();
+}
+
+/** Characters a decoded character may come from when it is not a copy: escapes, quotes doubled, folds. */
+const producers = new Set(['\\', "'", ' ', '\t', '\n', '\r']);
+
+/**
+ * The map's contract: every decoded offset goes to the document and back to itself, the document
+ * character there produced it, and the decoded text is what the parser itself decodes.
+ */
+function checkRoundTrip(document: string, format: 'json' | 'yaml'): void {
+  const embedded = embeddedOf(document, format);
+  const expected = format === 'json' ? (JSON.parse(document) as { v: string }).v : String((parseYaml(document) as { v: unknown }).v ?? '');
+  assert.equal(embedded.text, expected, `decoded text of ${JSON.stringify(document)}`);
+  assert.equal(embedded.approximate, undefined, `exact map for ${JSON.stringify(document)}`);
+  for (let t = 0; t < embedded.text.length; t++) {
+    const d = embeddedToDocumentOffset(embedded, t);
+    assert.equal(documentToEmbeddedOffset(embedded, d), t, `offset ${t} of ${JSON.stringify(document)}`);
+    const produced = document[d];
+    assert.ok(
+      produced === embedded.text[t] || producers.has(produced) || /[0-9a-fA-FxuU"\/bfnrtvNLP_ae]/.test(produced),
+      `offset ${t} (${JSON.stringify(embedded.text[t])}) maps to ${JSON.stringify(produced)} in ${JSON.stringify(document)}`,
+    );
+    if (produced === embedded.text[t] && !producers.has(produced)) continue;
+    // A character that is not a plain copy must come from an escape, a doubled quote or a fold.
+    const around = document.slice(Math.max(0, d - 9), d + 1);
+    assert.ok(/[\\'\s]/.test(around), `offset ${t} of ${JSON.stringify(document)}`);
+  }
+  assert.equal(documentToEmbeddedOffset(embedded, embedded.range.start - 1), undefined);
+  assert.equal(documentToEmbeddedOffset(embedded, embedded.range.end + 1), undefined);
+}
+
+const words = ['a', 'Ab', '$input.path', '(', ')', '{', '}', '#set', '=', '"x"', 'é', '😀', '0', '.*', '[', ']', '$'];
+
+test('JSON strings map both ways with every escape', () => {
+  const pieces = [...words, '\\"', '\\\\', '\\/', '\\n', '\\t', '\\b', '\\f', '\\r', '\\u0041', '\\u00e9', '\\ud83d\\ude00', ' '];
+  for (let seed = 1; seed <= 300; seed++) {
+    const next = random(seed);
+    checkRoundTrip(`{"v": "${sourceOf(pieces, next, Math.floor(next() * 30))}"}`, 'json');
+  }
+});
+
+test('YAML double-quoted scalars map both ways with escapes, continuations and folding', () => {
+  const pieces = [...words, ' ', '  ', '\\"', '\\\\', '\\n', '\\t', '\\x41', '\\u00e9', '\\U0001F600', '\\/', '\\0', '\\_', '\\ ', '\\\n    ', '\n    ', '\n\n    ', ' \n   ', "'"];
+  for (let seed = 1; seed <= 300; seed++) {
+    const next = random(seed);
+    checkRoundTrip(`v: "${sourceOf(pieces, next, Math.floor(next() * 30))}"\nw: 1\n`, 'yaml');
+  }
+});
+
+test('YAML single-quoted scalars map both ways with doubled quotes and folding', () => {
+  const pieces = [...words, ' ', "''", '\n  ', '\n\n  ', '  \n   ', '"', '\\'];
+  for (let seed = 1; seed <= 300; seed++) {
+    const next = random(seed);
+    checkRoundTrip(`v: '${sourceOf(pieces, next, Math.floor(next() * 30))}'\nw: 1\n`, 'yaml');
+  }
+});
+
+test('YAML plain scalars over several lines map both ways', () => {
+  const pieces = ['a', 'Ab', '$input.path', '(', ')', '.*', '4\\d{2}', 'é', ' ', '\n  ', '\n\n  ', ' \n   '];
+  for (let seed = 1; seed <= 300; seed++) {
+    const next = random(seed);
+    const body = sourceOf(pieces, next, 1 + Math.floor(next() * 20)).trim();
+    if (body === '') continue;
+    checkRoundTrip(`v: x${body}\nw: 1\n`, 'yaml');
+  }
+});
+
+test('YAML block scalars map both ways with every header', () => {
+  const headers = ['|', '|-', '|+', '>', '>-', '>+', '|2', '>2', '|2-', '>+2'];
+  const lines = ['#set($a = 1)', '$input.json("$")', 'folded text', '  more indented', '', '   ', '\t tab start', '"quoted"'];
+  for (let seed = 1; seed <= 400; seed++) {
+    const next = random(seed);
+    const header = pick(next, headers);
+    const count = 1 + Math.floor(next() * 6);
+    const body: string[] = [];
+    for (let i = 0; i < count; i++) body.push(pick(next, lines));
+    if (!/^[^ \t]/.test(body[0]) && !/\d/.test(header)) body[0] = 'first';
+    const trailing = '\n'.repeat(Math.floor(next() * 3));
+    const document = `root:\n  v: ${header}\n${body.map((line) => (line === '' ? '' : `    ${line}`)).join('\n')}\n${trailing}  w: 1\n`;
+    // Nested one level, as templates are; the helper reads `v` at the top, so lift it.
+    const lifted = document.replace(/^root:\n/, '').replace(/^ {2}/gm, '');
+    checkRoundTrip(lifted, 'yaml');
+  }
+});
+
+/** Marks `[[…]]` in a document: the decoded range [start, end) must map to exactly the marked characters. */
+function checkRange(marked: string, format: 'json' | 'yaml', decodedStart: number, decodedEnd: number): void {
+  const open = marked.indexOf('[[');
+  const close = marked.indexOf(']]');
+  const document = marked.slice(0, open) + marked.slice(open + 2, close) + marked.slice(close + 2);
+  const embedded = embeddedOf(document, format);
+  assert.deepEqual(embeddedRangeToDocument(embedded, decodedStart, decodedEnd), { start: open, end: close - 2 }, marked);
+}
+
+test('decoded ranges map to the characters that wrote them', () => {
+  const cases: [string, 'json' | 'yaml', number, number][] = [
+    ['{"v": "ab[[\\n]]c"}', 'json', 2, 3],
+    ['{"v": "[[\\u0041b]]c"}', 'json', 0, 2],
+    ['{"v": "x[[\\ud83d\\ude00]]"}', 'json', 1, 3],
+    ['v: "a[[\\x41]]b"\n', 'yaml', 1, 2],
+    ["v: 'it[['']]s'\n", 'yaml', 2, 3],
+    ['v: |\n  line one\n  [[line]] two\n', 'yaml', 9, 13],
+    ['v: >-\n  first\n  [[second]]\n', 'yaml', 6, 12],
+    ['v: plain\n  [[continued]]\n', 'yaml', 6, 15],
+    ['v: "a\\\n   [[b]]"\n', 'yaml', 1, 2],
+  ];
+  for (const [marked, format, start, end] of cases) checkRange(marked, format, start, end);
+});
