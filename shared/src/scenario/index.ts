@@ -1,1 +1,13 @@
-export {};
+export type {
+  ExpectationFailure,
+  ExpectationKey,
+  ExpectedHeaderValue,
+  Scenario,
+  ScenarioExpectation,
+  ScenarioMethodSource,
+  ScenarioProblem,
+} from './types';
+export { parseScenario } from './parseScenario';
+export { compareExpectation } from './compareExpectation';
+export { simulationResultToJson, type SimulationResultJson } from './resultJson';
+export { checkScenario, scenarioApiSettings, simulateScenario } from './runScenario';
