@@ -1,0 +1,100 @@
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.velocity.VelocityContext;
+import org.apache.velocity.app.event.EventCartridge;
+import org.apache.velocity.app.event.ReferenceInsertionEventHandler;
+import org.apache.velocity.runtime.RuntimeInstance;
+import org.apache.velocity.runtime.parser.node.SimpleNode;
+
+/**
+ * Renders mapping templates with Apache Velocity 1.7 set up like API Gateway, for differential tests.
+ *
+ * <p>Protocol: one JSON object a line on stdin,
+ * {@code {"id", "template", "body", "params": {path, querystring, header}, "context", "stageVariables"}};
+ * one JSON object a line on stdout, in the same order,
+ * {@code {"id", "output"}} or {@code {"id", "error": "<exception class>", "message"}}.
+ * Output is flushed whenever stdin has nothing more buffered, so a caller may send a batch and
+ * wait for as many answers.
+ *
+ * <p>Set up like API Gateway where it differs from a plain 1.7 engine: a null or missing reference
+ * renders as nothing ({@link #NULL_AS_EMPTY}), a null compares equal to an empty text
+ * ({@link NullEqualsEmpty}), values are the Java types of {@link MiniJson}. Macros are local to
+ * each case, so one case's {@code #macro} never leaks into the next.
+ */
+public final class OracleMain {
+    private static final ReferenceInsertionEventHandler NULL_AS_EMPTY = new ReferenceInsertionEventHandler() {
+        public Object referenceInsert(String reference, Object value) {
+            return value == null ? "" : value;
+        }
+    };
+
+    private OracleMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        RuntimeInstance velocity = new RuntimeInstance();
+        velocity.setProperty("runtime.log.logsystem.class", "org.apache.velocity.runtime.log.NullLogChute");
+        velocity.setProperty("velocimacro.permissions.allow.inline.local.scope", "true");
+        velocity.init();
+
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
+        long caseNumber = 0;
+        String line;
+        while ((line = in.readLine()) != null) {
+            if (line.trim().isEmpty()) continue;
+            caseNumber++;
+            out.write(renderCase(velocity, line, "case-" + caseNumber));
+            out.write('\n');
+            if (!in.ready()) out.flush();
+        }
+        out.flush();
+    }
+
+    private static String renderCase(RuntimeInstance velocity, String line, String templateName) {
+        String id = "null";
+        try {
+            Map<?, ?> request = (Map<?, ?>) MiniJson.parse(line);
+            Object givenId = request.get("id");
+            id = givenId == null ? "null" : MiniJson.quoteAscii(givenId.toString());
+            String output = render(velocity, request, templateName);
+            return "{\"id\":" + id + ",\"output\":" + MiniJson.quoteAscii(output) + "}";
+        } catch (Throwable failure) {
+            Throwable reported = failure;
+            return "{\"id\":" + id + ",\"error\":" + MiniJson.quoteAscii(reported.getClass().getName())
+                + ",\"message\":" + MiniJson.quoteAscii(String.valueOf(reported.getMessage())) + "}";
+        }
+    }
+
+    private static String render(RuntimeInstance velocity, Map<?, ?> request, String templateName) throws Exception {
+        String template = String.valueOf(request.get("template"));
+        Object body = request.get("body");
+
+        VelocityContext context = new VelocityContext();
+        context.put("input", new InputVariable(body == null ? "" : body.toString(), InputVariable.paramsFrom(request.get("params"))));
+        context.put("util", new UtilVariable());
+        context.put("context", mapOrEmpty(request.get("context")));
+        context.put("stageVariables", mapOrEmpty(request.get("stageVariables")));
+        EventCartridge events = new EventCartridge();
+        events.addEventHandler(NULL_AS_EMPTY);
+        events.attachToContext(context);
+
+        SimpleNode tree = velocity.parse(new StringReader(template), templateName);
+        NullEqualsEmpty.rewrite(tree);
+        StringWriter output = new StringWriter();
+        velocity.render(context, output, templateName, tree);
+        return output.toString();
+    }
+
+    private static Object mapOrEmpty(Object value) {
+        return value instanceof Map ? value : new LinkedHashMap<String, Object>();
+    }
+}
