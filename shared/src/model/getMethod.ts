@@ -1,9 +1,9 @@
 import type { Node as JsonNode } from 'jsonc-parser';
 import type { ApiSettings, Integration, IntegrationResponse, MethodResponse, Operation, Problem } from './types';
-import { embeddedRangeToDocument } from '../documents/embedded';
 import { sourceTreeFromJson } from '../documents/jsonTree';
 import { entryOf, scalarText, valueOf, type SourceNode } from '../documents/sourceTree';
-import { DefinitionReader, upperCasedType } from './reader';
+import { DefinitionReader } from './reader';
+import { camelCaseIntegration, readDeclaredResponse, readIntegrationProperties, readIntegrationResponseProperties } from './integration';
 
 /** An `aws apigateway get-method` JSON object (already parsed by jsonc-parser) as one Operation. */
 export function operationFromGetMethodNode(
@@ -49,25 +49,15 @@ function readGetMethodIntegration(reader: DefinitionReader, node: SourceNode | u
     const response = reader.mapping(entry.value, `Integration response ${scalarText(entry.key)}`);
     if (response === undefined) continue;
     const pattern = valueOf(response, 'selectionPattern');
+    const properties = readIntegrationResponseProperties(reader, response, camelCaseIntegration);
     responses.push({
       range: entry.range,
-      statusCode: reader.string(valueOf(response, 'statusCode')) ?? { value: scalarText(entry.key), range: entry.key.range, scalarType: 'string' },
+      ...properties,
+      statusCode: properties.statusCode ?? { value: scalarText(entry.key), range: entry.key.range, scalarType: 'string' },
       ...(pattern !== undefined ? { selectionPattern: reader.sourcedText(pattern) } : {}),
-      responseParameters: reader.parameterMappings(valueOf(response, 'responseParameters'), 'responseParameters'),
-      responseTemplates: reader.templates(valueOf(response, 'responseTemplates'), 'responseTemplates'),
-      contentHandling: reader.string(valueOf(response, 'contentHandling')),
     });
   }
-  return {
-    range: map.range,
-    type: upperCasedType(reader.string(valueOf(map, 'type'))),
-    uri: reader.string(valueOf(map, 'uri')),
-    httpMethod: reader.string(valueOf(map, 'httpMethod')),
-    passthroughBehavior: reader.string(valueOf(map, 'passthroughBehavior')),
-    contentHandling: reader.string(valueOf(map, 'contentHandling')),
-    requestTemplates: reader.templates(valueOf(map, 'requestTemplates'), 'requestTemplates'),
-    responses,
-  };
+  return readIntegrationProperties(reader, map, camelCaseIntegration, responses);
 }
 
 function readGetMethodResponses(reader: DefinitionReader, node: SourceNode | undefined): MethodResponse[] {
@@ -75,23 +65,10 @@ function readGetMethodResponses(reader: DefinitionReader, node: SourceNode | und
   const responses: MethodResponse[] = [];
   for (const entry of map?.entries ?? []) {
     const response = reader.mapping(entry.value, `Method response ${scalarText(entry.key)}`);
-    const headers: MethodResponse['headers'] = [];
-    const parameters = reader.mapping(valueOf(response, 'responseParameters'), 'responseParameters');
-    for (const parameter of parameters?.entries ?? []) {
-      const name = scalarText(parameter.key);
-      const prefix = 'method.response.header.';
-      if (!name.startsWith(prefix)) continue;
-      headers.push({
-        name: { value: name.slice(prefix.length), range: embeddedRangeToDocument(parameter.key.embedded(), prefix.length, name.length), scalarType: 'string' },
-        required: parameter.value?.kind === 'scalar' && parameter.value.value === true,
-      });
-    }
-    const models = reader.mapping(valueOf(response, 'responseModels'), 'responseModels');
     responses.push({
       range: entry.range,
       statusCode: reader.string(valueOf(response, 'statusCode')) ?? { value: scalarText(entry.key), range: entry.key.range, scalarType: 'string' },
-      headers,
-      contentTypes: (models?.entries ?? []).map((model) => ({ value: scalarText(model.key), range: model.key.range, scalarType: 'string' as const })),
+      ...readDeclaredResponse(reader, valueOf(response, 'responseParameters'), valueOf(response, 'responseModels')),
     });
   }
   return responses;

@@ -1,2 +1,3 @@
 export * from './types';
 export { operationFromGetMethodNode } from './getMethod';
+export { parseApiDocument } from './parseApiDocument';

@@ -25,7 +25,10 @@ export class DefinitionReader {
     if (node === undefined) return undefined;
     if (node.kind === 'map' && (!this.intrinsics || intrinsicCallOf(node) === undefined)) return node;
     if (node.kind === 'scalar' && node.value === null && node.tag === undefined) return undefined;
-    if (this.intrinsics && intrinsicCallOf(node) !== undefined) return undefined;
+    if (this.intrinsics && intrinsicCallOf(node) !== undefined) {
+      this.report('definition-unresolved-intrinsic', `${what} is computed when the stack is deployed; it cannot be read here.`, 'information', this.withTag(node));
+      return undefined;
+    }
     this.report('definition-expected-object', `${what} should be an object.`, 'warning', node.range);
     return undefined;
   }
@@ -56,7 +59,7 @@ export class DefinitionReader {
       const fullRange = this.withTag(node);
       if (call.name === 'Fn::Sub') {
         const template = subTemplateNode(call);
-        if (template !== undefined && template.kind === 'scalar' && intrinsicCallOf(template) === undefined) {
+        if (template !== undefined && template.kind === 'scalar' && (template === node || intrinsicCallOf(template) === undefined)) {
           const embedded = decodeSubTemplate(template.embedded());
           return { value: embedded.text, range: fullRange, scalarType: 'intrinsic', intrinsic: call.name, embedded };
         }

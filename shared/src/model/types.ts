@@ -118,6 +118,7 @@ export interface Integration {
   type?: Sourced<string>;
   uri?: Sourced<string>;
   httpMethod?: Sourced<string>;
+  /** Upper-cased as API Gateway stores it (OpenAPI writes `when_no_match`). */
   passthroughBehavior?: Sourced<string>;
   contentHandling?: Sourced<string>;
   requestTemplates: Template[];
