@@ -11,8 +11,9 @@ export function isBinaryMediaType(mediaType: string | undefined, binaryMediaType
   const wanted = mediaType.toLowerCase();
   return binaryMediaTypes.some(({ value }) => {
     const entry = value.trim().toLowerCase();
-    if (entry === wanted || entry === '*/*') return true;
+    if (entry === '*/*') return true;
     const [type, subtype] = entry.split('/');
-    return subtype === '*' && type !== '*' && wanted.startsWith(`${type}/`);
+    if (type === '*') return false;
+    return entry === wanted || (subtype === '*' && wanted.startsWith(`${type}/`));
   });
 }

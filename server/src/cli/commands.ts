@@ -1,0 +1,6 @@
+import type { CliCommand } from './command';
+import { simulateCommand } from './simulateCommand';
+import { testCommand } from './testCommand';
+
+/** The command table: adding a command is adding its file and a row here. */
+export const commands: readonly CliCommand[] = [simulateCommand, testCommand];
