@@ -1,1 +1,5 @@
-export {};
+// API Gateway's template helpers ($util, $input, $context) and response-parameter sources, as pure functions.
+export * from './javaStrings';
+export * from './javaJson';
+export * from './jsonPathSyntax';
+export * from './jsonPath';
