@@ -1,0 +1,465 @@
+// The one door from a template to a value's members. Every method call and property read resolves
+// through the own entries of a per-type table below, so nothing a template writes can reach JavaScript
+// prototypes (`constructor`, `__proto__`, `map`, `call`) or anything the engine did not hand it.
+// Behaviour follows the Java class API Gateway would have at hand: String, List (ArrayList, JSONArray),
+// Map (LinkedHashMap), Map.Entry, Integer/Long/Double, Boolean.
+import { JavaException } from './javaException';
+import { javaEquals, javaStringHash } from './javaEquality';
+import { compileJavaRegex } from './javaRegex';
+import {
+  isJavaArray,
+  isJavaDouble,
+  isJavaNumber,
+  JavaDouble,
+  JavaMapEntry,
+  javaToString,
+  markJavaArray,
+  numberValue,
+  toJavaDouble,
+} from './javaValues';
+
+/** What a method needs from the render it runs in. */
+export interface CallContext {
+  /** Checks a string the call built against the output bound; throws when it is too long. */
+  checkString(length: number): void;
+  /** Called before a map entry is written; throws when the map refuses (an override set twice). */
+  beforeMapWrite(map: Map<unknown, unknown>, key: unknown): void;
+  /** Counts work (for the time bound). */
+  tick(): void;
+  warn(code: string, message: string): void;
+}
+
+/** A method implementation; returns `NO_SUCH_METHOD` when no overload takes these arguments. */
+export type JavaMethod<R> = (receiver: R, args: unknown[], call: CallContext) => unknown;
+
+/** Returned when a method or property does not exist for the receiver (Velocity then yields null). */
+export const NO_SUCH_METHOD: unique symbol = Symbol('no such method');
+
+type MethodTable<R> = Record<string, JavaMethod<R>>;
+
+function table<R>(methods: MethodTable<R>): MethodTable<R> {
+  return Object.assign(Object.create(null) as MethodTable<R>, methods);
+}
+
+/** A host object ($input, $util, a `$foreach` scope): members only from its own tables. */
+export class HostObject {
+  constructor(
+    /** What `toString()` gives (Velocity prints it for `$input`). */
+    readonly javaString: string,
+    readonly methods: MethodTable<HostObject>,
+    /** Bean properties (`$input.body` is `getBody()`). */
+    readonly properties: Record<string, () => unknown>,
+  ) {}
+}
+
+/** A host object from plain tables (copied into null-prototype tables). */
+export function hostObject(javaString: string, methods: MethodTable<HostObject>, properties: Record<string, () => unknown> = {}): HostObject {
+  return new HostObject(javaString, table(methods), Object.assign(Object.create(null) as Record<string, () => unknown>, properties));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Argument helpers: a Java overload applies only to arguments of its types.
+
+class WrongArguments extends Error {}
+
+function str(value: unknown): string {
+  if (typeof value === 'string') return value;
+  throw new WrongArguments();
+}
+
+function int(value: unknown): number {
+  if (typeof value === 'number' && Number.isInteger(value)) return value;
+  throw new WrongArguments();
+}
+
+function arity(args: unknown[], ...counts: number[]): void {
+  if (!counts.includes(args.length)) throw new WrongArguments();
+}
+
+function stringIndexError(message: string): JavaException {
+  return new JavaException('java.lang.StringIndexOutOfBoundsException', message);
+}
+
+function listIndexError(index: number, length: number): JavaException {
+  return new JavaException('java.lang.IndexOutOfBoundsException', `Index ${index} out of bounds for length ${length}`);
+}
+
+function isWhitespaceForTrim(code: number): boolean {
+  return code <= 0x20;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// java.lang.String
+
+const STRING_METHODS = table<string>({
+  length: (s, a) => (arity(a, 0), s.length),
+  isEmpty: (s, a) => (arity(a, 0), s.length === 0),
+  isBlank: (s, a) => (arity(a, 0), s.trim().length === 0),
+  toString: (s: string, a: unknown[]) => (arity(a, 0), s),
+  hashCode: (s, a) => (arity(a, 0), javaStringHash(s)),
+  equals: (s, a) => (arity(a, 1), a[0] === s),
+  equalsIgnoreCase: (s, a) => (arity(a, 1), typeof a[0] === 'string' && a[0].length === s.length && a[0].toUpperCase().toLowerCase() === s.toUpperCase().toLowerCase()),
+  contains: (s, a) => (arity(a, 1), s.includes(str(a[0]))),
+  startsWith: (s, a) => (arity(a, 1, 2), a.length === 2 ? s.startsWith(str(a[0]), int(a[1])) : s.startsWith(str(a[0]))),
+  endsWith: (s, a) => (arity(a, 1), s.endsWith(str(a[0]))),
+  indexOf: (s, a) => {
+    arity(a, 1, 2);
+    const needle = typeof a[0] === 'number' ? String.fromCharCode(int(a[0])) : str(a[0]);
+    return a.length === 2 ? s.indexOf(needle, Math.max(0, int(a[1]))) : s.indexOf(needle);
+  },
+  lastIndexOf: (s, a) => {
+    arity(a, 1, 2);
+    const needle = typeof a[0] === 'number' ? String.fromCharCode(int(a[0])) : str(a[0]);
+    if (a.length === 2) {
+      const from = int(a[1]);
+      return from < 0 ? -1 : s.lastIndexOf(needle, from);
+    }
+    return s.lastIndexOf(needle);
+  },
+  substring: (s, a) => {
+    arity(a, 1, 2);
+    const begin = int(a[0]);
+    const end = a.length === 2 ? int(a[1]) : s.length;
+    if (begin < 0 || end > s.length || begin > end) throw stringIndexError(`begin ${begin}, end ${end}, length ${s.length}`);
+    return s.slice(begin, end);
+  },
+  charAt: (s, a) => {
+    arity(a, 1);
+    const index = int(a[0]);
+    if (index < 0 || index >= s.length) throw stringIndexError(`index ${index}, length ${s.length}`);
+    return s[index];
+  },
+  toLowerCase: (s, a) => (arity(a, 0), s.toLowerCase()),
+  toUpperCase: (s, a) => (arity(a, 0), s.toUpperCase()),
+  trim: (s, a) => {
+    arity(a, 0);
+    let start = 0;
+    let end = s.length;
+    while (start < end && isWhitespaceForTrim(s.charCodeAt(start))) start++;
+    while (end > start && isWhitespaceForTrim(s.charCodeAt(end - 1))) end--;
+    return s.slice(start, end);
+  },
+  strip: (s, a) => (arity(a, 0), s.trim()),
+  concat: (s, a, call) => {
+    arity(a, 1);
+    const other = str(a[0]);
+    call.checkString(s.length + other.length);
+    return s + other;
+  },
+  replace: (s, a, call) => {
+    arity(a, 2);
+    const target = str(a[0]);
+    const replacement = str(a[1]);
+    const result = target === '' ? replacement + s.split('').join(replacement) + (s === '' ? '' : replacement) : s.split(target).join(replacement);
+    call.checkString(result.length);
+    return result;
+  },
+  replaceAll: (s, a, call) => {
+    arity(a, 2);
+    const result = compileJavaRegex(str(a[0])).replaceAll(s, str(a[1]));
+    call.checkString(result.length);
+    return result;
+  },
+  replaceFirst: (s, a, call) => {
+    arity(a, 2);
+    const result = compileJavaRegex(str(a[0])).replaceFirst(s, str(a[1]));
+    call.checkString(result.length);
+    return result;
+  },
+  matches: (s, a) => (arity(a, 1), compileJavaRegex(str(a[0])).matches(s)),
+  split: (s, a) => {
+    arity(a, 1, 2);
+    return markJavaArray(compileJavaRegex(str(a[0])).split(s, a.length === 2 ? int(a[1]) : 0));
+  },
+  compareTo: (s, a) => (arity(a, 1), compareStrings(s, str(a[0]))),
+  compareToIgnoreCase: (s, a) => (arity(a, 1), compareStrings(s.toUpperCase().toLowerCase(), str(a[0]).toUpperCase().toLowerCase())),
+});
+
+function compareStrings(a: string, b: string): number {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const difference = a.charCodeAt(i) - b.charCodeAt(i);
+    if (difference !== 0) return difference;
+  }
+  return a.length - b.length;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// java.util.List (ArrayList, json-smart JSONArray, and arrays as Velocity wraps them)
+
+function checkIndex(list: unknown[], index: number, size = list.length): void {
+  if (index < 0 || index >= size) throw listIndexError(index, size);
+}
+
+function refuseArrayChange(list: unknown[]): void {
+  if (isJavaArray(list)) throw new JavaException('java.lang.UnsupportedOperationException', 'arrays have a fixed size');
+}
+
+const LIST_METHODS = table<unknown[]>({
+  size: (l, a) => (arity(a, 0), l.length),
+  isEmpty: (l, a) => (arity(a, 0), l.length === 0),
+  get: (l, a) => {
+    arity(a, 1);
+    const index = int(a[0]);
+    checkIndex(l, index);
+    return l[index];
+  },
+  contains: (l, a) => (arity(a, 1), l.some((item) => javaEquals(item, a[0]))),
+  indexOf: (l, a) => (arity(a, 1), l.findIndex((item) => javaEquals(item, a[0]))),
+  lastIndexOf: (l, a) => {
+    arity(a, 1);
+    for (let i = l.length - 1; i >= 0; i--) if (javaEquals(l[i], a[0])) return i;
+    return -1;
+  },
+  add: (l, a, call) => {
+    arity(a, 1, 2);
+    refuseArrayChange(l);
+    call.checkString(l.length + 1);
+    if (a.length === 2) {
+      const index = int(a[0]);
+      checkIndex(l, index, l.length + 1);
+      l.splice(index, 0, a[1]);
+      return undefined;
+    }
+    l.push(a[0]);
+    return true;
+  },
+  addAll: (l, a, call) => {
+    arity(a, 1);
+    refuseArrayChange(l);
+    if (!Array.isArray(a[0])) throw new WrongArguments();
+    call.checkString(l.length + a[0].length);
+    const items = [...a[0]];
+    l.push(...items);
+    return items.length > 0;
+  },
+  set: (l, a) => {
+    arity(a, 2);
+    const index = int(a[0]);
+    checkIndex(l, index);
+    const old = l[index];
+    l[index] = a[1];
+    return old;
+  },
+  remove: (l, a) => {
+    arity(a, 1);
+    refuseArrayChange(l);
+    if (typeof a[0] === 'number' && Number.isInteger(a[0])) {
+      const index = a[0];
+      checkIndex(l, index);
+      return l.splice(index, 1)[0];
+    }
+    const at = l.findIndex((item) => javaEquals(item, a[0]));
+    if (at < 0) return false;
+    l.splice(at, 1);
+    return true;
+  },
+  clear: (l, a) => {
+    arity(a, 0);
+    refuseArrayChange(l);
+    l.length = 0;
+    return undefined;
+  },
+  subList: (l, a) => {
+    arity(a, 2);
+    const from = int(a[0]);
+    const to = int(a[1]);
+    if (from < 0 || to > l.length || from > to) throw new JavaException('java.lang.IndexOutOfBoundsException', `fromIndex: ${from}, toIndex: ${to}, size: ${l.length}`);
+    return l.slice(from, to);
+  },
+  toString: (l: unknown[], a: unknown[]) => (arity(a, 0), javaToString(l)),
+  equals: (l, a) => (arity(a, 1), javaEquals(l, a[0])),
+});
+
+// ---------------------------------------------------------------------------------------------------
+// java.util.Map (LinkedHashMap) and Map.Entry
+
+const MAP_METHODS = table<Map<unknown, unknown>>({
+  get: (m, a) => (arity(a, 1), m.get(a[0])),
+  getOrDefault: (m, a) => (arity(a, 2), m.has(a[0]) ? m.get(a[0]) : a[1]),
+  put: (m, a, call) => {
+    arity(a, 2);
+    call.beforeMapWrite(m, a[0]);
+    const old = m.get(a[0]);
+    m.set(a[0], a[1]);
+    call.checkString(m.size);
+    return old;
+  },
+  putAll: (m, a, call) => {
+    arity(a, 1);
+    if (!(a[0] instanceof Map)) throw new WrongArguments();
+    for (const [key, value] of [...a[0]]) {
+      call.beforeMapWrite(m, key);
+      m.set(key, value);
+    }
+    return undefined;
+  },
+  containsKey: (m, a) => (arity(a, 1), m.has(a[0])),
+  containsValue: (m, a) => {
+    arity(a, 1);
+    for (const value of m.values()) if (javaEquals(value, a[0])) return true;
+    return false;
+  },
+  keySet: (m, a) => (arity(a, 0), [...m.keys()]),
+  values: (m, a) => (arity(a, 0), [...m.values()]),
+  entrySet: (m, a) => (arity(a, 0), [...m.keys()].map((key) => new JavaMapEntry(m, key))),
+  size: (m, a) => (arity(a, 0), m.size),
+  isEmpty: (m, a) => (arity(a, 0), m.size === 0),
+  remove: (m, a) => {
+    arity(a, 1);
+    const old = m.get(a[0]);
+    m.delete(a[0]);
+    return old;
+  },
+  clear: (m, a) => (arity(a, 0), m.clear(), undefined),
+  toString: (m: Map<unknown, unknown>, a: unknown[]) => (arity(a, 0), javaToString(m)),
+  equals: (m, a) => (arity(a, 1), javaEquals(m, a[0])),
+});
+
+const ENTRY_METHODS = table<JavaMapEntry>({
+  getKey: (e, a) => (arity(a, 0), e.key),
+  getValue: (e, a) => (arity(a, 0), e.value),
+  setValue: (e, a, call) => {
+    arity(a, 1);
+    call.beforeMapWrite(e.map, e.key);
+    const old = e.value;
+    e.map.set(e.key, a[0]);
+    return old;
+  },
+  toString: (e: JavaMapEntry, a: unknown[]) => (arity(a, 0), javaToString(e)),
+});
+
+// ---------------------------------------------------------------------------------------------------
+// java.lang.Integer / Long / Double, java.lang.Boolean
+
+type JavaNumber = number | JavaDouble;
+
+const NUMBER_METHODS = table<JavaNumber>({
+  intValue: (n, a) => (arity(a, 0), toInt32(numberValue(n))),
+  longValue: (n, a) => (arity(a, 0), Math.trunc(numberValue(n)) || 0),
+  doubleValue: (n, a) => (arity(a, 0), toJavaDouble(numberValue(n))),
+  floatValue: (n, a) => (arity(a, 0), toJavaDouble(Math.fround(numberValue(n)))),
+  toString: (n: JavaNumber, a: unknown[]) => (arity(a, 0), javaToString(n)),
+  equals: (n, a) => (arity(a, 1), javaEquals(n, a[0])),
+  compareTo: (n, a) => {
+    arity(a, 1);
+    if (!isJavaNumber(a[0]) || isJavaDouble(a[0]) !== isJavaDouble(n)) throw new WrongArguments();
+    return Math.sign(numberValue(n) - numberValue(a[0]));
+  },
+  isNaN: (n, a) => (arity(a, 0), Number.isNaN(numberValue(n))),
+});
+
+function toInt32(n: number): number {
+  if (Number.isNaN(n)) return 0;
+  if (n >= 2147483647) return 2147483647;
+  if (n <= -2147483648) return -2147483648;
+  return Math.trunc(n) || 0;
+}
+
+const BOOLEAN_METHODS = table<boolean>({
+  booleanValue: (b, a) => (arity(a, 0), b),
+  toString: (b: boolean, a: unknown[]) => (arity(a, 0), String(b)),
+  equals: (b, a) => (arity(a, 1), a[0] === b),
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Dispatch
+
+function methodOf<R>(methods: MethodTable<R>, name: string): JavaMethod<R> | undefined {
+  return Object.prototype.hasOwnProperty.call(methods, name) ? methods[name] : undefined;
+}
+
+function lookup(receiver: unknown, name: string): ((args: unknown[], call: CallContext) => unknown) | undefined {
+  if (typeof receiver === 'string') {
+    const method = methodOf(STRING_METHODS, name);
+    return method && ((args, call) => method(receiver, args, call));
+  }
+  if (Array.isArray(receiver)) {
+    const method = methodOf(LIST_METHODS, name);
+    return method && ((args, call) => method(receiver, args, call));
+  }
+  if (receiver instanceof Map) {
+    const method = methodOf(MAP_METHODS, name);
+    return method && ((args, call) => method(receiver, args, call));
+  }
+  if (isJavaNumber(receiver)) {
+    const method = methodOf(NUMBER_METHODS, name);
+    return method && ((args, call) => method(receiver, args, call));
+  }
+  if (typeof receiver === 'boolean') {
+    const method = methodOf(BOOLEAN_METHODS, name);
+    return method && ((args, call) => method(receiver, args, call));
+  }
+  if (receiver instanceof JavaMapEntry) {
+    const method = methodOf(ENTRY_METHODS, name);
+    return method && ((args, call) => method(receiver, args, call));
+  }
+  if (receiver instanceof HostObject) {
+    const method = methodOf(receiver.methods, name);
+    if (method) return (args, call) => method(receiver, args, call);
+    if (name === 'toString') return () => receiver.javaString;
+  }
+  return undefined;
+}
+
+/**
+ * Calls `receiver.name(args)` as Java would. Returns `NO_SUCH_METHOD` when the receiver's class has no
+ * such method for these arguments; throws `JavaException` when the method throws.
+ */
+export function invokeJavaMethod(receiver: unknown, name: string, args: unknown[], call: CallContext): unknown {
+  call.tick();
+  const method = lookup(receiver, name);
+  if (!method) return NO_SUCH_METHOD;
+  try {
+    return method(args, call);
+  } catch (error) {
+    if (error instanceof WrongArguments) return NO_SUCH_METHOD;
+    throw error;
+  }
+}
+
+function capitalize(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/**
+ * Reads `receiver.name` as Velocity 1.7 resolves a property: `getName()`, then `get("name")` on a map,
+ * then `isName()`. Returns `NO_SUCH_METHOD` when none applies.
+ */
+export function readJavaProperty(receiver: unknown, name: string, call: CallContext): unknown {
+  call.tick();
+  if (receiver instanceof HostObject && Object.prototype.hasOwnProperty.call(receiver.properties, name)) {
+    return receiver.properties[name]();
+  }
+  if (receiver instanceof Map) return receiver.get(name);
+  if (receiver instanceof JavaMapEntry) {
+    if (name === 'key') return receiver.key;
+    if (name === 'value') return receiver.value;
+  }
+  for (const candidate of [`get${capitalize(name)}`, `get${name}`, `is${capitalize(name)}`]) {
+    if (candidate === 'getClass') continue;
+    const method = lookup(receiver, candidate);
+    if (method) {
+      const value = invokeJavaMethod(receiver, candidate, [], call);
+      if (value !== NO_SUCH_METHOD) return value;
+    }
+  }
+  return NO_SUCH_METHOD;
+}
+
+/** Reads `receiver[index]`: lists by integer index (out of range is an error in Velocity 1.7), maps by key. */
+export function readJavaIndex(receiver: unknown, index: unknown, call: CallContext): unknown {
+  call.tick();
+  if (Array.isArray(receiver)) {
+    if (typeof index !== 'number' || !Number.isInteger(index)) return NO_SUCH_METHOD;
+    // Velocity 1.7 yields null for a negative index and lets `get` throw past the end.
+    if (index < 0) return NO_SUCH_METHOD;
+    checkIndex(receiver, index);
+    return receiver[index];
+  }
+  if (receiver instanceof Map) return receiver.get(index);
+  if (receiver instanceof HostObject || receiver instanceof JavaMapEntry) {
+    return typeof index === 'string' ? readJavaProperty(receiver, index, call) : NO_SUCH_METHOD;
+  }
+  return NO_SUCH_METHOD;
+}

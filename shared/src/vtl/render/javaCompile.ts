@@ -1,0 +1,677 @@
+// velocityjs's Compile, taught Java Velocity 1.7 as API Gateway runs it. The overridden methods are
+// TypeScript-`protected` mixin methods of velocityjs 2.1.7 (pinned in package.json; vtl-render-pin.test.ts
+// fails loudly if an upgrade moves them). What changes, and why:
+// - every value is a Java value (javaValues.ts), every member lookup goes through javaBridge.ts;
+// - `#if` truthiness is Java's: only null and false are false; a literal operand evaluates false (1.7's
+//   SimpleNode.evaluate), arithmetic as conditions too;
+// - integer division, division by zero → null, `+` concatenation (javaMath.ts);
+// - `#set` with a null right-hand side leaves the variable unchanged (`directive.set.null.allowed=false`);
+// - a null reference prints nothing (API Gateway, SEMANTICS §9.1), `$!` or not;
+// - `#break` stops at once, bare `#stop` stops, `$foreach.first/last/parent`, `$velocityHasNext`;
+// - unknown macros print literally; macros are known from the start (1.7 defines them at parse time);
+// - every loop, call and output is counted against RenderBudget, and errors carry the position of the
+//   statement that was running.
+import { Compile } from 'velocityjs';
+import type { TemplateProblem } from '../problem';
+import { HostObject, hostObject, invokeJavaMethod, NO_SUCH_METHOD, readJavaIndex, readJavaProperty, type CallContext } from './javaBridge';
+import { velocityEquals } from './javaEquality';
+import { JavaException } from './javaException';
+import { concatenationText, javaArithmetic, javaCompare, javaNegate } from './javaMath';
+import { FormatBudgetError, JavaDouble, javaToString, toJavaDouble } from './javaValues';
+import { RenderBudget, RenderStop } from './limits';
+import { parseForRender, type RenderAstNode, type RenderNode } from './parseForRender';
+import { rangeOfPosition, type LinePosition } from './positions';
+
+/** What a JavaCompile renders with. */
+export interface JavaRenderEnvironment {
+  template: string;
+  globals: Map<string, unknown>;
+  budget: RenderBudget;
+  warnings: TemplateProblem[];
+  /** Refuses a second write to an override parameter (SEMANTICS §9.5); throws RenderStop. */
+  beforeMapWrite(map: Map<unknown, unknown>, key: unknown): void;
+}
+
+interface Macro {
+  params: string[];
+  body: RenderNode[];
+}
+
+interface AstReference extends RenderAstNode {
+  type: 'references';
+  id: string;
+  leader?: string;
+  args?: AstExpression[] | false;
+  path?: AstPathSegment[];
+}
+
+type AstPathSegment =
+  | { type: 'property'; id: string }
+  | { type: 'method'; id: string; args?: AstExpression[] | false }
+  | { type: 'index'; id: AstExpression };
+
+type AstExpression = RenderAstNode & { value?: unknown; expression?: AstExpression[]; operator?: string };
+
+const MAX_WARNINGS = 100;
+
+/** Compile with Java Velocity 1.7 semantics and API Gateway's rules; one instance per render. */
+export class JavaCompile extends Compile implements CallContext {
+  private readonly env: JavaRenderEnvironment;
+  private readonly macroTable = new Map<string, Macro>();
+  private readonly defineTable = new Map<string, RenderNode[]>();
+  private readonly macroFrames: Map<string, unknown>[] = [];
+  private currentForeach: HostObject | null = null;
+  /** Current statement position (template statements only, not text inside interpolated strings). */
+  private position: LinePosition | undefined;
+  /** > 0 while rendering an interpolated string or `#evaluate` text: no output counting, no positions. */
+  private nestedTextDepth = 0;
+  private stopped = false;
+  private breaking = false;
+  private readonly warnedAt = new Set<string>();
+
+  constructor(ast: RenderNode[], env: JavaRenderEnvironment) {
+    super(ast as never, {
+      escape: false,
+      // The bridge is velocityjs's first method handler, so any velocityjs path that calls a method reaches
+      // it before the built-ins (and before the line that writes `eval` onto host objects).
+      customMethodHandlers: [
+        {
+          uid: 'java-bridge',
+          match: () => true,
+          resolve: ({ property, params, context }) => {
+            const value = invokeJavaMethod(context, property, params, this);
+            return value === NO_SUCH_METHOD ? undefined : value;
+          },
+        },
+      ],
+    });
+    this.env = env;
+    this.collectMacros(ast);
+  }
+
+  /** Renders the whole template; throws RenderStop or JavaException (renderTemplate reports them). */
+  renderJava(): string {
+    const ast = (this as unknown as { asts: RenderNode[] }).asts;
+    return this.renderNodes(ast);
+  }
+
+  /** Where the running statement is, as template offsets. */
+  currentRange(): { start: number; end: number } {
+    if (!this.position) return { start: 0, end: 0 };
+    return rangeOfPosition(this.env.template, this.position);
+  }
+
+  // ----- CallContext (what the Java bridge asks of the render) -----
+
+  checkString(length: number): void {
+    this.env.budget.checkStringLength(length);
+  }
+
+  beforeMapWrite(map: Map<unknown, unknown>, key: unknown): void {
+    this.env.beforeMapWrite(map, key);
+  }
+
+  tick(): void {
+    this.env.budget.tick();
+  }
+
+  warn(code: string, message: string): void {
+    if (this.env.warnings.length >= MAX_WARNINGS) return;
+    const range = this.currentRange();
+    const key = `${code}@${range.start}`;
+    if (this.warnedAt.has(key)) return;
+    this.warnedAt.add(key);
+    this.env.warnings.push({ code, message, severity: 'warning', ...range });
+  }
+
+  // ----- velocityjs entry points, kept so velocityjs's own dispatch (getBlock) lands here -----
+
+  override render(): string {
+    return this.renderJava();
+  }
+
+  override renderAstList(asts?: never): string {
+    return this.renderNodes((asts ?? []) as RenderNode[]);
+  }
+
+  protected override getReferences(ast: never): string {
+    return this.referenceValue(ast as AstReference) as string;
+  }
+
+  protected override getExpression(ast: never): string {
+    return this.evaluate(ast as AstExpression) as string;
+  }
+
+  protected override getLiteral(ast: never): string {
+    return this.evaluate(ast as AstExpression) as string;
+  }
+
+  protected override setValue(ast: never): void {
+    this.assign(ast as RenderAstNode);
+  }
+
+  protected override getMacro(ast: never): string {
+    return this.callMacro(ast as RenderAstNode);
+  }
+
+  protected override evalStr(text: string): string {
+    return this.interpolate(text);
+  }
+
+  protected getBlockIf(block: RenderNode[]): string {
+    return this.renderIf(block);
+  }
+
+  protected getBlockEach(block: RenderNode[]): string {
+    return this.renderForeach(block);
+  }
+
+  protected setBlockMacro(): void {
+    // Macros are collected before rendering (collectMacros).
+  }
+
+  protected setBlockDefine(block: RenderNode[]): void {
+    const head = block[0] as RenderAstNode;
+    this.defineTable.set(String(head.id), block.slice(1));
+  }
+
+  protected getMacroBody(block: RenderNode[]): string {
+    const head = block[0] as RenderAstNode;
+    const body = this.renderNodes(block.slice(1));
+    return this.callMacro(head, body);
+  }
+
+  // ----- statements -----
+
+  private renderNodes(nodes: RenderNode[]): string {
+    let out = '';
+    const budget = this.env.budget;
+    const counting = this.nestedTextDepth === 0;
+    for (let i = 0; i < nodes.length; i++) {
+      if (this.stopped || this.breaking) break;
+      const node = nodes[i];
+      let piece: string;
+      if (typeof node === 'string') {
+        piece = node;
+      } else if (Array.isArray(node)) {
+        piece = this.renderBlock(node);
+        out += piece;
+        continue;
+      } else {
+        if (counting && node.pos) this.position = node.pos;
+        budget.tick();
+        switch (node.type) {
+          case 'references':
+            piece = this.printReference(node as AstReference);
+            break;
+          case 'set':
+            this.assign(node);
+            continue;
+          case 'break':
+            this.breaking = true;
+            continue;
+          case 'stop':
+            this.stopped = true;
+            continue;
+          case 'macro_call':
+            out += this.callMacro(node);
+            continue;
+          case 'raw':
+            piece = String(node.value ?? '');
+            break;
+          default:
+            continue;
+        }
+      }
+      if (counting) budget.countOutput(piece.length);
+      else budget.checkStringLength(out.length + piece.length);
+      out += piece;
+    }
+    return out;
+  }
+
+  private renderBlock(block: RenderNode[]): string {
+    const head = block[0] as RenderAstNode;
+    if (this.nestedTextDepth === 0 && head.pos) this.position = head.pos;
+    switch (head.type) {
+      case 'if':
+        return this.renderIf(block);
+      case 'foreach':
+        return this.renderForeach(block);
+      case 'macro':
+        return '';
+      case 'define':
+        this.setBlockDefine(block);
+        return '';
+      case 'macro_body':
+        return this.getMacroBody(block);
+      default:
+        return this.renderNodes(block.slice(1));
+    }
+  }
+
+  private renderIf(block: RenderNode[]): string {
+    let taken = false;
+    const body: RenderNode[] = [];
+    for (const node of block) {
+      if (typeof node === 'object' && !Array.isArray(node) && (node.type === 'if' || node.type === 'elseif' || node.type === 'else')) {
+        if (taken) break;
+        if (this.nestedTextDepth === 0 && node.pos) this.position = node.pos;
+        taken = node.type === 'else' ? true : this.condition(node.condition as AstExpression);
+        continue;
+      }
+      if (taken) body.push(node);
+    }
+    return this.renderNodes(body);
+  }
+
+  private renderForeach(block: RenderNode[]): string {
+    const head = block[0] as RenderAstNode;
+    const headPosition = this.position;
+    const variable = String(head.to);
+    const body = block.slice(1);
+    const source = this.evaluate(head.from as AstExpression);
+    let items: unknown[];
+    let size: () => number;
+    if (Array.isArray(source)) {
+      items = source;
+      size = () => source.length;
+    } else if (source instanceof Map) {
+      items = [...source.values()];
+      size = () => source.size;
+    } else {
+      if (source !== null && source !== undefined) this.warn('vtl-foreach-not-iterable', `#foreach over a ${typeLabel(source)} renders nothing`);
+      return '';
+    }
+    const initialSize = size();
+    const globals = this.env.globals;
+    const saved = ['foreach', 'velocityCount', 'velocityHasNext', variable].map((name) => [name, globals.has(name), globals.get(name)] as const);
+    const perLoopLimit = this.env.budget.limits.foreachIterations;
+    const state = { index: 0, count: items.length };
+    const parent = this.currentForeach;
+    const scope = hostObject('org.apache.velocity.runtime.directive.ForeachScope', {}, {
+      index: () => state.index,
+      count: () => state.index + 1,
+      hasNext: () => state.index + 1 < state.count,
+      first: () => state.index === 0,
+      last: () => state.index + 1 === state.count,
+      parent: () => parent,
+      topmost: () => topmostOf(scope),
+    });
+    scopeParents.set(scope, parent);
+    this.currentForeach = scope;
+    let out = '';
+    try {
+      for (let i = 0; i < items.length; i++) {
+        if (size() !== initialSize) throw new JavaException('java.util.ConcurrentModificationException', 'the list changed while #foreach went through it');
+        if (perLoopLimit > 0 && i >= perLoopLimit) {
+          this.position = headPosition;
+          this.warn(
+            'vtl-foreach-limit',
+            `#foreach stopped after ${perLoopLimit} iterations (of ${items.length}): API Gateway allows ${perLoopLimit} iterations per loop`,
+          );
+          break;
+        }
+        this.env.budget.countIteration();
+        state.index = i;
+        globals.set(variable, items[i]);
+        globals.set('foreach', scope);
+        globals.set('velocityCount', i + 1);
+        globals.set('velocityHasNext', i + 1 < items.length);
+        out += this.renderNodes(body);
+        if (this.breaking) {
+          this.breaking = false;
+          break;
+        }
+        if (this.stopped) break;
+      }
+    } finally {
+      this.currentForeach = parent;
+      for (const [name, had, value] of saved) {
+        if (had) globals.set(name, value);
+        else globals.delete(name);
+      }
+    }
+    return out;
+  }
+
+  private assign(node: RenderAstNode): void {
+    const [target, valueNode] = node.equal as [AstReference, AstExpression];
+    const value = this.evaluate(valueNode);
+    if (value === null || value === undefined) {
+      // Velocity 1.7 (directive.set.null.allowed=false): the variable keeps what it had.
+      if (!target.path && this.lookup(target.id) !== undefined && this.lookup(target.id) !== null) {
+        this.warn('vtl-set-null', `the right-hand side is null, so $${target.id} keeps its previous value (Velocity 1.7)`);
+      }
+      return;
+    }
+    if (!target.path || target.path.length === 0) {
+      const frame = this.macroFrames.at(-1);
+      if (frame && frame.has(target.id)) frame.set(target.id, value);
+      else this.env.globals.set(target.id, value);
+      return;
+    }
+    const owner = this.walkPath(this.lookup(target.id), target.path.slice(0, -1));
+    const last = target.path[target.path.length - 1];
+    if (owner === null || owner === undefined) {
+      this.warn('vtl-set-on-null', `#set on a property of a null reference does nothing`);
+      return;
+    }
+    if (last.type === 'method') {
+      this.warn('vtl-set-target', '#set cannot assign to a method call');
+      return;
+    }
+    const key = last.type === 'property' ? last.id : this.evaluate(last.id);
+    if (owner instanceof Map) {
+      this.env.beforeMapWrite(owner, key);
+      owner.set(key, value);
+      return;
+    }
+    if (Array.isArray(owner) && typeof key === 'number') {
+      if (invokeJavaMethod(owner, 'set', [key, value], this) !== NO_SUCH_METHOD) return;
+    }
+    if (typeof key === 'string') {
+      const setter = `set${key.charAt(0).toUpperCase()}${key.slice(1)}`;
+      if (invokeJavaMethod(owner, setter, [value], this) !== NO_SUCH_METHOD) return;
+    }
+    this.warn('vtl-set-target', `#set cannot assign ${javaToString(key)} on a ${typeLabel(owner)}`);
+  }
+
+  private callMacro(node: RenderAstNode, bodyContent?: string): string {
+    const name = String(node.id);
+    const args = argumentsOf(node.args).map((arg) => this.evaluate(arg));
+    const macro = this.macroTable.get(name);
+    if (!macro) {
+      if (name === 'stop') {
+        this.stopped = true;
+        return '';
+      }
+      if (name === 'evaluate') return this.evaluateDirective(args[0]);
+      if (name === 'parse' || name === 'include') {
+        throw new RenderStop('vtl-unsupported-directive', `#${name} loads other templates, which API Gateway does not allow`);
+      }
+      this.warn('vtl-unknown-macro', `#${name} is not a defined macro: Velocity prints it as text`);
+      return this.sourceText(node) ?? `#${name}()`;
+    }
+    const budget = this.env.budget;
+    if (budget.macroDepth >= budget.limits.macroDepth) {
+      throw new RenderStop('vtl-macro-depth', `macros nested more than ${budget.limits.macroDepth} deep (Velocity's velocimacro.max.depth)`);
+    }
+    const frame = new Map<string, unknown>();
+    macro.params.forEach((param, i) => frame.set(param, args[i]));
+    if (bodyContent !== undefined) frame.set('bodyContent', bodyContent);
+    budget.macroDepth++;
+    this.macroFrames.push(frame);
+    const savedForeach = this.currentForeach;
+    try {
+      const out = this.renderNodes(macro.body);
+      this.breaking = false;
+      return out;
+    } finally {
+      this.macroFrames.pop();
+      this.currentForeach = savedForeach;
+      budget.macroDepth--;
+    }
+  }
+
+  private evaluateDirective(text: unknown): string {
+    if (text === null || text === undefined) return '';
+    const parsed = parseForRender(javaToString(text));
+    if (!parsed.ok) throw new RenderStop('vtl-evaluate-syntax', `#evaluate: ${parsed.problem.message}`);
+    this.collectMacros(parsed.ast);
+    this.nestedTextDepth++;
+    try {
+      return this.renderNodes(parsed.ast);
+    } finally {
+      this.nestedTextDepth--;
+    }
+  }
+
+  // ----- values -----
+
+  private printReference(node: AstReference): string {
+    if (!node.path && this.defineTable.has(node.id) && this.lookup(node.id) === undefined) {
+      return this.renderNodes(this.defineTable.get(node.id) as RenderNode[]);
+    }
+    const value = this.referenceValue(node);
+    // API Gateway prints a null or missing reference as nothing, with or without `$!` (SEMANTICS §9.1).
+    if (value === null || value === undefined) return '';
+    if (typeof value === 'string') return value;
+    try {
+      return javaToString(value, { maxChars: this.env.budget.limits.outputChars });
+    } catch (error) {
+      if (error instanceof FormatBudgetError) throw new RenderStop('vtl-output-limit', error.message);
+      throw error;
+    }
+  }
+
+  private lookup(name: string): unknown {
+    // A macro sees its own arguments and the global context, not its caller's arguments.
+    const frame = this.macroFrames.length ? this.macroFrames[this.macroFrames.length - 1] : undefined;
+    if (frame !== undefined && frame.has(name)) return frame.get(name);
+    return this.env.globals.get(name);
+  }
+
+  private referenceValue(node: AstReference): unknown {
+    this.env.budget.tick();
+    let value = this.lookup(node.id);
+    if (node.args !== undefined) {
+      // `$name(args)` is not Velocity 1.7 syntax for anything a template can reach.
+      this.warn('vtl-no-such-method', `$${node.id}(…) is not a method of anything`);
+      return null;
+    }
+    if (node.path) value = this.walkPath(value, node.path);
+    return value;
+  }
+
+  private walkPath(start: unknown, path: AstPathSegment[]): unknown {
+    let value = start;
+    for (const segment of path) {
+      if (value === null || value === undefined) return null;
+      const receiver = value;
+      if (segment.type === 'property') {
+        value = readJavaProperty(receiver, segment.id, this);
+        if (value === NO_SUCH_METHOD) {
+          this.warnMissingMember(receiver, segment.id, false);
+          return null;
+        }
+      } else if (segment.type === 'method') {
+        const args = argumentsOf(segment.args).map((arg) => this.evaluate(arg));
+        value = invokeJavaMethod(receiver, segment.id, args, this);
+        if (value === NO_SUCH_METHOD) {
+          this.warnMissingMember(receiver, segment.id, true, args.length);
+          return null;
+        }
+      } else {
+        const key = this.evaluate(segment.id);
+        value = readJavaIndex(receiver, key, this);
+        if (value === NO_SUCH_METHOD) {
+          this.warn('vtl-bad-index', `[${javaToString(key)}] does not index a ${typeLabel(receiver)}: the reference is null`);
+          return null;
+        }
+      }
+    }
+    return value;
+  }
+
+  /**
+   * An unknown method or property makes the reference null. Velocity 1.7 would print the reference's
+   * text; API Gateway prints null references as nothing (SEMANTICS §9.1), so we print nothing and warn.
+   */
+  private warnMissingMember(receiver: unknown, name: string, isMethod: boolean, argumentCount = 0): void {
+    if (!isMethod && receiver instanceof Map) return;
+    const what = isMethod ? `method ${name}(${argumentCount ? `${argumentCount} argument${argumentCount > 1 ? 's' : ''}` : ''})` : `property ${name}`;
+    this.warn(isMethod ? 'vtl-no-such-method' : 'vtl-no-such-property', `a ${typeLabel(receiver)} has no ${what}: the reference is null and prints nothing`);
+  }
+
+  private evaluate(node: AstExpression): unknown {
+    switch (node.type) {
+      case 'references':
+        return this.referenceValue(node as AstReference);
+      case 'string': {
+        const text = String(node.value);
+        return node.isEval && (text.includes('$') || text.includes('#')) ? this.interpolate(text) : text;
+      }
+      case 'integer':
+        return parseInt(String(node.value), 10);
+      case 'decimal':
+        return toJavaDouble(Number(node.value));
+      case 'bool':
+        return node.value === 'true' ? true : node.value === 'false' ? false : null;
+      case 'array':
+        return node.isRange ? this.range(node.value as unknown[]) : (node.value as AstExpression[]).map((item) => this.evaluate(item));
+      case 'map': {
+        const map = new Map<unknown, unknown>();
+        const entries = (node.value ?? {}) as Record<string, AstExpression>;
+        for (const key of Object.keys(entries)) map.set(key, this.evaluate(entries[key]));
+        return map;
+      }
+      case 'math':
+        return this.math(node);
+      case 'runt':
+        return String(node.value);
+      default:
+        return null;
+    }
+  }
+
+  private range(ends: unknown[]): unknown {
+    const [from, to] = ends.map((end) => (typeof end === 'string' ? parseInt(end, 10) : typeof end === 'number' ? end : this.evaluate(end as AstExpression)));
+    if (typeof from !== 'number' || typeof to !== 'number' || !Number.isInteger(from) || !Number.isInteger(to)) {
+      this.warn('vtl-bad-range', 'a range needs two integers: it is null');
+      return null;
+    }
+    const size = Math.abs(to - from) + 1;
+    if (size > this.env.budget.limits.rangeItems) {
+      throw new RenderStop('vtl-range-limit', `the range [${from}..${to}] has ${size} elements, more than the ${this.env.budget.limits.rangeItems} allowed`);
+    }
+    const list: number[] = new Array(size);
+    const step = from <= to ? 1 : -1;
+    for (let i = 0; i < size; i++) list[i] = from + i * step;
+    return list;
+  }
+
+  private math(node: AstExpression): unknown {
+    const operands = node.expression ?? [];
+    switch (node.operator) {
+      case '||':
+        return this.condition(operands[0]) || this.condition(operands[1]);
+      case '&&':
+        return this.condition(operands[0]) && this.condition(operands[1]);
+      case 'not':
+        return !this.condition(operands[0]);
+      case 'parenthesis':
+        return this.evaluate(operands[0]);
+      case 'minus':
+        return javaNegate(this.evaluate(operands[0]));
+      case '==':
+        return velocityEquals(this.evaluate(operands[0]), this.evaluate(operands[1]));
+      case '!=':
+        return !velocityEquals(this.evaluate(operands[0]), this.evaluate(operands[1]));
+      case '<':
+      case '<=':
+      case '>':
+      case '>=':
+        return javaCompare(node.operator, this.evaluate(operands[0]), this.evaluate(operands[1]));
+      default: {
+        const result = javaArithmetic(String(node.operator), this.evaluate(operands[0]), this.evaluate(operands[1]), concatenationText);
+        if (typeof result === 'string') this.env.budget.checkStringLength(result.length);
+        return result;
+      }
+    }
+  }
+
+  /**
+   * Velocity 1.7's `evaluate()`: a reference is true unless null or false; literals other than `true`
+   * and arithmetic evaluate false (SimpleNode's default), comparisons and logic to their result.
+   */
+  private condition(node: AstExpression): boolean {
+    switch (node.type) {
+      case 'references': {
+        const value = this.referenceValue(node as AstReference);
+        return value !== null && value !== undefined && value !== false;
+      }
+      case 'bool':
+        return node.value === 'true';
+      case 'math':
+        switch (node.operator) {
+          case '||':
+          case '&&':
+          case 'not':
+          case '==':
+          case '!=':
+          case '<':
+          case '<=':
+          case '>':
+          case '>=':
+            return this.math(node) === true;
+          case 'parenthesis':
+            return this.condition((node.expression ?? [])[0]);
+          default:
+            this.evaluate(node);
+            return false;
+        }
+      default:
+        return false;
+    }
+  }
+
+  private interpolate(text: string): string {
+    const parsed = parseForRender(text);
+    if (!parsed.ok) throw new RenderStop('vtl-syntax', `a string does not parse: ${parsed.problem.message}`);
+    this.nestedTextDepth++;
+    try {
+      const out = this.renderNodes(parsed.ast);
+      this.env.budget.checkStringLength(out.length);
+      return out;
+    } finally {
+      this.nestedTextDepth--;
+    }
+  }
+
+  // ----- helpers -----
+
+  private collectMacros(nodes: RenderNode[]): void {
+    for (const node of nodes) {
+      if (!Array.isArray(node)) continue;
+      const head = node[0] as RenderAstNode;
+      if (head && typeof head === 'object' && !Array.isArray(head) && head.type === 'macro') {
+        const params = argumentsOf(head.args).map((param) => String(param.id));
+        this.macroTable.set(String(head.id), { params, body: node.slice(1) });
+      }
+      this.collectMacros(node);
+    }
+  }
+
+  private sourceText(node: RenderAstNode): string | undefined {
+    if (!node.pos || this.nestedTextDepth > 0) return undefined;
+    const range = rangeOfPosition(this.env.template, node.pos);
+    return range.end > range.start ? this.env.template.slice(range.start, range.end) : undefined;
+  }
+}
+
+/** velocityjs writes `args: false` for `()`. */
+function argumentsOf(args: unknown): AstExpression[] {
+  return Array.isArray(args) ? (args as AstExpression[]) : [];
+}
+
+const scopeParents = new WeakMap<HostObject, HostObject | null>();
+
+function topmostOf(scope: HostObject): HostObject {
+  let current = scope;
+  for (let parent = scopeParents.get(current); parent; parent = scopeParents.get(current)) current = parent;
+  return current;
+}
+
+/** A short Java-ish name of a value's type, for messages. */
+export function typeLabel(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'string') return 'String';
+  if (typeof value === 'boolean') return 'Boolean';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'Integer' : 'Double';
+  if (Array.isArray(value)) return 'List';
+  if (value instanceof Map) return 'Map';
+  if (value instanceof HostObject) return value.javaString.replace(/@.*$/, '');
+  if (value instanceof JavaDouble) return 'Double';
+  return 'Object';
+}

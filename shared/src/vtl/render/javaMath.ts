@@ -1,0 +1,72 @@
+// Velocity 1.7 arithmetic and ordering (ASTAddNode … ASTModNode, MathUtils, ASTGTNode …): integers stay
+// integers (7 / 2 is 3, truncating), any double makes the result a double, division or modulo by zero
+// gives null, `+` with a String operand concatenates, anything else that is not a number gives null.
+// A null operand of a concatenation prints as nothing (Velocity 1.7 would print the reference's text;
+// API Gateway prints null references as nothing, SEMANTICS §9.1, and we keep that rule everywhere).
+import { isJavaDouble, isJavaNumber, javaToString, numberValue, toJavaDouble, type JavaDouble } from './javaValues';
+
+type JavaNumber = number | JavaDouble;
+
+/** The result of `a op b` for `+ - * / %`, or null where Velocity yields null. */
+export function javaArithmetic(operator: string, a: unknown, b: unknown, print: (value: unknown) => string): unknown {
+  if (operator === '+' && (typeof a === 'string' || typeof b === 'string')) {
+    return print(a) + print(b);
+  }
+  if (!isJavaNumber(a) || !isJavaNumber(b)) return null;
+  const double = isJavaDouble(a) || isJavaDouble(b);
+  const x = numberValue(a);
+  const y = numberValue(b);
+  let result: number;
+  switch (operator) {
+    case '+':
+      result = x + y;
+      break;
+    case '-':
+      result = x - y;
+      break;
+    case '*':
+      result = x * y;
+      break;
+    case '/':
+      if (y === 0) return null;
+      result = double ? x / y : Math.trunc(x / y);
+      break;
+    case '%':
+      if (y === 0) return null;
+      result = x % y;
+      break;
+    default:
+      return null;
+  }
+  return double ? toJavaDouble(result) : result === 0 ? 0 : result;
+}
+
+/** `a op b` for `< <= > >=`: numbers only; anything else compares false, as in Velocity 1.7. */
+export function javaCompare(operator: string, a: unknown, b: unknown): boolean {
+  if (!isJavaNumber(a) || !isJavaNumber(b)) return false;
+  const x = numberValue(a as JavaNumber);
+  const y = numberValue(b as JavaNumber);
+  switch (operator) {
+    case '<':
+      return x < y;
+    case '<=':
+      return x <= y;
+    case '>':
+      return x > y;
+    case '>=':
+      return x >= y;
+    default:
+      return false;
+  }
+}
+
+/** Unary minus (velocityjs accepts `-(expr)`); null for non-numbers. */
+export function javaNegate(a: unknown): unknown {
+  if (!isJavaNumber(a)) return null;
+  return isJavaDouble(a) ? toJavaDouble(-numberValue(a)) : -numberValue(a) || 0;
+}
+
+/** Default printer for string concatenation when the caller has none. */
+export function concatenationText(value: unknown): string {
+  return value === null || value === undefined ? '' : javaToString(value);
+}

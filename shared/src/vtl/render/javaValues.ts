@@ -1,0 +1,270 @@
+// The Java value model templates see. API Gateway renders over Java objects, so every value a template
+// can reach is one of these, and printing follows Java's `toString()`:
+//   String → JS string          Integer/Long → JS number (integral)
+//   Double → JS number when not integral, `JavaDouble` when integral (so `1.0` keeps printing `1.0`)
+//   Boolean → JS boolean        null → null (undefined is treated the same)
+//   LinkedHashMap → JS `Map` (insertion order, any key; never a plain object, so no prototype reaches it)
+//   ArrayList → JS array; json-smart JSONArray → JS array marked with `markJsonArray` (prints as JSON)
+//   String[] (from `split`) → JS array marked with `markJavaArray`
+//   Map.Entry → `JavaMapEntry`; host objects ($input, $util) → `HostObject` (see hostObjects.ts)
+
+/** A Java `double` whose value is integral: kept apart from integers because Java prints it `1.0`. */
+export class JavaDouble {
+  constructor(readonly value: number) {}
+}
+
+/** A `java.util.Map.Entry` from `entrySet()`. */
+export class JavaMapEntry {
+  constructor(
+    readonly map: Map<unknown, unknown>,
+    readonly key: unknown,
+  ) {}
+  get value(): unknown {
+    return this.map.get(this.key);
+  }
+}
+
+const jsonArrays = new WeakSet<unknown[]>();
+const javaArrays = new WeakSet<unknown[]>();
+
+/** Marks a list as a json-smart `JSONArray` (from `$input.path`, `$util.parseJson`): it prints as compact JSON. */
+export function markJsonArray<T extends unknown[]>(list: T): T {
+  jsonArrays.add(list);
+  return list;
+}
+
+/** Marks a list as a Java array (`String[]` from `split`): Velocity wraps it as a list, Java prints its identity. */
+export function markJavaArray<T extends unknown[]>(list: T): T {
+  javaArrays.add(list);
+  return list;
+}
+
+/** True for a json-smart `JSONArray`. */
+export function isJsonArray(value: unknown): value is unknown[] {
+  return Array.isArray(value) && jsonArrays.has(value);
+}
+
+/** True for a Java array (`String[]`). */
+export function isJavaArray(value: unknown): value is unknown[] {
+  return Array.isArray(value) && javaArrays.has(value);
+}
+
+/** True for a Java number (Integer, Long or Double). */
+export function isJavaNumber(value: unknown): value is number | JavaDouble {
+  return typeof value === 'number' || value instanceof JavaDouble;
+}
+
+/** True for a Java double (integral or not). */
+export function isJavaDouble(value: unknown): boolean {
+  return value instanceof JavaDouble || (typeof value === 'number' && !Number.isInteger(value));
+}
+
+/** The numeric value of a Java number. */
+export function numberValue(value: number | JavaDouble): number {
+  return typeof value === 'number' ? value : value.value;
+}
+
+/** A Java double from a JS number: integral values are boxed so they keep printing as doubles. */
+export function toJavaDouble(n: number): number | JavaDouble {
+  return Number.isInteger(n) ? new JavaDouble(n) : n;
+}
+
+/** Java's `Double.toString(d)`. */
+export function formatJavaDouble(d: number): string {
+  if (Number.isNaN(d)) return 'NaN';
+  if (d === Infinity) return 'Infinity';
+  if (d === -Infinity) return '-Infinity';
+  if (d === 0) return Object.is(d, -0) ? '-0.0' : '0.0';
+  const magnitude = Math.abs(d);
+  if (magnitude >= 1e-3 && magnitude < 1e7) {
+    const text = String(d);
+    return text.includes('.') ? text : `${text}.0`;
+  }
+  // Computerized scientific notation: one digit before the point, at least one after, exponent without '+'.
+  const [mantissa, exponent] = d.toExponential().split('e');
+  return `${mantissa.includes('.') ? mantissa : `${mantissa}.0`}E${exponent.replace('+', '')}`;
+}
+
+/** Java's `Integer/Long.toString` (and `Double.toString` for non-integral numbers). */
+export function formatJavaNumber(value: number | JavaDouble): string {
+  if (value instanceof JavaDouble) return formatJavaDouble(value.value);
+  return Number.isInteger(value) ? String(value) : formatJavaDouble(value);
+}
+
+/** Thrown when printing a value would exceed the output budget. */
+export class FormatBudgetError extends Error {}
+
+/** Budget shared by a formatting call: printing a self-referencing or huge structure stops. */
+export interface FormatBudget {
+  maxChars: number;
+}
+
+const MAX_PRINT_DEPTH = 200;
+
+/**
+ * `String.valueOf(value)` as Java would print it: maps `{k=v, k2=v2}`, lists `[a, b]`, JSON arrays as
+ * compact JSON, doubles per `Double.toString`, null as `null` (callers print a null *reference* as nothing).
+ */
+export function javaToString(value: unknown, budget?: FormatBudget): string {
+  if (typeof value === 'string') return value;
+  const parts: string[] = [];
+  const state = { length: 0, max: budget?.maxChars ?? Infinity };
+  appendJava(value, parts, state, 0, []);
+  return parts.join('');
+}
+
+interface AppendState {
+  length: number;
+  max: number;
+}
+
+function push(parts: string[], state: AppendState, text: string): void {
+  state.length += text.length;
+  if (state.length > state.max) throw new FormatBudgetError(`printing a value needs more than ${state.max} characters`);
+  parts.push(text);
+}
+
+function appendJava(value: unknown, parts: string[], state: AppendState, depth: number, open: unknown[]): void {
+  if (depth > MAX_PRINT_DEPTH) throw new FormatBudgetError(`printing a value nested more than ${MAX_PRINT_DEPTH} levels deep`);
+  if (value === null || value === undefined) return push(parts, state, 'null');
+  if (typeof value === 'string') return push(parts, state, value);
+  if (typeof value === 'boolean') return push(parts, state, value ? 'true' : 'false');
+  if (isJavaNumber(value)) return push(parts, state, formatJavaNumber(value));
+  if (Array.isArray(value)) {
+    if (jsonArrays.has(value)) return appendJson(value, parts, state, depth, open);
+    if (javaArrays.has(value)) return push(parts, state, '[Ljava.lang.String;@1b6d3586');
+    push(parts, state, '[');
+    open.push(value);
+    value.forEach((item, i) => {
+      if (i > 0) push(parts, state, ', ');
+      if (open.includes(item)) push(parts, state, '(this Collection)');
+      else appendJava(item, parts, state, depth + 1, open);
+    });
+    open.pop();
+    return push(parts, state, ']');
+  }
+  if (value instanceof Map) {
+    push(parts, state, '{');
+    open.push(value);
+    let first = true;
+    for (const [key, item] of value) {
+      if (!first) push(parts, state, ', ');
+      first = false;
+      if (key === value) push(parts, state, '(this Map)');
+      else appendJava(key, parts, state, depth + 1, open);
+      push(parts, state, '=');
+      if (item === value) push(parts, state, '(this Map)');
+      else if (open.includes(item)) throw new FormatBudgetError('printing a value that contains itself');
+      else appendJava(item, parts, state, depth + 1, open);
+    }
+    open.pop();
+    return push(parts, state, '}');
+  }
+  if (value instanceof JavaMapEntry) {
+    appendJava(value.key, parts, state, depth + 1, open);
+    push(parts, state, '=');
+    return appendJava(value.value, parts, state, depth + 1, open);
+  }
+  if (typeof value === 'object' && value !== null && 'javaString' in value && typeof value.javaString === 'string') {
+    return push(parts, state, value.javaString);
+  }
+  push(parts, state, 'java.lang.Object@1');
+}
+
+/**
+ * Compact JSON as json-smart writes it (`JSONArray.toString()`, `JSONValue.toJSONString`): no spaces,
+ * `/` escaped as `\/`, maps as JSON objects in insertion order.
+ */
+export function toCompactJson(value: unknown, budget?: FormatBudget): string {
+  const parts: string[] = [];
+  appendJson(value, parts, { length: 0, max: budget?.maxChars ?? Infinity }, 0, []);
+  return parts.join('');
+}
+
+function appendJson(value: unknown, parts: string[], state: AppendState, depth: number, open: unknown[]): void {
+  if (depth > MAX_PRINT_DEPTH) throw new FormatBudgetError(`printing a value nested more than ${MAX_PRINT_DEPTH} levels deep`);
+  if (open.includes(value)) throw new FormatBudgetError('printing a value that contains itself');
+  if (value === null || value === undefined) return push(parts, state, 'null');
+  if (typeof value === 'string') return push(parts, state, jsonSmartQuote(value));
+  if (typeof value === 'boolean') return push(parts, state, value ? 'true' : 'false');
+  if (isJavaNumber(value)) return push(parts, state, formatJavaNumber(value));
+  if (Array.isArray(value)) {
+    push(parts, state, '[');
+    open.push(value);
+    value.forEach((item, i) => {
+      if (i > 0) push(parts, state, ',');
+      appendJson(item, parts, state, depth + 1, open);
+    });
+    open.pop();
+    return push(parts, state, ']');
+  }
+  if (value instanceof Map) {
+    push(parts, state, '{');
+    open.push(value);
+    let first = true;
+    for (const [key, item] of value) {
+      if (!first) push(parts, state, ',');
+      first = false;
+      push(parts, state, jsonSmartQuote(javaToString(key)));
+      push(parts, state, ':');
+      appendJson(item, parts, state, depth + 1, open);
+    }
+    open.pop();
+    return push(parts, state, '}');
+  }
+  push(parts, state, jsonSmartQuote(javaToString(value)));
+}
+
+function jsonSmartQuote(text: string): string {
+  let out = '"';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    const code = text.charCodeAt(i);
+    switch (ch) {
+      case '"': out += '\\"'; break;
+      case '\\': out += '\\\\'; break;
+      case '/': out += '\\/'; break;
+      case '\n': out += '\\n'; break;
+      case '\r': out += '\\r'; break;
+      case '\t': out += '\\t'; break;
+      case '\b': out += '\\b'; break;
+      case '\f': out += '\\f'; break;
+      default:
+        if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || (code >= 0x2000 && code <= 0x20ff)) {
+          out += `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
+        } else out += ch;
+    }
+  }
+  return `${out}"`;
+}
+
+/** Plain JSON (for `$context` coming back out) from Java values. */
+export function toPlainJson(value: unknown, depth = 0): unknown {
+  if (depth > MAX_PRINT_DEPTH) return null;
+  if (value === undefined) return null;
+  if (value instanceof JavaDouble) return value.value;
+  if (Array.isArray(value)) return value.map((item) => toPlainJson(item, depth + 1));
+  if (value instanceof Map) {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of value) {
+      Object.defineProperty(out, javaToString(key), { value: toPlainJson(item, depth + 1), enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  }
+  if (value instanceof JavaMapEntry) return javaToString(value);
+  if (typeof value === 'object' && value !== null) return javaToString(value);
+  return value;
+}
+
+/** Java values from plain JSON (`$context`, parameters): objects become insertion-ordered maps. */
+export function fromPlainJson(value: unknown, depth = 0): unknown {
+  if (depth > MAX_PRINT_DEPTH) return null;
+  if (Array.isArray(value)) return value.map((item) => fromPlainJson(item, depth + 1));
+  if (typeof value === 'object' && value !== null) {
+    const map = new Map<unknown, unknown>();
+    for (const key of Object.keys(value)) map.set(key, fromPlainJson((value as Record<string, unknown>)[key], depth + 1));
+    return map;
+  }
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  return null;
+}

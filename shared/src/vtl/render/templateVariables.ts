@@ -1,0 +1,182 @@
+// The variables API Gateway hands a mapping template (SEMANTICS §9.2–9.6): `$input`, `$util`, `$context`,
+// `$stageVariables`, built fresh for each render as Java values and host objects. Nothing else exists.
+import { base64Decode, base64Encode, escapeJavaScript, urlDecode, urlEncode } from '../../apigw/index';
+import { hostObject, NO_SUCH_METHOD, type HostObject } from './javaBridge';
+import { JavaException } from './javaException';
+import { evaluateJsonPath } from './jsonPath';
+import { parseJsonToJava } from './jsonToJava';
+import { fromPlainJson, javaToString, toCompactJson } from './javaValues';
+
+/** The request-side data a render reads. */
+export interface TemplateVariableSources {
+  body: string;
+  params: { path: Record<string, string>; querystring: Record<string, string>; header: Record<string, string> };
+  context: Record<string, unknown>;
+  stageVariables: Record<string, string>;
+}
+
+/** The maps whose entries may be written once per render (SEMANTICS §9.5: overrides are final). */
+export interface OverrideMaps {
+  maps: Set<Map<unknown, unknown>>;
+}
+
+/** The global variables of one render, and the override maps inside `$context`. */
+export interface TemplateVariables {
+  globals: Map<string, unknown>;
+  context: Map<unknown, unknown>;
+  overrides: OverrideMaps;
+}
+
+function arity(args: unknown[], count: number): boolean {
+  return args.length === count;
+}
+
+/** A Java String argument: Velocity converts nothing, but API Gateway's helpers take `Object`s' text. */
+function textOf(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  return typeof value === 'string' ? value : javaToString(value);
+}
+
+function plainRecord(record: Record<string, string> | undefined): Map<unknown, unknown> {
+  const map = new Map<unknown, unknown>();
+  if (!record) return map;
+  for (const key of Object.keys(record)) map.set(key, String(record[key]));
+  return map;
+}
+
+function ensureMap(parent: Map<unknown, unknown>, key: string): Map<unknown, unknown> {
+  const current = parent.get(key);
+  if (current instanceof Map) return current;
+  const created = new Map<unknown, unknown>();
+  parent.set(key, created);
+  return created;
+}
+
+/** Builds the variables of one render. `warn` reports doubtful inputs (a body that is not JSON). */
+export function buildTemplateVariables(sources: TemplateVariableSources, warn: (code: string, message: string) => void): TemplateVariables {
+  let parsedBody: { ok: boolean; value: unknown } | undefined;
+  const body = (): { ok: boolean; value: unknown } => {
+    if (!parsedBody) {
+      const text = sources.body.trim() === '' ? '' : sources.body;
+      if (text === '') parsedBody = { ok: false, value: null };
+      else {
+        const parsed = parseJsonToJava(text);
+        if (!parsed.ok) warn('vtl-body-not-json', `the body is not JSON (${parsed.message} at ${parsed.offset}): $input.path and $input.json find nothing`);
+        parsedBody = parsed.ok ? { ok: true, value: parsed.value } : { ok: false, value: null };
+      }
+    }
+    return parsedBody;
+  };
+  const jsonPath = (path: unknown): { found: boolean; value: unknown } => {
+    const text = textOf(path);
+    if (text === null) return { found: false, value: null };
+    const root = body();
+    if (!root.ok) return { found: false, value: null };
+    const result = evaluateJsonPath(root.value, text);
+    if (!result.ok) throw new JavaException('com.jayway.jsonpath.InvalidPathException', result.message);
+    return result;
+  };
+
+  const params = new Map<unknown, unknown>([
+    ['path', plainRecord(sources.params.path)],
+    ['querystring', plainRecord(sources.params.querystring)],
+    ['header', plainRecord(sources.params.header)],
+  ]);
+
+  const input: HostObject = hostObject(
+    '$input',
+    {
+      json: (_self, args) => {
+        if (!arity(args, 1)) return NO_SUCH_METHOD;
+        const result = jsonPath(args[0]);
+        // A missing path gives the JSON text `""` (LocalStack's reading; unverified on AWS, SEMANTICS §16.4).
+        return result.found ? toCompactJson(result.value) : '""';
+      },
+      path: (_self, args) => {
+        if (!arity(args, 1)) return NO_SUCH_METHOD;
+        return jsonPath(args[0]).value;
+      },
+      params: (_self, args) => {
+        if (args.length === 0) return params;
+        if (!arity(args, 1)) return NO_SUCH_METHOD;
+        const name = textOf(args[0]);
+        for (const where of ['path', 'querystring', 'header']) {
+          const map = params.get(where) as Map<unknown, unknown>;
+          if (map.has(name)) return map.get(name);
+        }
+        return '';
+      },
+      getBody: (_self, args) => (arity(args, 0) ? inputBody(sources.body) : NO_SUCH_METHOD),
+    },
+    { body: () => inputBody(sources.body) },
+  );
+
+  const util: HostObject = hostObject('$util', {
+    escapeJavaScript: (_self, args) => {
+      if (!arity(args, 1)) return NO_SUCH_METHOD;
+      const text = textOf(args[0]);
+      return text === null ? null : escapeJavaScript(text);
+    },
+    parseJson: (_self, args) => {
+      if (!arity(args, 1)) return NO_SUCH_METHOD;
+      const text = textOf(args[0]);
+      if (text === null) return null;
+      const parsed = parseJsonToJava(text);
+      if (!parsed.ok) throw new JavaException('net.minidev.json.parser.ParseException', `$util.parseJson: ${parsed.message} at ${parsed.offset}`);
+      return parsed.value;
+    },
+    urlEncode: (_self, args) => {
+      if (!arity(args, 1)) return NO_SUCH_METHOD;
+      const text = textOf(args[0]);
+      return text === null ? null : urlEncode(text);
+    },
+    urlDecode: (_self, args) => {
+      if (!arity(args, 1)) return NO_SUCH_METHOD;
+      const text = textOf(args[0]);
+      if (text === null) return null;
+      const result = urlDecode(text);
+      if (!result.ok) throw new JavaException(`java.lang.${result.error.exception}`, result.error.message);
+      return result.value;
+    },
+    base64Encode: (_self, args) => {
+      if (!arity(args, 1)) return NO_SUCH_METHOD;
+      const text = textOf(args[0]);
+      return text === null ? null : base64Encode(text);
+    },
+    base64Decode: (_self, args) => {
+      if (!arity(args, 1)) return NO_SUCH_METHOD;
+      const text = textOf(args[0]);
+      if (text === null) return null;
+      const result = base64Decode(text);
+      if (!result.ok) throw new JavaException(`java.lang.${result.error.exception}`, result.error.message);
+      return result.value;
+    },
+  });
+
+  const context = fromPlainJson(sources.context ?? {});
+  const contextMap = context instanceof Map ? context : new Map<unknown, unknown>();
+  const responseOverride = ensureMap(contextMap, 'responseOverride');
+  const requestOverride = ensureMap(contextMap, 'requestOverride');
+  const overrides: OverrideMaps = {
+    maps: new Set([
+      responseOverride,
+      ensureMap(responseOverride, 'header'),
+      ensureMap(requestOverride, 'header'),
+      ensureMap(requestOverride, 'path'),
+      ensureMap(requestOverride, 'querystring'),
+    ]),
+  };
+
+  const globals = new Map<string, unknown>([
+    ['input', input],
+    ['util', util],
+    ['context', contextMap],
+    ['stageVariables', plainRecord(sources.stageVariables)],
+  ]);
+  return { globals, context: contextMap, overrides };
+}
+
+/** `$input.body`: the payload text; API Gateway gives `{}` for an empty payload (SEMANTICS §9.2). */
+function inputBody(body: string): string {
+  return body === '' ? '{}' : body;
+}
