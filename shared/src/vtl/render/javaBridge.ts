@@ -3,6 +3,7 @@
 // prototypes (`constructor`, `__proto__`, `map`, `call`) or anything the engine did not hand it.
 // Behaviour follows the Java class API Gateway would have at hand: String, List (ArrayList, JSONArray),
 // Map (LinkedHashMap), Map.Entry, Integer/Long/Double, Boolean.
+import { JavaNumber } from '../../apigw/index';
 import { JavaException } from './javaException';
 import { javaEquals, javaStringHash } from './javaEquality';
 import { compileJavaRegex } from './javaRegex';
@@ -10,7 +11,6 @@ import {
   isJavaArray,
   isJavaDouble,
   isJavaNumber,
-  JavaDouble,
   JavaMapEntry,
   javaToString,
   markJavaArray,
@@ -332,14 +332,14 @@ const ENTRY_METHODS = table<JavaMapEntry>({
 // ---------------------------------------------------------------------------------------------------
 // java.lang.Integer / Long / Double, java.lang.Boolean
 
-type JavaNumber = number | JavaDouble;
+type AnyJavaNumber = number | JavaNumber;
 
-const NUMBER_METHODS = table<JavaNumber>({
+const NUMBER_METHODS = table<AnyJavaNumber>({
   intValue: (n, a) => (arity(a, 0), toInt32(numberValue(n))),
   longValue: (n, a) => (arity(a, 0), Math.trunc(numberValue(n)) || 0),
   doubleValue: (n, a) => (arity(a, 0), toJavaDouble(numberValue(n))),
   floatValue: (n, a) => (arity(a, 0), toJavaDouble(Math.fround(numberValue(n)))),
-  toString: (n: JavaNumber, a: unknown[]) => (arity(a, 0), javaToString(n)),
+  toString: (n: AnyJavaNumber, a: unknown[]) => (arity(a, 0), javaToString(n)),
   equals: (n, a) => (arity(a, 1), javaEquals(n, a[0])),
   compareTo: (n, a) => {
     arity(a, 1);

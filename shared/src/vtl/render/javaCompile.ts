@@ -17,7 +17,8 @@ import { HostObject, hostObject, invokeJavaMethod, NO_SUCH_METHOD, readJavaIndex
 import { velocityEquals } from './javaEquality';
 import { JavaException } from './javaException';
 import { concatenationText, javaArithmetic, javaCompare, javaNegate } from './javaMath';
-import { FormatBudgetError, JavaDouble, javaToString, toJavaDouble } from './javaValues';
+import { FormatBudgetError, javaToString, toJavaDouble } from './javaValues';
+import { JavaNumber } from '../../apigw/index';
 import { RenderBudget, RenderStop } from './limits';
 import { parseForRender, type RenderAstNode, type RenderNode } from './parseForRender';
 import { rangeOfPosition, type LinePosition } from './positions';
@@ -672,6 +673,6 @@ export function typeLabel(value: unknown): string {
   if (Array.isArray(value)) return 'List';
   if (value instanceof Map) return 'Map';
   if (value instanceof HostObject) return value.javaString.replace(/@.*$/, '');
-  if (value instanceof JavaDouble) return 'Double';
+  if (value instanceof JavaNumber) return value.javaType;
   return 'Object';
 }

@@ -1,5 +1,5 @@
 // Java's `equals` and Velocity 1.7's `==` over the value model of javaValues.ts.
-import { isJavaDouble, isJavaNumber, JavaDouble, JavaMapEntry, javaToString, numberValue } from './javaValues';
+import { isJavaDouble, isJavaNumber, JavaMapEntry, javaToString, numberValue } from './javaValues';
 
 /** `a.equals(b)` in Java: numbers equal only with the same boxed type (Integer 1 is not Double 1.0). */
 export function javaEquals(a: unknown, b: unknown, depth = 0): boolean {
@@ -35,7 +35,6 @@ function javaFamily(value: unknown): string {
   if (isJavaNumber(value)) return 'Number';
   if (Array.isArray(value)) return 'List';
   if (value instanceof Map) return 'Map';
-  if (value instanceof JavaDouble) return 'Number';
   return 'Object';
 }
 

@@ -3,9 +3,10 @@
 // gives null, `+` with a String operand concatenates, anything else that is not a number gives null.
 // A null operand of a concatenation prints as nothing (Velocity 1.7 would print the reference's text;
 // API Gateway prints null references as nothing, SEMANTICS §9.1, and we keep that rule everywhere).
-import { isJavaDouble, isJavaNumber, javaToString, numberValue, toJavaDouble, type JavaDouble } from './javaValues';
+import type { JavaNumber } from '../../apigw/index';
+import { isJavaDouble, isJavaNumber, javaToString, numberValue, toJavaDouble } from './javaValues';
 
-type JavaNumber = number | JavaDouble;
+type AnyJavaNumber = number | JavaNumber;
 
 /** The result of `a op b` for `+ - * / %`, or null where Velocity yields null. */
 export function javaArithmetic(operator: string, a: unknown, b: unknown, print: (value: unknown) => string): unknown {
@@ -44,8 +45,8 @@ export function javaArithmetic(operator: string, a: unknown, b: unknown, print: 
 /** `a op b` for `< <= > >=`: numbers only; anything else compares false, as in Velocity 1.7. */
 export function javaCompare(operator: string, a: unknown, b: unknown): boolean {
   if (!isJavaNumber(a) || !isJavaNumber(b)) return false;
-  const x = numberValue(a as JavaNumber);
-  const y = numberValue(b as JavaNumber);
+  const x = numberValue(a as AnyJavaNumber);
+  const y = numberValue(b as AnyJavaNumber);
   switch (operator) {
     case '<':
       return x < y;

@@ -1,17 +1,15 @@
 // The Java value model templates see. API Gateway renders over Java objects, so every value a template
-// can reach is one of these, and printing follows Java's `toString()`:
+// can reach is one of these, and printing follows Java's `toString()`. It extends the JSON model of
+// shared/src/apigw (javaJson.ts), which `$input.path` and `$util.parseJson` produce:
 //   String → JS string          Integer/Long → JS number (integral)
-//   Double → JS number when not integral, `JavaDouble` when integral (so `1.0` keeps printing `1.0`)
+//   Double → JS number when not integral; `JavaNumber` (apigw) when integral, so `1.0` keeps printing `1.0`,
+//            and for Longs beyond 2^53, BigInteger, BigDecimal
 //   Boolean → JS boolean        null → null (undefined is treated the same)
 //   LinkedHashMap → JS `Map` (insertion order, any key; never a plain object, so no prototype reaches it)
-//   ArrayList → JS array; json-smart JSONArray → JS array marked with `markJsonArray` (prints as JSON)
+//   ArrayList → JS array; json-smart JSONArray → JS array marked with `markJsonArrays` (prints as JSON)
 //   String[] (from `split`) → JS array marked with `markJavaArray`
-//   Map.Entry → `JavaMapEntry`; host objects ($input, $util) → `HostObject` (see hostObjects.ts)
-
-/** A Java `double` whose value is integral: kept apart from integers because Java prints it `1.0`. */
-export class JavaDouble {
-  constructor(readonly value: number) {}
-}
+//   Map.Entry → `JavaMapEntry`; host objects ($input, $util, $foreach) → `HostObject` (javaBridge.ts)
+import { JavaNumber, javaDoubleText, javaNumberText, jsonStringLiteral } from '../../apigw/index';
 
 /** A `java.util.Map.Entry` from `entrySet()`. */
 export class JavaMapEntry {
@@ -25,12 +23,25 @@ export class JavaMapEntry {
 }
 
 const jsonArrays = new WeakSet<unknown[]>();
+const walkedMaps = new WeakSet<Map<unknown, unknown>>();
 const javaArrays = new WeakSet<unknown[]>();
 
-/** Marks a list as a json-smart `JSONArray` (from `$input.path`, `$util.parseJson`): it prints as compact JSON. */
-export function markJsonArray<T extends unknown[]>(list: T): T {
-  jsonArrays.add(list);
-  return list;
+/**
+ * Marks every list inside a parsed JSON value as a json-smart `JSONArray` (it prints as compact JSON,
+ * where an ArrayList prints `[a, b]`). Subtrees already marked are not walked again.
+ */
+export function markJsonArrays<T>(value: T, depth = 0): T {
+  if (depth > MAX_PRINT_DEPTH) return value;
+  if (Array.isArray(value)) {
+    if (jsonArrays.has(value)) return value;
+    jsonArrays.add(value);
+    for (const item of value) if (typeof item === 'object' && item !== null) markJsonArrays(item, depth + 1);
+  } else if (value instanceof Map) {
+    if (walkedMaps.has(value)) return value;
+    walkedMaps.add(value);
+    for (const item of value.values()) if (typeof item === 'object' && item !== null) markJsonArrays(item, depth + 1);
+  }
+  return value;
 }
 
 /** Marks a list as a Java array (`String[]` from `split`): Velocity wraps it as a list, Java prints its identity. */
@@ -49,47 +60,28 @@ export function isJavaArray(value: unknown): value is unknown[] {
   return Array.isArray(value) && javaArrays.has(value);
 }
 
-/** True for a Java number (Integer, Long or Double). */
-export function isJavaNumber(value: unknown): value is number | JavaDouble {
-  return typeof value === 'number' || value instanceof JavaDouble;
+/** True for a Java number (Integer, Long, Double, BigInteger, BigDecimal). */
+export function isJavaNumber(value: unknown): value is number | JavaNumber {
+  return typeof value === 'number' || value instanceof JavaNumber;
 }
 
-/** True for a Java double (integral or not). */
+/** True for a Java floating-point number (Double or BigDecimal, integral or not). */
 export function isJavaDouble(value: unknown): boolean {
-  return value instanceof JavaDouble || (typeof value === 'number' && !Number.isInteger(value));
+  if (value instanceof JavaNumber) return value.javaType === 'Double' || value.javaType === 'BigDecimal';
+  return typeof value === 'number' && !Number.isInteger(value);
 }
 
 /** The numeric value of a Java number. */
-export function numberValue(value: number | JavaDouble): number {
+export function numberValue(value: number | JavaNumber): number {
   return typeof value === 'number' ? value : value.value;
 }
 
 /** A Java double from a JS number: integral values are boxed so they keep printing as doubles. */
-export function toJavaDouble(n: number): number | JavaDouble {
-  return Number.isInteger(n) ? new JavaDouble(n) : n;
+export function toJavaDouble(n: number): number | JavaNumber {
+  return Number.isInteger(n) ? new JavaNumber('Double', javaDoubleText(n), n) : n;
 }
 
-/** Java's `Double.toString(d)`. */
-export function formatJavaDouble(d: number): string {
-  if (Number.isNaN(d)) return 'NaN';
-  if (d === Infinity) return 'Infinity';
-  if (d === -Infinity) return '-Infinity';
-  if (d === 0) return Object.is(d, -0) ? '-0.0' : '0.0';
-  const magnitude = Math.abs(d);
-  if (magnitude >= 1e-3 && magnitude < 1e7) {
-    const text = String(d);
-    return text.includes('.') ? text : `${text}.0`;
-  }
-  // Computerized scientific notation: one digit before the point, at least one after, exponent without '+'.
-  const [mantissa, exponent] = d.toExponential().split('e');
-  return `${mantissa.includes('.') ? mantissa : `${mantissa}.0`}E${exponent.replace('+', '')}`;
-}
-
-/** Java's `Integer/Long.toString` (and `Double.toString` for non-integral numbers). */
-export function formatJavaNumber(value: number | JavaDouble): string {
-  if (value instanceof JavaDouble) return formatJavaDouble(value.value);
-  return Number.isInteger(value) ? String(value) : formatJavaDouble(value);
-}
+const MAX_PRINT_DEPTH = 400;
 
 /** Thrown when printing a value would exceed the output budget. */
 export class FormatBudgetError extends Error {}
@@ -99,7 +91,6 @@ export interface FormatBudget {
   maxChars: number;
 }
 
-const MAX_PRINT_DEPTH = 200;
 
 /**
  * `String.valueOf(value)` as Java would print it: maps `{k=v, k2=v2}`, lists `[a, b]`, JSON arrays as
@@ -129,7 +120,7 @@ function appendJava(value: unknown, parts: string[], state: AppendState, depth: 
   if (value === null || value === undefined) return push(parts, state, 'null');
   if (typeof value === 'string') return push(parts, state, value);
   if (typeof value === 'boolean') return push(parts, state, value ? 'true' : 'false');
-  if (isJavaNumber(value)) return push(parts, state, formatJavaNumber(value));
+  if (isJavaNumber(value)) return push(parts, state, javaNumberText(value));
   if (Array.isArray(value)) {
     if (jsonArrays.has(value)) return appendJson(value, parts, state, depth, open);
     if (javaArrays.has(value)) return push(parts, state, '[Ljava.lang.String;@1b6d3586');
@@ -187,7 +178,7 @@ function appendJson(value: unknown, parts: string[], state: AppendState, depth: 
   if (value === null || value === undefined) return push(parts, state, 'null');
   if (typeof value === 'string') return push(parts, state, jsonSmartQuote(value));
   if (typeof value === 'boolean') return push(parts, state, value ? 'true' : 'false');
-  if (isJavaNumber(value)) return push(parts, state, formatJavaNumber(value));
+  if (isJavaNumber(value)) return push(parts, state, Number.isFinite(numberValue(value)) ? javaNumberText(value) : 'null');
   if (Array.isArray(value)) {
     push(parts, state, '[');
     open.push(value);
@@ -215,34 +206,20 @@ function appendJson(value: unknown, parts: string[], state: AppendState, depth: 
   push(parts, state, jsonSmartQuote(javaToString(value)));
 }
 
+/**
+ * json-smart's default style (`JSONValue.COMPRESSION`, used by `JSONArray.toString()`) also protects `/`
+ * for the web; otherwise it quotes as `$input.json` does (apigw's `jsonStringLiteral`).
+ */
 function jsonSmartQuote(text: string): string {
-  let out = '"';
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    const code = text.charCodeAt(i);
-    switch (ch) {
-      case '"': out += '\\"'; break;
-      case '\\': out += '\\\\'; break;
-      case '/': out += '\\/'; break;
-      case '\n': out += '\\n'; break;
-      case '\r': out += '\\r'; break;
-      case '\t': out += '\\t'; break;
-      case '\b': out += '\\b'; break;
-      case '\f': out += '\\f'; break;
-      default:
-        if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || (code >= 0x2000 && code <= 0x20ff)) {
-          out += `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
-        } else out += ch;
-    }
-  }
-  return `${out}"`;
+  const quoted = jsonStringLiteral(text);
+  return quoted.includes('/') ? quoted.replace(/\//g, '\\/') : quoted;
 }
 
 /** Plain JSON (for `$context` coming back out) from Java values. */
 export function toPlainJson(value: unknown, depth = 0): unknown {
   if (depth > MAX_PRINT_DEPTH) return null;
   if (value === undefined) return null;
-  if (value instanceof JavaDouble) return value.value;
+  if (value instanceof JavaNumber) return value.value;
   if (Array.isArray(value)) return value.map((item) => toPlainJson(item, depth + 1));
   if (value instanceof Map) {
     const out: Record<string, unknown> = {};

@@ -1,11 +1,9 @@
 // The variables API Gateway hands a mapping template (SEMANTICS §9.2–9.6): `$input`, `$util`, `$context`,
 // `$stageVariables`, built fresh for each render as Java values and host objects. Nothing else exists.
-import { base64Decode, base64Encode, escapeJavaScript, urlDecode, urlEncode } from '../../apigw/index';
+import { base64Decode, base64Encode, createInputPayload, escapeJavaScript, urlDecode, urlEncode, utilParseJson } from '../../apigw/index';
 import { hostObject, NO_SUCH_METHOD, type HostObject } from './javaBridge';
 import { JavaException } from './javaException';
-import { evaluateJsonPath } from './jsonPath';
-import { parseJsonToJava } from './jsonToJava';
-import { fromPlainJson, javaToString, toCompactJson } from './javaValues';
+import { fromPlainJson, javaToString, markJsonArrays } from './javaValues';
 
 /** The request-side data a render reads. */
 export interface TemplateVariableSources {
@@ -54,27 +52,19 @@ function ensureMap(parent: Map<unknown, unknown>, key: string): Map<unknown, unk
 
 /** Builds the variables of one render. `warn` reports doubtful inputs (a body that is not JSON). */
 export function buildTemplateVariables(sources: TemplateVariableSources, warn: (code: string, message: string) => void): TemplateVariables {
-  let parsedBody: { ok: boolean; value: unknown } | undefined;
-  const body = (): { ok: boolean; value: unknown } => {
-    if (!parsedBody) {
-      const text = sources.body.trim() === '' ? '' : sources.body;
-      if (text === '') parsedBody = { ok: false, value: null };
-      else {
-        const parsed = parseJsonToJava(text);
-        if (!parsed.ok) warn('vtl-body-not-json', `the body is not JSON (${parsed.message} at ${parsed.offset}): $input.path and $input.json find nothing`);
-        parsedBody = parsed.ok ? { ok: true, value: parsed.value } : { ok: false, value: null };
-      }
-    }
-    return parsedBody;
-  };
-  const jsonPath = (path: unknown): { found: boolean; value: unknown } => {
+  const payload = createInputPayload(sources.body);
+  let bodyChecked = false;
+  const lookupPath = <T>(path: unknown, lookup: (path: string) => { ok: true; value: T } | { ok: false; error: { message: string } }): T | undefined => {
     const text = textOf(path);
-    if (text === null) return { found: false, value: null };
-    const root = body();
-    if (!root.ok) return { found: false, value: null };
-    const result = evaluateJsonPath(root.value, text);
-    if (!result.ok) throw new JavaException('com.jayway.jsonpath.InvalidPathException', result.message);
-    return result;
+    if (text === null) return undefined;
+    if (!bodyChecked) {
+      bodyChecked = true;
+      const problem = payload.bodyError();
+      if (problem) warn('vtl-body-not-json', `the body is not JSON (${problem.message} at ${problem.offset}): $input.path and $input.json find nothing`);
+    }
+    const result = lookup(text);
+    if (!result.ok) throw new JavaException('com.jayway.jsonpath.InvalidPathException', result.error.message);
+    return result.value;
   };
 
   const params = new Map<unknown, unknown>([
@@ -86,16 +76,9 @@ export function buildTemplateVariables(sources: TemplateVariableSources, warn: (
   const input: HostObject = hostObject(
     '$input',
     {
-      json: (_self, args) => {
-        if (!arity(args, 1)) return NO_SUCH_METHOD;
-        const result = jsonPath(args[0]);
-        // A missing path gives the JSON text `""` (LocalStack's reading; unverified on AWS, SEMANTICS §16.4).
-        return result.found ? toCompactJson(result.value) : '""';
-      },
-      path: (_self, args) => {
-        if (!arity(args, 1)) return NO_SUCH_METHOD;
-        return jsonPath(args[0]).value;
-      },
+      // A missing path gives the JSON text `""` (apigw's choice, after LocalStack; unverified on AWS).
+      json: (_self, args) => (arity(args, 1) ? (lookupPath(args[0], (path) => payload.json(path)) ?? null) : NO_SUCH_METHOD),
+      path: (_self, args) => (arity(args, 1) ? markJsonArrays(lookupPath(args[0], (path) => payload.path(path))) : NO_SUCH_METHOD),
       params: (_self, args) => {
         if (args.length === 0) return params;
         if (!arity(args, 1)) return NO_SUCH_METHOD;
@@ -106,9 +89,9 @@ export function buildTemplateVariables(sources: TemplateVariableSources, warn: (
         }
         return '';
       },
-      getBody: (_self, args) => (arity(args, 0) ? inputBody(sources.body) : NO_SUCH_METHOD),
+      getBody: (_self, args) => (arity(args, 0) ? payload.body : NO_SUCH_METHOD),
     },
-    { body: () => inputBody(sources.body) },
+    { body: () => payload.body },
   );
 
   const util: HostObject = hostObject('$util', {
@@ -121,9 +104,9 @@ export function buildTemplateVariables(sources: TemplateVariableSources, warn: (
       if (!arity(args, 1)) return NO_SUCH_METHOD;
       const text = textOf(args[0]);
       if (text === null) return null;
-      const parsed = parseJsonToJava(text);
-      if (!parsed.ok) throw new JavaException('net.minidev.json.parser.ParseException', `$util.parseJson: ${parsed.message} at ${parsed.offset}`);
-      return parsed.value;
+      const parsed = utilParseJson(text);
+      if (!parsed.ok) throw new JavaException('net.minidev.json.parser.ParseException', `$util.parseJson: ${parsed.error.message} at ${parsed.error.offset}`);
+      return markJsonArrays(parsed.value);
     },
     urlEncode: (_self, args) => {
       if (!arity(args, 1)) return NO_SUCH_METHOD;
@@ -174,9 +157,4 @@ export function buildTemplateVariables(sources: TemplateVariableSources, warn: (
     ['stageVariables', plainRecord(sources.stageVariables)],
   ]);
   return { globals, context: contextMap, overrides };
-}
-
-/** `$input.body`: the payload text; API Gateway gives `{}` for an empty payload (SEMANTICS §9.2). */
-function inputBody(body: string): string {
-  return body === '' ? '{}' : body;
 }
