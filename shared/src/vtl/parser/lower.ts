@@ -1,0 +1,330 @@
+import type {
+  VtlExpression,
+  VtlPathSegment,
+  VtlReference,
+  VtlSpan,
+  VtlStatement,
+  VtlStringLiteral,
+  VtlTemplate,
+} from './ast';
+
+/**
+ * A node of velocityjs's own tree (`velocityjs.parse` output), as its `Compile` consumes it. Plain
+ * strings are text; nested arrays are blocks whose first element is the block's directive.
+ * Every object node also carries `span` (template offsets, half-open) so runtime errors can point
+ * at exact characters; statement nodes carry velocityjs's `pos` (1-based lines, 0-based columns).
+ */
+export type VelocityjsNode = string | VelocityjsObject | VelocityjsNode[];
+
+export interface VelocityjsObject {
+  type: string;
+  span?: VtlSpan;
+  pos?: VelocityjsPosition;
+  [key: string]: unknown;
+}
+
+export interface VelocityjsPosition {
+  first_line: number;
+  last_line: number;
+  first_column: number;
+  last_column: number;
+}
+
+/** Block directives in velocityjs: everything up to the matching `end` is nested under them. */
+const BLOCK_TYPES = new Set(['if', 'foreach', 'macro', 'define']);
+/** velocityjs drops `[ \t]*\n` right after every directive and comment. */
+const NEWLINE_AFTER_DIRECTIVE = /^[ \t]*\n/;
+/**
+ * Velocity 1.7's lexer takes spaces and tabs before `#set` into the directive when no ordinary text
+ * precedes them on that line (template start, or right after a directive, reference or comment).
+ */
+const INDENT_BEFORE_SET = /^[ \t]*$/;
+
+/**
+ * Lowers the tolerant tree to the structure `velocityjs.parse(text)` returns, so velocityjs can
+ * render from this parse. Identical to velocityjs's tree wherever velocityjs follows Velocity 1.7;
+ * where it does not, the result renders like 1.7 instead:
+ * - a bare `#stop` is a stop (velocityjs: text); `#{if}`-style formal directives are directives;
+ * - spaces and tabs before `#set` with no text before them on the line are dropped;
+ * - `&&` binds tighter than `||`, and `<`/`>`/`<=`/`>=` tighter than `==`/`!=`.
+ */
+export function toVelocityjsAst(ast: VtlTemplate, text?: string): VelocityjsNode[] {
+  const lines = text === undefined ? undefined : lineStarts(text);
+  const flat: VelocityjsNode[] = [];
+  const lowering = new Lowering(lines);
+  lowering.statements(ast.body, flat);
+  for (let i = 0; i < flat.length; i++) {
+    const node = flat[i];
+    if (typeof node === 'string' || Array.isArray(node)) continue;
+    if (node.type === 'references' || node.type === 'raw') continue;
+    const next = flat[i + 1];
+    if (typeof next === 'string' && NEWLINE_AFTER_DIRECTIVE.test(next)) flat[i + 1] = next.replace(NEWLINE_AFTER_DIRECTIVE, '');
+  }
+  return nest(dropIndentBeforeSet(flat));
+}
+
+function dropIndentBeforeSet(flat: VelocityjsNode[]): VelocityjsNode[] {
+  const out: VelocityjsNode[] = [];
+  for (let i = 0; i < flat.length; i++) {
+    const node = flat[i];
+    const next = flat[i + 1];
+    const previous = out[out.length - 1];
+    const isIndentBeforeSet =
+      typeof node === 'string' &&
+      INDENT_BEFORE_SET.test(node) &&
+      node !== '' &&
+      typeof next === 'object' &&
+      !Array.isArray(next) &&
+      next.type === 'set' &&
+      (previous === undefined || typeof previous !== 'string');
+    if (!isIndentBeforeSet) out.push(node);
+  }
+  return out;
+}
+
+/** velocityjs's `makeLevel`: nests block bodies; an `end` with no open block ends the template. */
+function nest(flat: VelocityjsNode[]): VelocityjsNode[] {
+  const root: VelocityjsNode[] = [];
+  const stack: VelocityjsNode[][] = [root];
+  for (const node of flat) {
+    const top = stack[stack.length - 1];
+    if (typeof node !== 'string' && !Array.isArray(node)) {
+      if (node.type === 'end') {
+        if (stack.length === 1) break;
+        stack.pop();
+        continue;
+      }
+      if (BLOCK_TYPES.has(node.type)) {
+        const block: VelocityjsNode[] = [node];
+        top.push(block);
+        stack.push(block);
+        continue;
+      }
+    }
+    top.push(node);
+  }
+  return root;
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+class Lowering {
+  constructor(private readonly lines: number[] | undefined) {}
+
+  private position(start: number, end: number): VelocityjsPosition | undefined {
+    const lines = this.lines;
+    if (!lines) return undefined;
+    const first = lineIndex(lines, start);
+    const last = lineIndex(lines, end);
+    return { first_line: first + 1, last_line: last + 1, first_column: start - lines[first], last_column: end - lines[last] };
+  }
+
+  private statement(node: VelocityjsObject, span: VtlSpan): VelocityjsObject {
+    node.span = { start: span.start, end: span.end };
+    const pos = this.position(span.start, span.end);
+    if (pos) node.pos = pos;
+    return node;
+  }
+
+  statements(body: VtlStatement[], out: VelocityjsNode[]): void {
+    for (const node of body) this.statementInto(node, out);
+  }
+
+  private statementInto(node: VtlStatement, out: VelocityjsNode[]): void {
+    switch (node.kind) {
+      case 'text':
+        out.push(node.value);
+        return;
+      case 'escape':
+        out.push(node.char);
+        return;
+      case 'comment':
+        out.push(this.statement({ type: 'comment', value: node.value }, node));
+        return;
+      case 'unparsed':
+        out.push(this.statement({ type: 'raw', value: node.content }, node));
+        return;
+      case 'reference': {
+        const ref = this.reference(node);
+        ref.prue = true;
+        out.push(this.statement(ref, node));
+        return;
+      }
+      case 'set': {
+        const equal = [node.target ? this.reference(node.target) : missingValue(node), this.expression(node.value)];
+        out.push(this.statement({ type: 'set', equal }, node.head));
+        return;
+      }
+      case 'if':
+        for (const branch of node.branches) {
+          const head: VelocityjsObject = { type: branch.keyword };
+          if (branch.keyword !== 'else') head.condition = this.expression(branch.condition ?? missingValue(branch.head));
+          out.push(this.statement(head, branch.head));
+          this.statements(branch.body, out);
+        }
+        if (node.endDirective) out.push({ type: 'end', span: node.endDirective });
+        return;
+      case 'foreach': {
+        const head: VelocityjsObject = {
+          type: 'foreach',
+          to: node.variable?.name.value ?? '',
+          from: this.expression(node.iterable),
+        };
+        out.push(this.statement(head, node.head));
+        this.statements(node.body, out);
+        if (node.endDirective) out.push({ type: 'end', span: node.endDirective });
+        return;
+      }
+      case 'macro': {
+        const head: VelocityjsObject = { type: 'macro', id: node.macroName?.value ?? '' };
+        if (node.params.length) head.args = node.params.map((p) => this.reference(p));
+        out.push(this.statement(head, node.head));
+        this.statements(node.body, out);
+        if (node.endDirective) out.push({ type: 'end', span: node.endDirective });
+        return;
+      }
+      case 'define':
+        out.push(this.statement({ type: 'define', id: node.target?.name.value ?? '' }, node.head));
+        this.statements(node.body, out);
+        if (node.endDirective) out.push({ type: 'end', span: node.endDirective });
+        return;
+      case 'break':
+        out.push(this.statement({ type: 'break' }, node));
+        return;
+      case 'stop':
+        // velocityjs runs `#stop()` as a call; a bare `#stop` means the same in Velocity 1.7.
+        out.push(this.statement({ type: 'macro_call', id: 'stop' }, node));
+        return;
+      case 'call': {
+        const call: VelocityjsObject = { type: 'macro_call', id: node.head.name.value };
+        if (node.args.items.length) call.args = node.args.items.map((a) => this.expression(a));
+        out.push(this.statement(call, node));
+        return;
+      }
+      case 'stray': {
+        const stray: VelocityjsObject = { type: node.keyword };
+        if (node.keyword === 'elseif') stray.condition = this.expression(node.condition ?? missingValue(node));
+        out.push(this.statement(stray, node));
+        return;
+      }
+    }
+  }
+
+  reference(node: VtlReference): VelocityjsObject {
+    const ref: VelocityjsObject = { type: 'references', id: node.name.value, leader: node.quiet ? '$!' : '$', span: spanOf(node) };
+    if (node.path.length) ref.path = node.path.map((s) => this.segment(s));
+    if (node.formal) ref.isWraped = true;
+    if (node.args) ref.args = node.args.items.length ? node.args.items.map((a) => this.expression(a)) : false;
+    return ref;
+  }
+
+  private segment(segment: VtlPathSegment): VelocityjsObject {
+    switch (segment.kind) {
+      case 'property':
+        return { type: 'property', id: segment.name.value, span: spanOf(segment) };
+      case 'method':
+        return {
+          type: 'method',
+          id: segment.name.value,
+          args: segment.args.items.length ? segment.args.items.map((a) => this.expression(a)) : false,
+          span: spanOf(segment),
+        };
+      case 'index':
+        return { type: 'index', id: this.expression(segment.index), span: spanOf(segment) };
+    }
+  }
+
+  expression(node: VtlExpression): VelocityjsObject {
+    const lowered = this.expressionValue(node);
+    lowered.span = spanOf(node);
+    return lowered;
+  }
+
+  private expressionValue(node: VtlExpression): VelocityjsObject {
+    switch (node.kind) {
+      case 'reference':
+        return this.reference(node);
+      case 'string':
+        return node.quote === '"'
+          ? { type: 'string', value: stringValue(node), isEval: true }
+          : { type: 'string', value: stringValue(node) };
+      case 'number':
+        return node.integer ? { type: 'integer', value: node.raw } : { type: 'decimal', value: Number(node.raw) };
+      case 'boolean':
+        return { type: 'bool', value: node.value ? 'true' : 'false' };
+      case 'null':
+        return { type: 'bool', value: 'null' };
+      case 'word':
+        return { type: 'runt', value: node.value };
+      case 'list':
+        return { type: 'array', value: node.items.map((i) => this.expression(i)) };
+      case 'range':
+        return { type: 'array', isRange: true, value: [this.rangeEnd(node.from), this.rangeEnd(node.to)] };
+      case 'map': {
+        if (!node.entries.length) return { type: 'map' };
+        const value: Record<string, VelocityjsObject> = {};
+        for (const entry of node.entries) value[mapKey(entry.key)] = this.expression(entry.value);
+        return { type: 'map', value };
+      }
+      case 'binary':
+        return { type: 'math', expression: [this.expression(node.left), this.expression(node.right)], operator: node.operator };
+      case 'unary': {
+        const operand = node.operand;
+        if (node.operator === '-' && operand.kind === 'number') {
+          return operand.integer
+            ? { type: 'integer', value: -parseInt(operand.raw, 10) }
+            : { type: 'decimal', value: -Number(operand.raw) };
+        }
+        return { type: 'math', expression: [this.expression(operand)], operator: node.operator === '!' ? 'not' : 'minus' };
+      }
+      case 'parenthesized':
+        return { type: 'math', expression: [this.expression(node.expression)], operator: 'parenthesis' };
+      case 'missing':
+        return { type: 'bool', value: 'null' };
+    }
+  }
+
+  /** velocityjs keeps range ends as the integer's text, a negative number, or a reference. */
+  private rangeEnd(node: VtlExpression): unknown {
+    if (node.kind === 'number' && node.integer) return node.raw;
+    if (node.kind === 'unary' && node.operator === '-' && node.operand.kind === 'number' && node.operand.integer) {
+      return -parseInt(node.operand.raw, 10);
+    }
+    return this.expression(node);
+  }
+}
+
+function lineIndex(lines: number[], offset: number): number {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function spanOf(node: VtlSpan): VtlSpan {
+  return { start: node.start, end: node.end };
+}
+
+function missingValue(at: VtlSpan): VtlExpression {
+  return { kind: 'missing', start: at.end, end: at.end };
+}
+
+/** velocityjs unescapes the quote character inside its own kind of quotes. */
+function stringValue(node: VtlStringLiteral): string {
+  return node.quote === '"' ? node.raw.replace(/\\"/g, '"') : node.raw.replace(/\\'/g, "'");
+}
+
+function mapKey(key: VtlExpression): string {
+  if (key.kind === 'string') return stringValue(key);
+  if (key.kind === 'number') return key.raw;
+  if (key.kind === 'word') return key.value;
+  return '';
+}

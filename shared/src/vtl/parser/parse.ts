@@ -1,0 +1,82 @@
+import type { TemplateProblem } from '../problem';
+import type { VtlCall, VtlTemplate } from './ast';
+import { Cursor } from './cursor';
+import { VTL_PARSE_CODES } from './problems';
+import { parseStatements } from './template';
+import { walkVtl } from './walk';
+
+/** The result of {@link parseVtl}: always a tree, plus what is wrong with the text. */
+export interface VtlParseResult {
+  ast: VtlTemplate;
+  problems: TemplateProblem[];
+}
+
+/** Directives velocityjs and Velocity 1.7 run as calls (`#evaluate("…")`). */
+const BUILT_IN_CALLS = new Set(['evaluate', 'include', 'parse', 'stop', 'break']);
+const DIRECTIVE_NAMES = ['set', 'if', 'elseif', 'else', 'end', 'foreach', 'break', 'stop', 'macro', 'define', 'evaluate'];
+
+/**
+ * Parses a Velocity template. Never throws: on any input it returns a tree covering the whole text
+ * (half-typed constructs included) and the problems found, each with a template range.
+ */
+export function parseVtl(text: string): VtlParseResult {
+  const cur = new Cursor(text);
+  let body;
+  try {
+    body = parseStatements(cur, text.length);
+  } catch (error) {
+    // A bug must not take the editor down: show the template as text and say so.
+    cur.sink.report(VTL_PARSE_CODES.syntax, `The template could not be read (${String(error)}).`, 0, text.length);
+    body = text ? [{ kind: 'text' as const, value: text, start: 0, end: text.length }] : [];
+  }
+  const ast: VtlTemplate = { kind: 'template', body, start: 0, end: text.length };
+  checkCalls(ast, cur);
+  const problems = cur.sink.problems.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { ast, problems };
+}
+
+function checkCalls(ast: VtlTemplate, cur: Cursor): void {
+  const macros = new Set<string>();
+  const calls: VtlCall[] = [];
+  walkVtl(ast, (node) => {
+    if (node.kind === 'macro' && node.macroName) macros.add(node.macroName.value);
+    else if (node.kind === 'call') calls.push(node);
+  });
+  for (const call of calls) {
+    const name = call.head.name.value;
+    const { start, end } = call.head.name;
+    if (name === 'include' || name === 'parse') {
+      cur.sink.report(VTL_PARSE_CODES.unsupportedDirective, `API Gateway rejects \`#${name}\`: put the content in this template instead.`, call.start, call.args.end);
+    } else if (BUILT_IN_CALLS.has(name) || macros.has(name)) {
+      continue;
+    } else {
+      const near = DIRECTIVE_NAMES.find((d) => editDistance(d, name.toLowerCase()) <= (d.length > 4 ? 2 : 1));
+      if (near) {
+        cur.sink.report(VTL_PARSE_CODES.unknownDirective, `Unknown directive \`#${name}\`: did you mean \`#${near}\`?`, start, end);
+      } else {
+        cur.sink.report(
+          VTL_PARSE_CODES.unknownMacro,
+          `No \`#macro(${name} …)\` is defined in this template, so \`#${name}(…)\` prints as written: define the macro or remove the call.`,
+          start,
+          end,
+          'warning',
+        );
+      }
+    }
+  }
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length];
+}

@@ -1,0 +1,42 @@
+import type { TemplateProblem } from '../problem';
+
+/** Every problem code the VTL parser reports. */
+export const VTL_PARSE_CODES = {
+  /** `#if`/`#foreach`/`#macro`/`#define` without its `#end`. */
+  unclosedBlock: 'vtl-unclosed-block',
+  /** `#end` with no open block. */
+  strayEnd: 'vtl-stray-end',
+  /** `#else`/`#elseif` outside an `#if`, or after its `#else`. */
+  elseOutsideIf: 'vtl-else-outside-if',
+  unterminatedString: 'vtl-unterminated-string',
+  unclosedParenthesis: 'vtl-unclosed-parenthesis',
+  unclosedBracket: 'vtl-unclosed-bracket',
+  unclosedBrace: 'vtl-unclosed-brace',
+  /** `#include` / `#parse`: API Gateway rejects them. */
+  unsupportedDirective: 'vtl-unsupported-directive',
+  /** A bare `#stop`: nothing after it renders. */
+  stop: 'vtl-stop',
+  /** `#name(` that looks like a misspelled directive. */
+  unknownDirective: 'vtl-unknown-directive',
+  /** `#name(` with no `#macro(name …)` in the template. */
+  unknownMacro: 'vtl-unknown-macro',
+  /** `\"` inside a double-quoted string. */
+  escapedQuote: 'vtl-escaped-quote',
+  /** Anything else the grammar does not allow (a missing expression, a stray token). */
+  syntax: 'vtl-syntax',
+} as const;
+
+export type VtlParseCode = (typeof VTL_PARSE_CODES)[keyof typeof VTL_PARSE_CODES];
+
+/** Collects problems; never more than one per code and range, so recovery cannot flood the editor. */
+export class ProblemSink {
+  readonly problems: TemplateProblem[] = [];
+  private readonly seen = new Set<string>();
+
+  report(code: VtlParseCode, message: string, start: number, end: number, severity: TemplateProblem['severity'] = 'error'): void {
+    const key = `${code}:${start}:${end}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.problems.push({ code, message, severity, start, end: Math.max(end, start) });
+  }
+}

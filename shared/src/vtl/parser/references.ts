@@ -1,0 +1,113 @@
+import type { VtlCallArguments, VtlExpression, VtlName, VtlPathSegment, VtlReference } from './ast';
+import { Cursor, IDENTIFIER, isIdentifierStart, isWhitespace } from './cursor';
+import { readCallArguments, readExpression, skipSpace } from './expressions';
+import { VTL_PARSE_CODES } from './problems';
+
+/** Whether a reference starts here: `$` or `$!` followed by a letter, `_` or `{`. */
+export function startsReference(cur: Cursor, limit: number): boolean {
+  if (cur.peek() !== '$') return false;
+  const afterLeader = cur.peek(1) === '!' ? 2 : 1;
+  if (cur.pos + afterLeader >= limit) return false;
+  const ch = cur.peek(afterLeader);
+  return ch === '{' || isIdentifierStart(ch);
+}
+
+/** `(` opens an argument list only when something an argument can start with follows (velocityjs's rule). */
+const CALL_OPEN = /\(\s*(?=[$'"[{\-0-9\w()!])/y;
+/** `[` opens an index only when a literal, reference, list or `]` follows. */
+const INDEX_OPEN = /\[\s*(?=[-$"'0-9{[\]])/y;
+
+/**
+ * Reads a reference at `$`; the caller checked {@link startsReference}. Inside an expression
+ * (`inExpression`) a `.` after the reference can only be a name still to be typed.
+ */
+export function readReference(cur: Cursor, limit: number, inExpression = false): VtlReference {
+  const start = cur.pos;
+  cur.pos++;
+  const quiet = cur.peek() === '!';
+  if (quiet) cur.pos++;
+  const formal = cur.peek() === '{';
+  if (formal) {
+    cur.pos++;
+    while (cur.pos < limit && isWhitespace(cur.peek())) cur.pos++;
+  }
+  const name = readName(cur, limit);
+  if (!name.value) {
+    cur.sink.report(VTL_PARSE_CODES.syntax, 'Write a variable name after `${`, e.g. `${input}`.', start, cur.pos);
+  }
+  const ref: VtlReference = { kind: 'reference', start, end: cur.pos, quiet, formal, name, path: [], closed: !formal };
+  if (name.value && cur.match(CALL_OPEN) && cur.pos < limit) {
+    ref.args = readCallArguments(cur, limit);
+  }
+  if (name.value) readPath(cur, limit, ref, inExpression);
+  if (formal) {
+    const close = /\s*\}/y;
+    const m = cur.match(close);
+    if (m && cur.pos + m[0].length <= limit) {
+      cur.pos += m[0].length;
+      ref.closed = true;
+    } else {
+      cur.sink.report(VTL_PARSE_CODES.unclosedBrace, 'Close the reference with `}`.', start, cur.pos);
+    }
+  } else if (cur.peek() === '.' && cur.pos < limit) {
+    ref.danglingDot = { start: cur.pos, end: cur.pos + 1 };
+  }
+  ref.end = cur.pos;
+  return ref;
+}
+
+function readName(cur: Cursor, limit: number): VtlName {
+  const start = cur.pos;
+  const m = cur.match(IDENTIFIER);
+  const value = m && start + m[0].length <= limit ? m[0] : '';
+  cur.pos += value.length;
+  return { start, end: cur.pos, value };
+}
+
+function readPath(cur: Cursor, limit: number, ref: VtlReference, inExpression: boolean): void {
+  const path: VtlPathSegment[] = ref.path;
+  for (;;) {
+    if (cur.pos >= limit) return;
+    const ch = cur.peek();
+    if (ch === '.' && isIdentifierStart(cur.peek(1)) && cur.pos + 1 < limit) {
+      const start = cur.pos;
+      cur.pos++;
+      const name = readName(cur, limit);
+      if (cur.match(CALL_OPEN) && cur.pos < limit) {
+        const args = readCallArguments(cur, limit);
+        path.push({ kind: 'method', start, end: cur.pos, name, args });
+      } else {
+        path.push({ kind: 'property', start, end: cur.pos, name });
+      }
+    } else if (ch === '.' && (ref.formal || (inExpression && cur.peek(1) !== '.'))) {
+      // `${context.}` while typing: keep an empty segment so completion knows where it is.
+      const start = cur.pos;
+      cur.pos++;
+      cur.sink.report(VTL_PARSE_CODES.syntax, 'Write a property or method name after `.`.', start, cur.pos);
+      path.push({ kind: 'property', start, end: cur.pos, name: { start: cur.pos, end: cur.pos, value: '' } });
+      return;
+    } else if (ch === '[' && cur.match(INDEX_OPEN)) {
+      path.push(readIndex(cur, limit));
+    } else {
+      return;
+    }
+  }
+}
+
+function readIndex(cur: Cursor, limit: number): VtlPathSegment {
+  const start = cur.pos;
+  cur.pos++;
+  skipSpace(cur, limit);
+  const index: VtlExpression = readExpression(cur, limit);
+  skipSpace(cur, limit);
+  let closed = false;
+  if (cur.peek() === ']' && cur.pos < limit) {
+    cur.pos++;
+    closed = true;
+  } else {
+    cur.sink.report(VTL_PARSE_CODES.unclosedBracket, 'Close the index with `]`.', start, start + 1);
+  }
+  return { kind: 'index', start, end: cur.pos, index, closed };
+}
+
+export type { VtlCallArguments };

@@ -1,0 +1,509 @@
+import type {
+  VtlDirectiveHead,
+  VtlExpression,
+  VtlIf,
+  VtlIfBranch,
+  VtlName,
+  VtlReference,
+  VtlStatement,
+} from './ast';
+import { Cursor, IDENTIFIER, isIdentifierStart } from './cursor';
+import { expectClose, missingAt, readExpression, readMacroArguments, skipSpace } from './expressions';
+import { VTL_PARSE_CODES } from './problems';
+import { readReference, startsReference } from './references';
+
+/**
+ * Text splitting follows velocityjs's lexer so the lowered tree matches its parse: right after a
+ * plain reference (`mu`), whitespace and single characters become their own text pieces.
+ */
+type TextMode = 'initial' | 'mu';
+
+/** A `#end`, `#else` or `#elseif` met while reading a body; the enclosing block decides what it means. */
+interface Closer {
+  keyword: 'end' | 'else' | 'elseif';
+  head: VtlDirectiveHead;
+  condition?: VtlExpression;
+  start: number;
+  end: number;
+}
+
+interface BodyResult {
+  body: VtlStatement[];
+  closer?: Closer;
+}
+
+interface ReaderState {
+  mode: TextMode;
+}
+
+const modes = new WeakMap<Cursor, ReaderState>();
+
+function stateOf(cur: Cursor): ReaderState {
+  let state = modes.get(cur);
+  if (!state) {
+    state = { mode: 'initial' };
+    modes.set(cur, state);
+  }
+  return state;
+}
+
+/** Parses `[cur.pos, limit)` as template statements; unclosed blocks and stray closers become problems. */
+export function parseStatements(cur: Cursor, limit: number): VtlStatement[] {
+  const state = stateOf(cur);
+  const savedMode = state.mode;
+  state.mode = 'initial';
+  const statements: VtlStatement[] = [];
+  for (;;) {
+    const { body, closer } = readBody(cur, limit);
+    statements.push(...body);
+    if (!closer) break;
+    statements.push(strayCloser(cur, closer));
+  }
+  state.mode = savedMode;
+  return statements;
+}
+
+function strayCloser(cur: Cursor, closer: Closer): VtlStatement {
+  if (closer.keyword === 'end') {
+    cur.sink.report(VTL_PARSE_CODES.strayEnd, 'This `#end` closes no block: remove it, or add the `#if`/`#foreach` it should close.', closer.start, closer.end);
+  } else {
+    cur.sink.report(VTL_PARSE_CODES.elseOutsideIf, `\`#${closer.keyword}\` belongs inside an \`#if … #end\` block: move it there or remove it.`, closer.start, closer.end);
+  }
+  return { kind: 'stray', keyword: closer.keyword, head: closer.head, condition: closer.condition, start: closer.start, end: closer.end };
+}
+
+const SPECIAL = /[$#]/g;
+/** Deeper block nesting is not real template code; stopping keeps the parser off the stack limit. */
+const MAX_BLOCK_DEPTH = 400;
+const TRAILING_PAIRS = /(\\\\)+$/;
+
+function readBody(cur: Cursor, limit: number): BodyResult {
+  const state = stateOf(cur);
+  const body: VtlStatement[] = [];
+  const text = cur.text;
+  while (cur.pos < limit) {
+    if (state.mode === 'initial') {
+      SPECIAL.lastIndex = cur.pos;
+      const found = SPECIAL.exec(text);
+      const k = found && found.index < limit ? found.index : -1;
+      if (k < 0) {
+        pushText(body, cur.pos, limit, text.slice(cur.pos, limit));
+        cur.pos = limit;
+        break;
+      }
+      const chunkStart = cur.pos;
+      let backslashes = 0;
+      while (k - backslashes - 1 >= chunkStart && text.charCodeAt(k - backslashes - 1) === 92) backslashes++;
+      let value = text.slice(chunkStart, k);
+      if (backslashes % 2 === 1) {
+        value = value.slice(0, -1);
+        if (backslashes > 1) value = value.replace(TRAILING_PAIRS, '\\');
+        pushText(body, chunkStart, k - 1, value);
+        body.push({ kind: 'escape', char: text.charAt(k) as '$' | '#', start: k - 1, end: k + 1 });
+        cur.pos = k + 1;
+        continue;
+      }
+      if (backslashes > 1) value = value.replace(TRAILING_PAIRS, '\\');
+      pushText(body, chunkStart, k, value);
+      cur.pos = k;
+    }
+    const ch = cur.peek();
+    if (ch === '$') {
+      readDollar(cur, limit, body, state);
+      continue;
+    }
+    if (ch === '#') {
+      const closer = readHash(cur, limit, body, state);
+      if (closer) return { body, closer };
+      continue;
+    }
+    readAfterReference(cur, limit, body, state);
+  }
+  return { body };
+}
+
+function pushText(body: VtlStatement[], start: number, end: number, value: string): void {
+  if (value) body.push({ kind: 'text', value, start, end });
+}
+
+const SPACE_THEN_BRACE = /\s*\}/y;
+const WHITESPACE_RUN = /\s+/y;
+
+/** Right after a plain reference: velocityjs emits the next piece of text on its own. */
+function readAfterReference(cur: Cursor, limit: number, body: VtlStatement[], state: ReaderState): void {
+  const start = cur.pos;
+  const brace = cur.match(SPACE_THEN_BRACE);
+  if (brace && start + brace[0].length <= limit) {
+    cur.pos += brace[0].length;
+    state.mode = 'initial';
+  } else if (isIdentifierStart(cur.peek())) {
+    const m = cur.match(IDENTIFIER)!;
+    cur.pos = Math.min(limit, start + m[0].length);
+  } else {
+    // velocityjs tries "any one character" before "whitespace run": only a line break starts a run.
+    const ws = isLineBreak(cur.peek()) ? cur.match(WHITESPACE_RUN) : null;
+    cur.pos = ws ? Math.min(limit, start + ws[0].length) : start + 1;
+    state.mode = 'initial';
+  }
+  pushText(body, start, cur.pos, cur.text.slice(start, cur.pos));
+}
+
+function isLineBreak(ch: string): boolean {
+  return ch === '\n' || ch === '\r' || ch === '\u2028' || ch === '\u2029';
+}
+
+function readDollar(cur: Cursor, limit: number, body: VtlStatement[], state: ReaderState): void {
+  if (startsReference(cur, limit)) {
+    const ref = readReference(cur, limit);
+    body.push(ref);
+    state.mode = ref.formal && ref.closed ? 'initial' : 'mu';
+    return;
+  }
+  pushText(body, cur.pos, cur.pos + 1, '$');
+  cur.pos++;
+  state.mode = 'initial';
+}
+
+/** Directive names velocityjs lexes, in its rule order; each needs a non-word character after it. */
+const PAREN_DIRECTIVE = /(set|if|elseif|foreach|define|macro)[ ]*(?=[^a-zA-Z0-9_])/y;
+const WORD_DIRECTIVE = /(else|end|break|stop)(?![a-zA-Z0-9_])/y;
+const FORMAL_DIRECTIVE = /\{([a-zA-Z]+)\}/y;
+const STOP_CALL = /stop[ ]*\(/y;
+const MACRO_CALL = /([_a-zA-Z][a-zA-Z0-9_-]*)[ ]*(?=\()/y;
+
+type DirectiveName = 'set' | 'if' | 'elseif' | 'foreach' | 'define' | 'macro' | 'else' | 'end' | 'break' | 'stop';
+const KNOWN_DIRECTIVES = new Set<string>(['set', 'if', 'elseif', 'foreach', 'define', 'macro', 'else', 'end', 'break', 'stop']);
+
+function readHash(
+  cur: Cursor,
+  limit: number,
+  body: VtlStatement[],
+  state: ReaderState,
+): Closer | undefined {
+  const start = cur.pos;
+  const text = cur.text;
+  const returnMode = state.mode;
+  if (cur.startsWith('##')) {
+    let end = text.indexOf('\n', start);
+    if (end < 0 || end > limit) end = limit;
+    body.push({ kind: 'comment', block: false, value: text.slice(start, end), start, end });
+    cur.pos = end;
+    state.mode = 'initial';
+    return undefined;
+  }
+  if (cur.startsWith('#*')) {
+    const close = text.indexOf('*#', start + 3);
+    let end: number;
+    if (close < 0 || close + 2 > limit) {
+      cur.sink.report(VTL_PARSE_CODES.syntax, 'Close the comment with `*#`.', start, start + 2);
+      end = limit;
+    } else {
+      end = close + 2;
+    }
+    body.push({ kind: 'comment', block: true, value: text.slice(start, end), start, end });
+    cur.pos = end;
+    state.mode = 'initial';
+    return undefined;
+  }
+  if (cur.startsWith('#[[')) {
+    const close = text.indexOf(']]#', start + 4);
+    if (close >= 0 && close + 3 <= limit) {
+      body.push({ kind: 'unparsed', content: text.slice(start + 3, close), start, end: close + 3 });
+      cur.pos = close + 3;
+      state.mode = 'initial';
+      return undefined;
+    }
+    cur.sink.report(VTL_PARSE_CODES.syntax, 'Close the unparsed block with `]]#`.', start, start + 3);
+  }
+  cur.pos = start + 1;
+  let name: DirectiveName | undefined;
+  let formal = false;
+  let nameEnd = 0;
+  let callName: string | undefined;
+  const formalMatch = cur.match(FORMAL_DIRECTIVE);
+  if (formalMatch && start + 1 + formalMatch[0].length <= limit) {
+    formal = true;
+    nameEnd = start + 1 + formalMatch[0].length;
+    if (KNOWN_DIRECTIVES.has(formalMatch[1])) name = formalMatch[1] as DirectiveName;
+    else if (text.charAt(nameEnd) === '(') callName = formalMatch[1];
+  } else {
+    const paren = cur.match(PAREN_DIRECTIVE);
+    // `#stop()` is velocityjs's macro-style stop; only the bare word is the directive.
+    const word = paren || cur.match(STOP_CALL) ? null : cur.match(WORD_DIRECTIVE);
+    const m = paren ?? word;
+    if (m && start + 1 + m[1].length <= limit) {
+      name = m[1] as DirectiveName;
+      nameEnd = start + 1 + m[0].length;
+    } else {
+      const call = cur.match(MACRO_CALL);
+      if (call && start + 1 + call[0].length < limit) {
+        callName = call[1];
+        nameEnd = start + 1 + call[0].length;
+      }
+    }
+  }
+  if (!name && !callName) {
+    readHashAsText(cur, limit, body, state, start);
+    return undefined;
+  }
+  const headName: VtlName = {
+    start: start + 1 + (formal ? 1 : 0),
+    end: start + 1 + (formal ? 1 : 0) + (name ?? callName!).length,
+    value: name ?? callName!,
+  };
+  const head: VtlDirectiveHead = { name: headName, formal, start, end: nameEnd };
+  cur.pos = nameEnd;
+  if (callName) {
+    const args = readMacroArguments(cur, limit);
+    head.end = cur.pos;
+    body.push({ kind: 'call', head, args, start, end: cur.pos });
+    state.mode = 'initial';
+    return undefined;
+  }
+  switch (name!) {
+    case 'else':
+    case 'end':
+      // Whether it closes something is decided by the enclosing block (see readIfBlock, readBlockBody).
+      state.mode = returnMode;
+      return { keyword: name!, head, start, end: cur.pos };
+    case 'break':
+    case 'stop':
+      state.mode = returnMode;
+      body.push({ kind: name!, head, parenthesised: false, start, end: cur.pos });
+      if (name === 'stop') {
+        cur.sink.report(VTL_PARSE_CODES.stop, 'Nothing after `#stop` is rendered: remove it unless that is intended.', start, cur.pos, 'warning');
+      }
+      return undefined;
+    default:
+      return readParenDirective(cur, limit, body, state, name!, head);
+  }
+}
+
+/** A `#` that starts no directive: text, split the way velocityjs splits it. */
+function readHashAsText(cur: Cursor, limit: number, body: VtlStatement[], state: ReaderState, start: number): void {
+  const next = cur.text.charAt(start + 1);
+  let end = start + 1;
+  if (state.mode === 'mu') {
+    const ws = /\s+/y;
+    ws.lastIndex = start + 1;
+    const m = isLineBreak(next) ? ws.exec(cur.text) : null;
+    end = m ? start + 1 + m[0].length : start + 2;
+  } else if (isIdentifierStart(next) || next === '{') {
+    end = start + 2;
+  }
+  end = Math.min(end, limit);
+  pushText(body, start, end, cur.text.slice(start, end));
+  cur.pos = end;
+}
+
+function readParenDirective(
+  cur: Cursor,
+  limit: number,
+  body: VtlStatement[],
+  state: ReaderState,
+  name: 'set' | 'if' | 'elseif' | 'foreach' | 'define' | 'macro',
+  head: VtlDirectiveHead,
+): Closer | undefined {
+  const start = head.start;
+  state.mode = 'initial';
+  const open = cur.pos;
+  const hasParen = cur.peek() === '(' && open < limit;
+  if (hasParen) {
+    cur.pos++;
+    skipSpace(cur, limit);
+  } else {
+    cur.sink.report(VTL_PARSE_CODES.syntax, `Write \`(\` after \`#${name}\`.`, start, cur.pos);
+  }
+  if (cur.depth > MAX_BLOCK_DEPTH) {
+    cur.sink.report(VTL_PARSE_CODES.syntax, 'Blocks are nested too deeply to read; the rest of the template is shown as text.', start, cur.pos);
+    pushText(body, start, limit, cur.text.slice(start, limit));
+    cur.pos = limit;
+    return undefined;
+  }
+  const finishHead = (): void => {
+    if (hasParen) closeDirective(cur, limit, open);
+    head.end = cur.pos;
+  };
+  switch (name) {
+    case 'set': {
+      const target = hasParen ? readTargetReference(cur, limit, 'Write the variable to set, e.g. `#set($name = …)`.') : undefined;
+      let value: VtlExpression = missingAt(cur.pos);
+      if (hasParen) {
+        skipSpace(cur, limit);
+        if (cur.peek() === '=' && cur.pos < limit) {
+          cur.pos++;
+          skipSpace(cur, limit);
+          value = readExpression(cur, limit);
+          if (value.kind === 'missing') cur.sink.report(VTL_PARSE_CODES.syntax, 'Write a value after `=`.', value.start - 1, value.start);
+        } else if (target) {
+          cur.sink.report(VTL_PARSE_CODES.syntax, 'Write `=` and a value after the variable.', target.start, target.end);
+        }
+      }
+      finishHead();
+      body.push({ kind: 'set', head, target, value, start, end: cur.pos });
+      return undefined;
+    }
+    case 'if':
+    case 'elseif': {
+      let condition: VtlExpression = missingAt(cur.pos);
+      if (hasParen) {
+        condition = readExpression(cur, limit);
+        if (condition.kind === 'missing') cur.sink.report(VTL_PARSE_CODES.syntax, `Write a condition inside \`#${name}( )\`.`, open, open + 1);
+      }
+      finishHead();
+      if (name === 'elseif') return { keyword: 'elseif', head, condition, start, end: cur.pos };
+      cur.depth++;
+      body.push(readIfBlock(cur, limit, head, condition));
+      cur.depth--;
+      return undefined;
+    }
+    case 'foreach': {
+      let variable: VtlReference | undefined;
+      let iterable: VtlExpression = missingAt(cur.pos);
+      if (hasParen) {
+        variable = readTargetReference(cur, limit, 'Write the loop variable, e.g. `#foreach($item in $list)`.');
+        skipSpace(cur, limit);
+        const inWord = /in(?![a-zA-Z0-9_])/y;
+        if (cur.match(inWord) && cur.pos + 2 <= limit) {
+          cur.pos += 2;
+          skipSpace(cur, limit);
+          iterable = readExpression(cur, limit);
+          if (iterable.kind === 'missing') cur.sink.report(VTL_PARSE_CODES.syntax, 'Write what to loop over after `in`.', iterable.start - 2, iterable.start);
+        } else if (variable) {
+          cur.sink.report(VTL_PARSE_CODES.syntax, 'Write `in` and a list after the loop variable.', variable.start, variable.end);
+        }
+      }
+      finishHead();
+      const { body: loopBody, endDirective, end } = readBlockBody(cur, limit, head, 'foreach');
+      body.push({ kind: 'foreach', head, variable, iterable, body: loopBody, endDirective, start, end });
+      return undefined;
+    }
+    case 'define': {
+      const target = hasParen ? readTargetReference(cur, limit, 'Write the variable to define, e.g. `#define($block)`.') : undefined;
+      finishHead();
+      const { body: defineBody, endDirective, end } = readBlockBody(cur, limit, head, 'define');
+      body.push({ kind: 'define', head, target, body: defineBody, endDirective, start, end });
+      return undefined;
+    }
+    case 'macro': {
+      let macroName: VtlName | undefined;
+      const params: VtlReference[] = [];
+      if (hasParen) {
+        const m = cur.match(IDENTIFIER);
+        if (m && cur.pos + m[0].length <= limit) {
+          macroName = { start: cur.pos, end: cur.pos + m[0].length, value: m[0] };
+          cur.pos += m[0].length;
+        } else {
+          cur.sink.report(VTL_PARSE_CODES.syntax, 'Write the macro name, e.g. `#macro(name $param)`.', open, open + 1);
+        }
+        for (;;) {
+          skipSpace(cur, limit);
+          if (cur.peek() === ',' && cur.pos < limit) {
+            cur.pos++;
+            continue;
+          }
+          if (!startsReference(cur, limit)) break;
+          params.push(readReference(cur, limit));
+        }
+      }
+      finishHead();
+      const { body: macroBody, endDirective, end } = readBlockBody(cur, limit, head, 'macro');
+      body.push({ kind: 'macro', head, macroName, params, body: macroBody, endDirective, start, end });
+      return undefined;
+    }
+  }
+}
+
+function readTargetReference(cur: Cursor, limit: number, message: string): VtlReference | undefined {
+  skipSpace(cur, limit);
+  if (startsReference(cur, limit)) return readReference(cur, limit);
+  cur.sink.report(VTL_PARSE_CODES.syntax, message, cur.pos, Math.min(limit, cur.pos + 1));
+  return undefined;
+}
+
+/** The `)` ending a directive's parenthesised part; stray text before it on the same line is skipped. */
+function closeDirective(cur: Cursor, limit: number, open: number): void {
+  const save = cur.pos;
+  skipSpace(cur, limit);
+  if (cur.peek() === ')' && cur.pos < limit) {
+    cur.pos++;
+    return;
+  }
+  cur.pos = save;
+  const text = cur.text;
+  let lineEnd = text.indexOf('\n', cur.pos);
+  if (lineEnd < 0 || lineEnd > limit) lineEnd = limit;
+  const close = text.indexOf(')', cur.pos);
+  if (close >= 0 && close < lineEnd && cur.pos < limit) {
+    cur.sink.report(VTL_PARSE_CODES.syntax, 'Unexpected text here: remove it, or join it to the expression with an operator.', cur.pos, close);
+    cur.pos = close + 1;
+    return;
+  }
+  expectClose(cur, limit, ')', open, VTL_PARSE_CODES.unclosedParenthesis, 'Close the directive with `)`.');
+}
+
+function readIfBlock(cur: Cursor, limit: number, head: VtlDirectiveHead, condition: VtlExpression): VtlIf {
+  const node: VtlIf = { kind: 'if', branches: [], start: head.start, end: head.end };
+  let branch: VtlIfBranch = { kind: 'branch', keyword: 'if', head, condition, body: [], start: head.start, end: head.end };
+  node.branches.push(branch);
+  for (;;) {
+    const { body, closer } = readBody(cur, limit);
+    branch.body = body;
+    branch.end = closer ? closer.start : cur.pos;
+    if (!closer) {
+      reportUnclosed(cur, head, 'if');
+      break;
+    }
+    if (closer.keyword === 'end') {
+      node.endDirective = { start: closer.start, end: closer.end };
+      break;
+    }
+    if (branch.keyword === 'else') {
+      cur.sink.report(VTL_PARSE_CODES.elseOutsideIf, `\`#${closer.keyword}\` after \`#else\` is never reached: move it before the \`#else\`.`, closer.start, closer.end);
+    }
+    branch = { kind: 'branch', keyword: closer.keyword, head: closer.head, condition: closer.condition, body: [], start: closer.start, end: closer.end };
+    node.branches.push(branch);
+  }
+  node.end = cur.pos;
+  return node;
+}
+
+function readBlockBody(
+  cur: Cursor,
+  limit: number,
+  head: VtlDirectiveHead,
+  name: string,
+): { body: VtlStatement[]; endDirective?: { start: number; end: number }; end: number } {
+  const body: VtlStatement[] = [];
+  cur.depth++;
+  try {
+    return readBlockBodyItems(cur, limit, head, name, body);
+  } finally {
+    cur.depth--;
+  }
+}
+
+function readBlockBodyItems(
+  cur: Cursor,
+  limit: number,
+  head: VtlDirectiveHead,
+  name: string,
+  body: VtlStatement[],
+): { body: VtlStatement[]; endDirective?: { start: number; end: number }; end: number } {
+  for (;;) {
+    const result = readBody(cur, limit);
+    body.push(...result.body);
+    const closer = result.closer;
+    if (!closer) {
+      reportUnclosed(cur, head, name);
+      return { body, end: cur.pos };
+    }
+    if (closer.keyword === 'end') return { body, endDirective: { start: closer.start, end: closer.end }, end: cur.pos };
+    body.push(strayCloser(cur, closer));
+  }
+}
+
+function reportUnclosed(cur: Cursor, head: VtlDirectiveHead, name: string): void {
+  cur.sink.report(VTL_PARSE_CODES.unclosedBlock, `This \`#${name}\` has no \`#end\`: add \`#end\` where the block should stop.`, head.start, head.end);
+}
+
