@@ -126,7 +126,7 @@ const STRING_METHODS = table<string>({
   charAt: (s, a) => {
     arity(a, 1);
     const index = int(a[0]);
-    if (index < 0 || index >= s.length) throw stringIndexError(`index ${index}, length ${s.length}`);
+    if (index < 0 || index >= s.length) throw stringIndexError(`String index out of range: ${index}`);
     return s[index];
   },
   toLowerCase: (s, a) => (arity(a, 0), s.toLowerCase()),
@@ -452,10 +452,10 @@ export function readJavaIndex(receiver: unknown, index: unknown, call: CallConte
   call.tick();
   if (Array.isArray(receiver)) {
     if (typeof index !== 'number' || !Number.isInteger(index)) return NO_SUCH_METHOD;
-    // Velocity 1.7 yields null for a negative index and lets `get` throw past the end.
-    if (index < 0) return NO_SUCH_METHOD;
-    checkIndex(receiver, index);
-    return receiver[index];
+    // Velocity 1.7 counts a negative index from the end; past either end `get` throws.
+    const at = index < 0 ? receiver.length + index : index;
+    checkIndex(receiver, at);
+    return receiver[at];
   }
   if (receiver instanceof Map) return receiver.get(index);
   if (receiver instanceof HostObject || receiver instanceof JavaMapEntry) {

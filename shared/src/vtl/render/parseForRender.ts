@@ -90,11 +90,13 @@ function applyVelocity17Whitespace(list: RenderNode[]): void {
   for (let i = 0; i < list.length; i++) {
     const node = list[i];
     if (Array.isArray(node)) applyVelocity17Whitespace(node);
-    if (isNode(node) && node.type === 'set' && i >= 1) {
-      const before = list[i - 1];
-      // i === 1: the text opens the template (a block's first element is always its directive).
-      const notAfterText = i === 1 || typeof list[i - 2] !== 'string';
-      if (typeof before === 'string' && /^[ \t]+$/.test(before) && notAfterText) list[i - 1] = '';
+    if (isNode(node) && node.type === 'set') {
+      // velocityjs may split the whitespace into several strings; look at the whole run.
+      let first = i;
+      while (first > 0 && typeof list[first - 1] === 'string' && /^[ \t]*$/.test(list[first - 1] as string)) first--;
+      // first === 0: the run opens the template (a block's first element is always its directive).
+      const afterCode = first === 0 || typeof list[first - 1] !== 'string';
+      if (first < i && afterCode) for (let j = first; j < i; j++) list[j] = '';
     }
     const next = list[i + 1];
     if (typeof next === 'string' && ((isNode(node) && !NOT_GOBBLING.has(node.type)) || Array.isArray(node))) {
@@ -104,34 +106,30 @@ function applyVelocity17Whitespace(list: RenderNode[]): void {
   }
 }
 
-const BARE_STOP = /#(?:stop|\{stop\})(?![A-Za-z0-9_-])/;
+const STOP_REST = /^top(?![A-Za-z0-9_-])/;
 
-/** velocityjs only knows `#stop()`; Velocity 1.7 also stops at a bare `#stop`, which velocityjs leaves as text. */
+/**
+ * velocityjs only knows `#stop()`; Velocity 1.7 also stops at a bare `#stop`, which velocityjs leaves as
+ * the texts "…#s" and "top…" (an escaped `\#stop` comes out as "#" and "stop…", so it stays text).
+ */
 function splitBareStops(list: RenderNode[]): RenderNode[] {
   const out: RenderNode[] = [];
+  // After a split, what follows "top" stands in for list[i].
+  let replacement: string | undefined;
   for (let i = 0; i < list.length; i++) {
-    const node = list[i];
+    const node = replacement ?? list[i];
+    replacement = undefined;
     if (Array.isArray(node)) {
       out.push(splitBareStops(node));
       continue;
     }
-    if (typeof node !== 'string' || !node.includes('#')) {
-      out.push(node);
+    const next = list[i + 1];
+    if (typeof node === 'string' && node.endsWith('#s') && typeof next === 'string' && STOP_REST.test(next)) {
+      out.push(node.slice(0, -2), { type: 'stop' });
+      replacement = next.slice(3);
       continue;
     }
-    // velocityjs splits `#stop` into the texts "#s" and "top…"; join adjacent texts before looking.
-    let text = node;
-    while (typeof list[i + 1] === 'string') text += list[++i] as string;
-    let match: RegExpExecArray | null;
-    while ((match = BARE_STOP.exec(text)) !== null) {
-      if (match.index > 0 && text[match.index - 1] === '\\') {
-        out.push(text.slice(0, match.index - 1) + match[0]);
-      } else {
-        out.push(text.slice(0, match.index), { type: 'stop' });
-      }
-      text = text.slice(match.index + match[0].length);
-    }
-    out.push(text);
+    out.push(node);
   }
   return out;
 }

@@ -1,0 +1,120 @@
+// Java Velocity 1.7 semantics of the renderer, case by case. Every `expected` (or `velocity17`) output
+// was produced by the real Velocity 1.7 jar (/usr/share/java/velocity-1.7.jar, default configuration,
+// VelocityEngine.evaluate); where API Gateway's recorded behaviour differs from plain 1.7, `expected`
+// is API Gateway's and `velocity17` keeps what the jar printed, with the reason.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { renderTemplate } from '../../shared/src/vtl/render/index';
+
+interface JavaCase {
+  name: string;
+  template: string;
+  /** Our output (API Gateway's rules). */
+  expected?: string;
+  /** Velocity 1.7's output, where API Gateway's differs. */
+  velocity17?: string;
+  why?: string;
+  /** The Java exception that stops the render (Velocity 1.7: MethodInvocationException around it). */
+  error?: string;
+}
+
+const CASES: JavaCase[] = [
+  { name: "Map printing, size, keySet, values, entrySet", template: "#set($m = {\"b\": 1, \"a\": \"x\", \"c\": [1, 2]})$m|$m.toString()|$m.size()|$m.isEmpty()|$m.keySet()|$m.values()|$m.entrySet()", expected: "{b=1, a=x, c=[1, 2]}|{b=1, a=x, c=[1, 2]}|3|false|[b, a, c]|[1, x, [1, 2]]|[b=1, a=x, c=[1, 2]]" },
+  { name: "Map get, property, index, containsKey/Value", template: "#set($m = {\"b\": 1, \"a\": \"x\"})$m.get(\"a\")|$m.a|$m[\"b\"]|$m.containsKey(\"a\")|$m.containsKey(\"z\")|$m.containsValue(1)", expected: "x|x|1|true|false|true" },
+  {
+    name: "Map put returns the old value, remove",
+    template: "#set($m = {\"a\": \"x\"})$m.put(\"a\", \"y\")|$m.put(\"n\", 2)|$m|$m.remove(\"a\")|$m",
+    expected: "x||{a=y, n=2}|y|{n=2}",
+    velocity17: "x|$m.put(\"n\", 2)|{a=y, n=2}|y|{n=2}",
+    why: "API Gateway prints a null reference (put of a new key returns null) as nothing; Velocity 1.7 prints its text",
+  },
+  { name: "Map.Entry key/value and getters", template: "#set($m = {\"a\": 1, \"b\": 2})#foreach($e in $m.entrySet())$e.key=$e.value;$e.getKey()-$e.getValue() #end", expected: "a=1;a-1 b=2;b-2 " },
+  { name: "putAll, #set on a map property and index", template: "#set($m = {\"a\": 1})#set($o = {\"b\": 2})#set($d = $m.putAll($o))$m|#set($m.c = 3)$m|#set($m[\"d\"] = 4)$m", expected: "{a=1, b=2}|{a=1, b=2, c=3}|{a=1, b=2, c=3, d=4}" },
+  { name: "List literal printing and access", template: "#set($l = [1, \"two\", 3.5, true, [4], {\"k\": \"v\"}])$l|$l.toString()|$l.size()|$l.get(1)|$l[0]|$l.isEmpty()", expected: "[1, two, 3.5, true, [4], {k=v}]|[1, two, 3.5, true, [4], {k=v}]|6|two|1|false" },
+  { name: "List contains, indexOf, subList, add, set, remove", template: "#set($l = [1, 2, 3])$l.contains(2)|$l.contains(\"2\")|$l.indexOf(3)|$l.subList(1, 3)|$l.add(4)|$l|$l.set(0, 9)|$l|$l.remove(0)|$l", expected: "true|false|2|[2, 3]|true|[1, 2, 3, 4]|1|[9, 2, 3, 4]|9|[2, 3, 4]" },
+  { name: "Empty list", template: "#set($l = [])$l.isEmpty()|$l.size()|$l|#set($d = $l.add(\"a\"))$l", expected: "true|0|[]|[a]" },
+  { name: "String search methods", template: "#set($s = \"Hello World\")$s.length()|$s.isEmpty()|$s.contains(\"lo W\")|$s.startsWith(\"He\")|$s.endsWith(\"ld\")|$s.indexOf(\"o\")|$s.lastIndexOf(\"o\")|$s.indexOf(\"o\", 5)", expected: "11|false|true|true|true|4|7|7" },
+  { name: "String substring, charAt, case, concat, equals", template: "#set($s = \"Hello World\")$s.substring(6)|$s.substring(0, 5)|$s.charAt(1)|$s.toUpperCase()|$s.toLowerCase()|$s.concat(\"!\")|$s.equals(\"Hello World\")|$s.equalsIgnoreCase(\"hello world\")", expected: "World|Hello|e|HELLO WORLD|hello world|Hello World!|true|true" },
+  { name: "trim, replace (all, literal), replaceAll/replaceFirst/matches (regex, full match)", template: "#set($s = \"  pad  \")[$s.trim()]|$s.replace(\" \", \"_\")|#set($t = \"a.b.c\")$t.replace(\".\", \"/\")|$t.replaceAll(\"\\.\", \"-\")|$t.replaceFirst(\"[a-z]\", \"X\")|$t.matches(\"[a-c.]+\")|$t.matches(\"a\")", expected: "[pad]|__pad__|a/b/c|a-b-c|X.b.c|true|false" },
+  { name: "replaceAll with $1, split by regex", template: "#set($s = \"a1b22c333\")$s.replaceAll(\"([0-9]+)\", \"<$1>\")|$s.replaceAll(\"[0-9]\", \"\")|$s.split(\"[0-9]+\").size()|#foreach($p in $s.split(\"[0-9]+\"))[$p]#end", expected: "a<1>b<22>c<333>|abc|3|[a][b][c]" },
+  { name: "split drops trailing empty strings; limit", template: "#set($s = \"a,b,,c,,\")#foreach($p in $s.split(\",\"))[$p]#end|$s.split(\",\").size()|$s.split(\",\", 2).size()", expected: "[a][b][][c]|4|2" },
+  { name: "compareTo, hashCode, toString", template: "#set($s = \"Hello\")$s.compareTo(\"Help\")|$s.compareTo(\"Hello\")|$s.hashCode()|$s.toString()|$s.isEmpty()|\"\".isEmpty()", expected: "-4|0|69609650|Hello|false|\"\".isEmpty()" },
+  { name: "#if on literals: only true is true (SimpleNode.evaluate)", template: "#if(0)zero#end|#if('')empty#end|#if(true)T#end|#if(false)F#end|#if(\"abc\")S#end|#if([])L#end", expected: "||T|||" },
+  { name: "#if on references: 0, '' and [] are true; null and false are false", template: "#set($z = 0)#set($e = \"\")#set($f = false)#set($l = [])#if($z)Z#end|#if($e)E#end|#if($f)F#end|#if($l)L#end|#if(!$z)N#end|#if(!$f)NF#end", expected: "Z|E||L||NF" },
+  { name: "&&, ||, ! and arithmetic as conditions", template: "#set($z = 0)#if($z && true)A#end|#if($f || $z)O#end|#if(1 + 1)M#end|#if(1 == 1)Q#end|#if(!(1 == 2))R#end|#set($b = !$z)$b|#set($c = $z && true)$c", expected: "A|O||Q|R|false|true" },
+  { name: "Integer arithmetic: truncating division, remainder sign", template: "#set($a = 7 / 2)$a|#set($b = -7 / 2)$b|#set($c = 7.0 / 2)$c|#set($d = 7 % 3)$d|#set($e = -7 % 3)$e|#set($g = 2 * 3)$g|#set($h = 2.5 * 2)$h|#set($i = 1 - 3)$i", expected: "3|-3|3.5|1|-1|6|5.0|-2" },
+  { name: "Division or modulo by zero is null, so #set keeps the old value", template: "#set($x = 1)#set($x = 7 / 0)$x|#set($y = 2)#set($y = 7 % 0)$y|#set($w = 3)#set($w = 7.5 / 0)$w", expected: "1|2|3" },
+  { name: "Doubles print as Double.toString; int overflow widens", template: "#set($d = 1.0)$d|#set($e = 1.5)$e|#set($f = 0.1 + 0.2)$f|#set($g = 100000000.0 * 100)$g|#set($h = 0.00001 * 1)$h|#set($i = 10 / 4.0)$i|#set($j = 2147483647 + 1)$j", expected: "1.0|1.5|0.30000000000000004|1.0E10|1.0E-5|2.5|2147483648" },
+  { name: "Number methods", template: "#set($n = 7)$n.toString()|$n.intValue()|$n.doubleValue()|$n.equals(7)|#set($p = 2.5)$p.intValue()|$p.toString()|$p.doubleValue()", expected: "7|7|7.0|true|2|2.5|2.5" },
+  { name: "Boolean methods", template: "#set($b = true)$b|$b.toString()|$b.booleanValue()|#set($c = !$b)$c|$b.equals(true)", expected: "true|true|true|false|true" },
+  { name: "+ with a String concatenates", template: "#set($a = \"x\" + 1)$a|#set($b = 1 + \"x\")$b|#set($c = \"a\" + 2.5)$c|#set($d = \"t\" + true)$d|", expected: "x1|1x|a2.5|ttrue|" },
+  { name: "Ordering compares numbers only", template: "#set($a = \"b\" > \"a\")$a|#set($b = 2 > 1)$b|#set($c = 2 >= 2.0)$c|#set($d = 1 < 2)$d|#set($e = 3 <= 2)$e", expected: "false|true|true|true|false" },
+  { name: "== compares numbers by value, other classes by toString", template: "#set($n = 7)#if($n == \"7\")A#end|#if($n == 7.0)B#end|#if(\"7\" == 7)C#end|#if($n != 8)D#end|#set($l = [1])#if($l == \"[1]\")E#end|#if(\"a\" == \"a\")F#end|#if(\"a\" != \"b\")G#end", expected: "A|B|C|D|E|F|G" },
+  { name: "#set with a null right-hand side leaves the variable", template: "#set($x = 1)#set($x = $nothing)$x|#set($y = \"keep\")#set($y = $m.missing)$y", expected: "1|keep" },
+  { name: "Ranges, ascending and descending, with references", template: "#foreach($i in [1..3])$i#end|#foreach($i in [3..1])$i#end|#set($n = 2)#foreach($i in [0..$n])$i#end|#set($r = [1..3])$r", expected: "123|321|012|[1, 2, 3]" },
+  { name: "$foreach index/count/hasNext/first/last and $velocityCount", template: "#foreach($i in [\"a\", \"b\", \"c\"])$foreach.index$foreach.count$foreach.hasNext$foreach.first$foreach.last$velocityCount,#end", expected: "01truetruefalse1,12truefalsefalse2,23falsefalsetrue3," },
+  { name: "#break stops the loop at once", template: "#foreach($i in [1..5])$i#if($i == 2)#break#end-#end|done", expected: "1-2|done" },
+  { name: "#break leaves only the innermost loop", template: "#foreach($i in [1..2])#foreach($j in [1..2])$i$j#if($j == 1)#break#end;#end/#end", expected: "11/21/" },
+  { name: "$foreach.parent", template: "#foreach($i in [1..2])#foreach($j in [\"a\"])$foreach.parent.count$foreach.count$j #end#end", expected: "11a 21a " },
+  { name: "#foreach over a map iterates its values; over null nothing", template: "#set($m = {\"a\": 1, \"b\": 2})#foreach($v in $m)$v,#end|#foreach($n in $nothing)N#end|after", expected: "1,2,||after" },
+  { name: "The loop variable is restored after the loop", template: "#set($i = \"outer\")#foreach($i in [1, 2])$i#end $i", expected: "12 outer" },
+  { name: "Macros with arguments", template: "#macro(greet $name)Hi $name!#end#greet(\"Bob\") #greet(\"Al\")", expected: "Hi Bob! Hi Al!" },
+  { name: "Recursive macro", template: "#macro(rec $n)#if($n > 0)$n#set($m = $n - 1)#rec($m)#end#end#rec(3)", expected: "321" },
+  { name: "The newline after a macro call is swallowed", template: "#macro(m)M#end\n#m()\nafter", expected: "Mafter" },
+  { name: "Unknown macros print as written", template: "#nomacro(\"a\") text|#nomacro|#set($a = 1)$a", expected: "#nomacro(\"a\") text|#nomacro|1" },
+  { name: "Bare #stop", template: "a#stop b", expected: "a" },
+  { name: "Escaped #stop is text", template: "a\\#stop b", expected: "a#stop b" },
+  { name: "A JSON template with directive lines", template: "#set($a = 1)\n#set($b = 2)\n{\n  \"a\": $a,\n  #if($b == 2)\n  \"b\": $b\n  #end\n}", expected: "{\n  \"a\": 1,\n    \"b\": 2\n  }" },
+  { name: "Indentation before #set stays after text at line start, #if lines keep theirs", template: "a\n  #set($x = 1)\nb\n  #if(true)\n  c\n  #end\nd", expected: "a\n  b\n    c\n  d" },
+  { name: "Whitespace and line break after directives are swallowed", template: "x  #set($a = 1)  \ny\n#if(true)  \nin\n#else\n  no\n#end  \nz", expected: "x  y\nin\nz" },
+  {
+    name: "Spaces before #set vanish after a reference or directive, not after text",
+    template: "$foo  #set($a = 1)|text  #set($b = 1)|#if(true)  #set($c = 1)x#end|$foo\t#set($d = 1)t",
+    expected: "|text  |x|t",
+    velocity17: "$foo|text  |x|$foot",
+    why: "API Gateway prints the undefined $foo as nothing; Velocity 1.7 prints its text",
+  },
+  { name: "Spaces before #set vanish at the start of the template", template: "  #set($b = 2)v", expected: "v" },
+  { name: "...and after a directive's swallowed line break", template: "#set($a = 1)\n  #set($b = 2)x", expected: "x" },
+  { name: "...and after comments", template: "#* c *#  #set($a = 1)x|## c\n  #set($a = 1)y", expected: "x|y" },
+  { name: "String interpolation; single quotes do not interpolate", template: "#set($s = \"a\")#set($s = \"$s$s\")#set($s = \"$s/$s\")$s|#set($t = 'single $s')$t|#set($u = \"${s}x\")$u", expected: "aa/aa|single $s|aa/aax" },
+  { name: "Nested properties, ${} form, $! form", template: "#set($map = {\"k\": \"v\"})$map.k|${map.k}|$map.get(\"k\").length()|$map.k.toUpperCase()|$!map.nothing|end", expected: "v|v|1|V||end" },
+  { name: "substring out of range throws", template: "#set($x = \"abc\")#set($y = $x.substring(1))$y|$x.substring(2, 1)", error: "java.lang.StringIndexOutOfBoundsException" },
+  { name: "List.get out of range throws", template: "#set($l = [1, 2])$l.get(5)", error: "java.lang.IndexOutOfBoundsException" },
+  { name: "charAt out of range throws", template: "#set($s = \"abc\")$s.charAt(10)", error: "java.lang.StringIndexOutOfBoundsException" },
+  { name: "Changing a list while #foreach goes through it throws", template: "#set($l = [1,2])#foreach($x in $l)#set($d = $l.add(3))$x#end", error: "java.util.ConcurrentModificationException" },
+  { name: "#define", template: "#define($d)D#end$d $d", expected: "D D" },
+  {
+    name: "Index notation: negative counts from the end; a String has no index",
+    template: "#set($l = [1, 2, 3])$l[1]|$l[-1]|#set($s = \"x\")$s[0]|after",
+    expected: "2|3||after",
+    velocity17: "2|3|$s[0]|after",
+    why: "API Gateway prints the null $s[0] as nothing; Velocity 1.7 prints its text",
+  },];
+
+function render(template: string) {
+  return renderTemplate({ template, body: '', params: { path: {}, querystring: {}, header: {} }, context: {}, stageVariables: {} });
+}
+
+for (const c of CASES) {
+  test(`Velocity 1.7: ${c.name}`, () => {
+    const result = render(c.template);
+    if (c.error) {
+      assert.equal(result.error?.code, 'vtl-java-exception', JSON.stringify(result));
+      assert.match(result.error.message, new RegExp(`^${c.error.replace(/\./g, '\\.')}`));
+      assert.equal(result.output, '');
+      return;
+    }
+    assert.equal(result.error, undefined, JSON.stringify(result.error));
+    assert.equal(result.output, c.expected);
+  });
+}
+
+test('every API Gateway difference from Velocity 1.7 in the table is explained', () => {
+  for (const c of CASES) {
+    if (c.velocity17 !== undefined) {
+      assert.ok(c.why, c.name);
+      assert.notEqual(c.velocity17, c.expected, c.name);
+    }
+  }
+});
