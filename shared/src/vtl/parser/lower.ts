@@ -33,7 +33,7 @@ export interface VelocityjsPosition {
 /** Block directives in velocityjs: everything up to the matching `end` is nested under them. */
 const BLOCK_TYPES = new Set(['if', 'foreach', 'macro', 'define']);
 /** velocityjs drops `[ \t]*\n` right after every directive and comment. */
-const NEWLINE_AFTER_DIRECTIVE = /^[ \t]*\n/;
+const NEWLINE_AFTER_DIRECTIVE = /^[ \t]*\r?\n/;
 /**
  * Velocity 1.7's lexer takes spaces and tabs before `#set` into the directive when no ordinary text
  * precedes them on that line (template start, or right after a directive, reference or comment).

@@ -1,0 +1,203 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import velocity from 'velocityjs';
+import { parseVtl, toVelocityjsAst, type VelocityjsNode } from '../../shared/src/vtl/parser/index';
+
+/** velocityjs's tree and ours, without positions, keys sorted. */
+function canonical(tree: unknown): string {
+  return JSON.stringify(tree, (key, value) => {
+    if (key === 'pos' || key === 'span') return undefined;
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      return Object.fromEntries(Object.keys(value).sort().map((k) => [k, value[k]]));
+    }
+    return value;
+  });
+}
+
+function ours(text: string): VelocityjsNode[] {
+  return toVelocityjsAst(parseVtl(text).ast, text);
+}
+
+/**
+ * Deliberate difference: Velocity 1.7 swallows spaces and tabs before `#set` when no text precedes
+ * them on the line; velocityjs keeps them. Applied to velocityjs's tree to compare the rest.
+ */
+function withoutIndentBeforeSet(nodes: VelocityjsNode[]): VelocityjsNode[] {
+  const out: VelocityjsNode[] = [];
+  nodes.forEach((node, i) => {
+    const next = nodes[i + 1];
+    const previous = out[out.length - 1];
+    const isIndent =
+      typeof node === 'string' && /^[ \t]+$/.test(node) &&
+      next && typeof next === 'object' && !Array.isArray(next) && next.type === 'set' &&
+      (previous === undefined || typeof previous !== 'string');
+    if (!isIndent) out.push(Array.isArray(node) ? withoutIndentBeforeSet(node) : node);
+  });
+  return out;
+}
+
+function assertSameAsVelocityjs(text: string, label: string): void {
+  const difference = differenceFromVelocityjs(text, label);
+  if (difference) assert.fail(difference);
+}
+
+function differenceFromVelocityjs(text: string, label: string): string | undefined {
+  const theirs = withoutIndentBeforeSet(velocity.parse(text) as VelocityjsNode[]);
+  const expected = canonical(theirs);
+  const actual = canonical(ours(text));
+  if (actual === expected) return undefined;
+  let at = 0;
+  while (actual[at] === expected[at]) at++;
+  return (`${label}: ${JSON.stringify(text)}\n  velocityjs: …${expected.slice(Math.max(0, at - 80), at + 120)}\n  ours:       …${actual.slice(Math.max(0, at - 80), at + 120)}`);
+}
+
+interface CorpusTemplate {
+  source: string;
+  template: string;
+}
+
+test('lowering matches velocityjs on every corpus and conformance template', () => {
+  const corpus: CorpusTemplate[] = JSON.parse(readFileSync(join(__dirname, '../../../test/fixtures/vtl/corpus-templates.json'), 'utf8'));
+  assert.ok(corpus.length >= 70);
+  for (const { source, template } of corpus) assertSameAsVelocityjs(template, source);
+});
+
+/** Deterministic template generator over the constructs API Gateway templates use. */
+function generator(seed: number) {
+  let state = seed >>> 0;
+  // mulberry32: a full-period generator, so the templates do not repeat.
+  const random = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+  const texts = ['{"a": ', '"x"', ' ', '\n', ', ', '}', 'hello', '  ', '[', ']', ':', '\n  ', ' = ', 'a.b', '(x)', '50%', '$', '#', '#x', '\\$a', '\\#if', '\\\\$a', '{', '.'];
+  const names = ['a', 'b', 'inputRoot', 'elem', 'x-y', '_v'];
+  const reference = (): string => {
+    const leader = pick(['$', '$', '$!']);
+    let path = '';
+    const segments = Math.floor(random() * 3);
+    for (let i = 0; i < segments; i++) {
+      path += pick([`.${pick(names)}`, `.get(${literal()})`, `.size()`, `[${pick(['0', '"k"', '$i', '-1'])}]`, `.path('$.a')`, `.m(${literal()}, ${simpleValue()})`]);
+    }
+    const name = pick(names);
+    return random() < 0.2 ? `${leader}{${name}${path}}` : `${leader}${name}${path}`;
+  };
+  const literal = (): string => pick(['1', '-2', '2.5', '"s"', "'t'", '"x$a"', 'true', 'false', 'null', '01']);
+  const simpleValue = (): string => (random() < 0.5 ? literal() : reference().replace('$!', '$'));
+  const operand = (depth: number): string => {
+    if (depth > 1 || random() < 0.6) return simpleValue();
+    return `(${expression(depth + 1)})`;
+  };
+  const expression = (depth = 0): string => {
+    // One operator level per expression: mixing levels is where velocityjs and 1.7 disagree.
+    const level = pick([['+', '-'], ['*', '/', '%'], ['&&', 'and'], ['||', 'or'], ['==', '!=', 'eq', 'ne'], ['<', '>', '<=', '>=', 'lt', 'ge']]);
+    let out = operand(depth);
+    const more = Math.floor(random() * 3);
+    for (let i = 0; i < more; i++) out += ` ${pick(level)} ${operand(depth)}`;
+    if (random() < 0.15) out = `!${operand(depth)}`;
+    return out;
+  };
+  const value = (): string =>
+    pick([expression(), '[1, "2", $a]', '[]', '[1..3]', '[$a..$b]', '{"k": 1, "m": $a.b}', '{}', '{"l": [1]}']);
+  const statement = (depth: number): string => {
+    const r = random();
+    if (r < 0.3) return pick(texts);
+    if (r < 0.55) return reference();
+    if (depth > 2) return pick(texts);
+    const body = () => statements(depth + 1, 1 + Math.floor(random() * 4));
+    return pick([
+      () => `x#set($${pick(names)} = ${value()})`,
+      () => `#if(${expression()})${body()}#end`,
+      () => `#if(${expression()})${body()}#else${body()}#end`,
+      () => `#if(${expression()})${body()}#elseif(${expression()})${body()}#{else}${body()}#{end}`,
+      () => `#foreach($i in ${pick(['$list', '$a.b()', '[1..3]', '[1, 2]'])})${body()}#if($foreach.hasNext),#end#end`,
+      () => '#break',
+      () => '## note\n',
+      () => ' #* block\n *#',
+      () => '#[[raw $x]]#',
+      () => `#macro(m $p)${body()}#end#m(${literal()} $a)`,
+      () => `#define($d)${body()}#end`,
+      () => `#evaluate("$a")`,
+      () => `#stop()`,
+      () => '\n#set($z = 1)\n',
+    ])();
+  };
+  const statements = (depth: number, count: number): string => {
+    let out = '';
+    for (let i = 0; i < count; i++) out += statement(depth);
+    return out;
+  };
+  return () => statements(0, 1 + Math.floor(random() * 8));
+}
+
+test('lowering matches velocityjs on generated templates', () => {
+  const next = generator(20260521);
+  let compared = 0;
+  const differences: string[] = [];
+  for (let n = 0; n < 800; n++) {
+    const text = next();
+    try {
+      velocity.parse(text);
+    } catch {
+      continue; // velocityjs rejects it: nothing to compare
+    }
+    // velocityjs repeats an unclosed block's content after it (a deliberate difference, tested below).
+    if (parseVtl(text).problems.some((p) => p.code === 'vtl-unclosed-block')) continue;
+    const difference = differenceFromVelocityjs(text, `generated #${n}`);
+    if (difference) differences.push(difference);
+    compared++;
+  }
+  assert.ok(compared >= 500, `only ${compared} generated templates were comparable`);
+  assert.deepEqual(differences, []);
+});
+
+test('deliberate differences: the lowering renders like Velocity 1.7 where velocityjs does not', () => {
+  const check = (text: string, expected: unknown, velocityjsGives: unknown) => {
+    assert.equal(canonical(ours(text)), canonical(expected), text);
+    assert.equal(canonical(velocity.parse(text)), canonical(velocityjsGives), `velocityjs changed: ${text}`);
+  };
+  const ref = (id: string) => ({ type: 'references', id, leader: '$' });
+  // A bare #stop stops (velocityjs prints it as text).
+  check('a#stop b', ['a', { type: 'macro_call', id: 'stop' }, ' b'], ['a', '#s', 'top b']);
+  // Formal directives #{if} … #{end}.
+  check('#{if}($a)x#{end}', [[{ type: 'if', condition: ref('a') }, 'x']], ['#{', 'if}(', { ...ref('a'), prue: true }, ')', 'x']);
+  // Indentation before #set at the start of a line with nothing else before it.
+  check('  #set($a = 1)\ny', [{ type: 'set', equal: [ref('a'), { type: 'integer', value: '1' }] }, 'y'], [
+    '  ',
+    { type: 'set', equal: [ref('a'), { type: 'integer', value: '1' }] },
+    'y',
+  ]);
+  // An unclosed block (a parse error in 1.7) ends at the end of the template; velocityjs repeats its content.
+  check('#if($a)x', [[{ type: 'if', condition: ref('a') }, 'x']], [[{ type: 'if', condition: ref('a') }, 'x'], 'x']);
+  // A line break after a directive is dropped when written as \r\n too.
+  check('#set($a = 1)\r\ny', [{ type: 'set', equal: [ref('a'), { type: 'integer', value: '1' }] }, 'y'], [
+    { type: 'set', equal: [ref('a'), { type: 'integer', value: '1' }] },
+    '\r\ny',
+  ]);
+  // && binds tighter than ||.
+  check(
+    '#set($x = $a || $b && $c)',
+    [{ type: 'set', equal: [ref('x'), { type: 'math', operator: '||', expression: [ref('a'), { type: 'math', operator: '&&', expression: [ref('b'), ref('c')] }] }] }],
+    [{ type: 'set', equal: [ref('x'), { type: 'math', operator: '&&', expression: [{ type: 'math', operator: '||', expression: [ref('a'), ref('b')] }, ref('c')] }] }],
+  );
+  // Relational operators bind tighter than equality.
+  check(
+    '#set($x = $a == $b < $c)',
+    [{ type: 'set', equal: [ref('x'), { type: 'math', operator: '==', expression: [ref('a'), { type: 'math', operator: '<', expression: [ref('b'), ref('c')] }] }] }],
+    [{ type: 'set', equal: [ref('x'), { type: 'math', operator: '<', expression: [{ type: 'math', operator: '==', expression: [ref('a'), ref('b')] }, ref('c')] }] }],
+  );
+});
+
+test('lowered nodes keep template positions for runtime errors', () => {
+  const text = 'a\n  $input.path("$.x").foo';
+  const [, reference] = ours(text) as [string, { pos: unknown; span: unknown; path: { span: unknown }[] }];
+  assert.deepEqual(reference.span, { start: 4, end: 26 });
+  assert.deepEqual(reference.pos, { first_line: 2, last_line: 2, first_column: 2, last_column: 24 });
+  assert.deepEqual(reference.path[1].span, { start: 22, end: 26 });
+});
