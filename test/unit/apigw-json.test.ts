@@ -56,8 +56,8 @@ test('objects keep their key order, integer-like keys included; the last duplica
   assert.equal(jsonForTemplate(value), '{"b":3,"2":2,"a":{"z":0,"1":1}}');
 });
 
-test('an empty body is {} and __proto__ is an ordinary key', () => {
-  assert.equal(jsonForTemplate(parse('')), '{}');
+test('empty text is not JSON; __proto__ is an ordinary key', () => {
+  assert.deepEqual(parseJsonForTemplate(''), { ok: false, error: { message: 'invalid JSON: the text ends where a value should start', offset: 0 } });
   const value = parse('{"__proto__":{"polluted":true}}');
   assert.equal(jsonForTemplate(value), '{"__proto__":{"polluted":true}}');
   assert.equal(({} as Record<string, unknown>).polluted, undefined);

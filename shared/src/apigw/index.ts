@@ -3,3 +3,7 @@ export * from './javaStrings';
 export * from './javaJson';
 export * from './jsonPathSyntax';
 export * from './jsonPath';
+export * from './inputPayload';
+export * from './context';
+export * from './catalog';
+export * from './responseParameters';

@@ -60,8 +60,7 @@ export const MAX_JSON_DEPTH = 400;
  * - Strict RFC 8259 JSON. json-smart's permissive mode, which Jayway uses, would also accept single
  *   quotes, unquoted words and trailing text; those are reported as errors here so that the author sees
  *   them, a known difference.
- * - An empty body parses as `{}`: API Gateway's `$input.body` of an empty payload is `{}` (observed:
- *   `tmpl-pipeline-raw-body-empty-body`).
+ * - Empty text is not JSON (an error at offset 0); `createInputPayload` reads an empty body as `{}`.
  * - Numbers keep json-smart's types: integers that fit an `int` are `Integer`, then `Long`, then
  *   `BigInteger`; numbers with a fraction or exponent are `Double`, or `BigDecimal` when the text is longer
  *   than 18 characters and `Double` would not print it back the same.
@@ -71,7 +70,6 @@ export const MAX_JSON_DEPTH = 400;
  * as missing (SEMANTICS §9.2, LocalStack), `$util.parseJson` of invalid text is a template error.
  */
 export function parseJsonForTemplate(text: string): JsonParseResult {
-  if (text === '') return { ok: true, value: new Map() };
   const reader = new JsonReader(text);
   try {
     reader.skipSpace();

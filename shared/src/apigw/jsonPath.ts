@@ -13,6 +13,7 @@ import {
   compileJsonPath,
   isDefinitePath,
   isDefiniteToken,
+  type CompiledJsonPath,
   type FilterExpression,
   type FilterOperand,
   type JsonPathSyntaxError,
@@ -35,7 +36,12 @@ export interface JsonPathOptions {
 export function evaluateJsonPath(document: JsonValue, path: string, options: JsonPathOptions = {}): JsonPathResult {
   const compiled = compileJsonPath(path);
   if (!compiled.ok) return compiled;
-  const { tokens, definite } = compiled.path;
+  return evaluateCompiledJsonPath(document, compiled.path, options);
+}
+
+/** Evaluates an already compiled path on `document`. Never throws. */
+export function evaluateCompiledJsonPath(document: JsonValue, path: CompiledJsonPath, options: JsonPathOptions = {}): JsonPathResult {
+  const { tokens, definite } = path;
   const walk = new Walk(document, options.numberOf ?? defaultNumberOf);
   let results: JsonValue[] | typeof MISSING;
   try {

@@ -265,19 +265,19 @@ class PathReader {
   }
 
   private orExpression(): FilterExpression {
-    let left = this.andExpression();
-    for (this.skipSpace(); this.text.startsWith('||', this.pos); this.skipSpace()) {
-      this.pos += 2;
-      left = { kind: 'or', left, right: this.andExpression() };
-    }
-    return left;
+    return this.binary('||', 'or', () => this.andExpression());
   }
 
   private andExpression(): FilterExpression {
-    let left = this.unary();
-    for (this.skipSpace(); this.text.startsWith('&&', this.pos); this.skipSpace()) {
-      this.pos += 2;
-      left = { kind: 'and', left, right: this.unary() };
+    return this.binary('&&', 'and', () => this.unary());
+  }
+
+  /** A left-associative chain of `operand symbol operand …`. */
+  private binary(symbol: string, kind: 'or' | 'and', operand: () => FilterExpression): FilterExpression {
+    let left = operand();
+    for (this.skipSpace(); this.text.startsWith(symbol, this.pos); this.skipSpace()) {
+      this.pos += symbol.length;
+      left = { kind, left, right: operand() };
     }
     return left;
   }
