@@ -6,13 +6,12 @@
 import { JavaNumber } from '../../apigw/index';
 import { JavaException } from './javaException';
 import { javaEquals, javaStringHash } from './javaEquality';
-import { compileJavaRegex } from './javaRegex';
+import { javaPattern, runJavaRegex } from './javaRegex';
 import {
   isJavaArray,
   isJavaDouble,
   isJavaNumber,
   JavaMapEntry,
-  javaToString,
   markJavaArray,
   numberValue,
   toJavaDouble,
@@ -26,6 +25,10 @@ export interface CallContext {
   beforeMapWrite(map: Map<unknown, unknown>, key: unknown): void;
   /** Counts work (for the time bound). */
   tick(): void;
+  /** Looks at the clock after a regex call, which can be long on its own. */
+  afterRegex(): void;
+  /** `String.valueOf(value)` under the output bound. */
+  print(value: unknown): string;
   warn(code: string, message: string): void;
 }
 
@@ -156,20 +159,34 @@ const STRING_METHODS = table<string>({
   },
   replaceAll: (s, a, call) => {
     arity(a, 2);
-    const result = compileJavaRegex(str(a[0])).replaceAll(s, str(a[1]));
+    const regex = javaPattern(str(a[0]));
+    const result = runJavaRegex(() => regex.replaceAll(s, str(a[1])));
+    call.afterRegex();
     call.checkString(result.length);
     return result;
   },
   replaceFirst: (s, a, call) => {
     arity(a, 2);
-    const result = compileJavaRegex(str(a[0])).replaceFirst(s, str(a[1]));
+    const regex = javaPattern(str(a[0]));
+    const result = runJavaRegex(() => regex.replaceFirst(s, str(a[1])));
+    call.afterRegex();
     call.checkString(result.length);
     return result;
   },
-  matches: (s, a) => (arity(a, 1), compileJavaRegex(str(a[0])).matches(s)),
-  split: (s, a) => {
+  matches: (s, a, call) => {
+    arity(a, 1);
+    const regex = javaPattern(str(a[0]));
+    const result = runJavaRegex(() => regex.matches(s));
+    call.afterRegex();
+    return result;
+  },
+  split: (s, a, call) => {
     arity(a, 1, 2);
-    return markJavaArray(compileJavaRegex(str(a[0])).split(s, a.length === 2 ? int(a[1]) : 0));
+    const regex = javaPattern(str(a[0]));
+    const limit = a.length === 2 ? int(a[1]) : 0;
+    const parts = runJavaRegex(() => regex.split(s, limit));
+    call.afterRegex();
+    return markJavaArray(parts);
   },
   compareTo: (s, a) => (arity(a, 1), compareStrings(s, str(a[0]))),
   compareToIgnoreCase: (s, a) => (arity(a, 1), compareStrings(s.toUpperCase().toLowerCase(), str(a[0]).toUpperCase().toLowerCase())),
@@ -267,7 +284,7 @@ const LIST_METHODS = table<unknown[]>({
     if (from < 0 || to > l.length || from > to) throw new JavaException('java.lang.IndexOutOfBoundsException', `fromIndex: ${from}, toIndex: ${to}, size: ${l.length}`);
     return l.slice(from, to);
   },
-  toString: (l: unknown[], a: unknown[]) => (arity(a, 0), javaToString(l)),
+  toString: (l: unknown[], a: unknown[], call: CallContext) => (arity(a, 0), call.print(l)),
   equals: (l, a) => (arity(a, 1), javaEquals(l, a[0])),
 });
 
@@ -312,7 +329,7 @@ const MAP_METHODS = table<Map<unknown, unknown>>({
     return old;
   },
   clear: (m, a) => (arity(a, 0), m.clear(), undefined),
-  toString: (m: Map<unknown, unknown>, a: unknown[]) => (arity(a, 0), javaToString(m)),
+  toString: (m: Map<unknown, unknown>, a: unknown[], call: CallContext) => (arity(a, 0), call.print(m)),
   equals: (m, a) => (arity(a, 1), javaEquals(m, a[0])),
 });
 
@@ -326,7 +343,7 @@ const ENTRY_METHODS = table<JavaMapEntry>({
     e.map.set(e.key, a[0]);
     return old;
   },
-  toString: (e: JavaMapEntry, a: unknown[]) => (arity(a, 0), javaToString(e)),
+  toString: (e: JavaMapEntry, a: unknown[], call: CallContext) => (arity(a, 0), call.print(e)),
 });
 
 // ---------------------------------------------------------------------------------------------------
@@ -339,7 +356,7 @@ const NUMBER_METHODS = table<AnyJavaNumber>({
   longValue: (n, a) => (arity(a, 0), Math.trunc(numberValue(n)) || 0),
   doubleValue: (n, a) => (arity(a, 0), toJavaDouble(numberValue(n))),
   floatValue: (n, a) => (arity(a, 0), toJavaDouble(Math.fround(numberValue(n)))),
-  toString: (n: AnyJavaNumber, a: unknown[]) => (arity(a, 0), javaToString(n)),
+  toString: (n: AnyJavaNumber, a: unknown[], call: CallContext) => (arity(a, 0), call.print(n)),
   equals: (n, a) => (arity(a, 1), javaEquals(n, a[0])),
   compareTo: (n, a) => {
     arity(a, 1);

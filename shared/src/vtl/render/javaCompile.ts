@@ -16,7 +16,7 @@ import type { TemplateProblem } from '../problem';
 import { HostObject, hostObject, invokeJavaMethod, NO_SUCH_METHOD, readJavaIndex, readJavaProperty, type CallContext } from './javaBridge';
 import { velocityEquals } from './javaEquality';
 import { JavaException } from './javaException';
-import { concatenationText, javaArithmetic, javaCompare, javaNegate } from './javaMath';
+import { javaArithmetic, javaCompare, javaNegate } from './javaMath';
 import { FormatBudgetError, javaToString, toJavaDouble } from './javaValues';
 import { JavaNumber } from '../../apigw/index';
 import { RenderBudget, RenderStop } from './limits';
@@ -69,6 +69,8 @@ export class JavaCompile extends Compile implements CallContext {
   private stopped = false;
   private breaking = false;
   private readonly warnedAt = new Set<string>();
+  private readonly printer = (value: unknown): string => this.print(value);
+  private readonly concatenationText = (value: unknown): string => (value === null || value === undefined ? '' : this.print(value));
 
   constructor(ast: RenderNode[], env: JavaRenderEnvironment) {
     super(ast as never, {
@@ -114,6 +116,23 @@ export class JavaCompile extends Compile implements CallContext {
 
   tick(): void {
     this.env.budget.tick();
+  }
+
+  afterRegex(): void {
+    this.env.budget.checkTime();
+  }
+
+  /** `String.valueOf(value)` bounded by the output limit (a value can be a huge or self-similar structure). */
+  print(value: unknown): string {
+    if (typeof value === 'string') return value;
+    try {
+      const text = javaToString(value, { maxChars: this.env.budget.limits.outputChars });
+      if (text.length > 65_536) this.env.budget.checkTime();
+      return text;
+    } catch (error) {
+      if (error instanceof FormatBudgetError) throw new RenderStop('vtl-output-limit', error.message);
+      throw error;
+    }
   }
 
   warn(code: string, message: string): void {
@@ -375,7 +394,7 @@ export class JavaCompile extends Compile implements CallContext {
       const setter = `set${key.charAt(0).toUpperCase()}${key.slice(1)}`;
       if (invokeJavaMethod(owner, setter, [value], this) !== NO_SUCH_METHOD) return;
     }
-    this.warn('vtl-set-target', `#set cannot assign ${javaToString(key)} on a ${typeLabel(owner)}`);
+    this.warn('vtl-set-target', `#set cannot assign ${this.print(key)} on a ${typeLabel(owner)}`);
   }
 
   private callMacro(node: RenderAstNode, bodyContent?: string): string {
@@ -417,7 +436,7 @@ export class JavaCompile extends Compile implements CallContext {
 
   private evaluateDirective(text: unknown): string {
     if (text === null || text === undefined) return '';
-    const parsed = parseForRender(javaToString(text));
+    const parsed = parseForRender(this.print(text));
     if (!parsed.ok) throw new RenderStop('vtl-evaluate-syntax', `#evaluate: ${parsed.problem.message}`);
     this.collectMacros(parsed.ast);
     this.nestedTextDepth++;
@@ -437,13 +456,7 @@ export class JavaCompile extends Compile implements CallContext {
     const value = this.referenceValue(node);
     // API Gateway prints a null or missing reference as nothing, with or without `$!` (SEMANTICS §9.1).
     if (value === null || value === undefined) return '';
-    if (typeof value === 'string') return value;
-    try {
-      return javaToString(value, { maxChars: this.env.budget.limits.outputChars });
-    } catch (error) {
-      if (error instanceof FormatBudgetError) throw new RenderStop('vtl-output-limit', error.message);
-      throw error;
-    }
+    return this.print(value);
   }
 
   private lookup(name: string): unknown {
@@ -487,7 +500,7 @@ export class JavaCompile extends Compile implements CallContext {
         const key = this.evaluate(segment.id);
         value = readJavaIndex(receiver, key, this);
         if (value === NO_SUCH_METHOD) {
-          this.warn('vtl-bad-index', `[${javaToString(key)}] does not index a ${typeLabel(receiver)}: the reference is null`);
+          this.warn('vtl-bad-index', `[${this.print(key)}] does not index a ${typeLabel(receiver)}: the reference is null`);
           return null;
         }
       }
@@ -566,16 +579,16 @@ export class JavaCompile extends Compile implements CallContext {
       case 'minus':
         return javaNegate(this.evaluate(operands[0]));
       case '==':
-        return velocityEquals(this.evaluate(operands[0]), this.evaluate(operands[1]));
+        return velocityEquals(this.evaluate(operands[0]), this.evaluate(operands[1]), this.printer);
       case '!=':
-        return !velocityEquals(this.evaluate(operands[0]), this.evaluate(operands[1]));
+        return !velocityEquals(this.evaluate(operands[0]), this.evaluate(operands[1]), this.printer);
       case '<':
       case '<=':
       case '>':
       case '>=':
         return javaCompare(node.operator, this.evaluate(operands[0]), this.evaluate(operands[1]));
       default: {
-        const result = javaArithmetic(String(node.operator), this.evaluate(operands[0]), this.evaluate(operands[1]), concatenationText);
+        const result = javaArithmetic(String(node.operator), this.evaluate(operands[0]), this.evaluate(operands[1]), this.concatenationText);
         if (typeof result === 'string') this.env.budget.checkStringLength(result.length);
         return result;
       }

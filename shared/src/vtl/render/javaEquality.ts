@@ -1,5 +1,5 @@
 // Java's `equals` and Velocity 1.7's `==` over the value model of javaValues.ts.
-import { isJavaDouble, isJavaNumber, JavaMapEntry, javaToString, numberValue } from './javaValues';
+import { isJavaDouble, isJavaNumber, JavaMapEntry, numberValue } from './javaValues';
 
 /** `a.equals(b)` in Java: numbers equal only with the same boxed type (Integer 1 is not Double 1.0). */
 export function javaEquals(a: unknown, b: unknown, depth = 0): boolean {
@@ -43,7 +43,7 @@ function javaFamily(value: unknown): string {
  * of different classes by their `toString()`. API Gateway also treats a null as equal to `""`
  * (SEMANTICS §9.1: a missing value equals both `$null` and `""`).
  */
-export function velocityEquals(a: unknown, b: unknown): boolean {
+export function velocityEquals(a: unknown, b: unknown, print: (value: unknown) => string): boolean {
   const aNull = a === null || a === undefined;
   const bNull = b === null || b === undefined;
   if (aNull || bNull) {
@@ -52,5 +52,5 @@ export function velocityEquals(a: unknown, b: unknown): boolean {
   }
   if (isJavaNumber(a) && isJavaNumber(b)) return numberValue(a) === numberValue(b);
   if (javaFamily(a) === javaFamily(b)) return javaEquals(a, b);
-  return javaToString(a) === javaToString(b);
+  return print(a) === print(b);
 }

@@ -4,7 +4,7 @@
 // A null operand of a concatenation prints as nothing (Velocity 1.7 would print the reference's text;
 // API Gateway prints null references as nothing, SEMANTICS §9.1, and we keep that rule everywhere).
 import type { JavaNumber } from '../../apigw/index';
-import { isJavaDouble, isJavaNumber, javaToString, numberValue, toJavaDouble } from './javaValues';
+import { isJavaDouble, isJavaNumber, numberValue, toJavaDouble } from './javaValues';
 
 type AnyJavaNumber = number | JavaNumber;
 
@@ -65,9 +65,4 @@ export function javaCompare(operator: string, a: unknown, b: unknown): boolean {
 export function javaNegate(a: unknown): unknown {
   if (!isJavaNumber(a)) return null;
   return isJavaDouble(a) ? toJavaDouble(-numberValue(a)) : -numberValue(a) || 0;
-}
-
-/** Default printer for string concatenation when the caller has none. */
-export function concatenationText(value: unknown): string {
-  return value === null || value === undefined ? '' : javaToString(value);
 }

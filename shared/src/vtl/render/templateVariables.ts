@@ -1,9 +1,9 @@
 // The variables API Gateway hands a mapping template (SEMANTICS §9.2–9.6): `$input`, `$util`, `$context`,
 // `$stageVariables`, built fresh for each render as Java values and host objects. Nothing else exists.
 import { base64Decode, base64Encode, createInputPayload, escapeJavaScript, urlDecode, urlEncode, utilParseJson } from '../../apigw/index';
-import { hostObject, NO_SUCH_METHOD, type HostObject } from './javaBridge';
+import { hostObject, NO_SUCH_METHOD, type CallContext, type HostObject } from './javaBridge';
 import { JavaException } from './javaException';
-import { fromPlainJson, javaToString, markJsonArrays } from './javaValues';
+import { fromPlainJson, markJsonArrays } from './javaValues';
 
 /** The request-side data a render reads. */
 export interface TemplateVariableSources {
@@ -30,9 +30,9 @@ function arity(args: unknown[], count: number): boolean {
 }
 
 /** A Java String argument: Velocity converts nothing, but API Gateway's helpers take `Object`s' text. */
-function textOf(value: unknown): string | null {
+function textOf(value: unknown, call: CallContext): string | null {
   if (value === null || value === undefined) return null;
-  return typeof value === 'string' ? value : javaToString(value);
+  return call.print(value);
 }
 
 function plainRecord(record: Record<string, string> | undefined): Map<unknown, unknown> {
@@ -54,8 +54,8 @@ function ensureMap(parent: Map<unknown, unknown>, key: string): Map<unknown, unk
 export function buildTemplateVariables(sources: TemplateVariableSources, warn: (code: string, message: string) => void): TemplateVariables {
   const payload = createInputPayload(sources.body);
   let bodyChecked = false;
-  const lookupPath = <T>(path: unknown, lookup: (path: string) => { ok: true; value: T } | { ok: false; error: { message: string } }): T | undefined => {
-    const text = textOf(path);
+  const lookupPath = <T>(call: CallContext, path: unknown, lookup: (path: string) => { ok: true; value: T } | { ok: false; error: { message: string } }): T | undefined => {
+    const text = textOf(path, call);
     if (text === null) return undefined;
     if (!bodyChecked) {
       bodyChecked = true;
@@ -77,58 +77,58 @@ export function buildTemplateVariables(sources: TemplateVariableSources, warn: (
     '$input',
     {
       // A missing path gives the JSON text `""` (apigw's choice, after LocalStack; unverified on AWS).
-      json: (_self, args) => (arity(args, 1) ? (lookupPath(args[0], (path) => payload.json(path)) ?? null) : NO_SUCH_METHOD),
-      path: (_self, args) => (arity(args, 1) ? markJsonArrays(lookupPath(args[0], (path) => payload.path(path))) : NO_SUCH_METHOD),
-      params: (_self, args) => {
+      json: (_self, args, call) => (arity(args, 1) ? (lookupPath(call, args[0], (path) => payload.json(path)) ?? null) : NO_SUCH_METHOD),
+      path: (_self, args, call) => (arity(args, 1) ? markJsonArrays(lookupPath(call, args[0], (path) => payload.path(path))) : NO_SUCH_METHOD),
+      params: (_self, args, call) => {
         if (args.length === 0) return params;
         if (!arity(args, 1)) return NO_SUCH_METHOD;
-        const name = textOf(args[0]);
+        const name = textOf(args[0], call);
         for (const where of ['path', 'querystring', 'header']) {
           const map = params.get(where) as Map<unknown, unknown>;
           if (map.has(name)) return map.get(name);
         }
         return '';
       },
-      getBody: (_self, args) => (arity(args, 0) ? payload.body : NO_SUCH_METHOD),
+      getBody: (_self, args, call) => (arity(args, 0) ? payload.body : NO_SUCH_METHOD),
     },
     { body: () => payload.body },
   );
 
   const util: HostObject = hostObject('$util', {
-    escapeJavaScript: (_self, args) => {
+    escapeJavaScript: (_self, args, call) => {
       if (!arity(args, 1)) return NO_SUCH_METHOD;
-      const text = textOf(args[0]);
+      const text = textOf(args[0], call);
       return text === null ? null : escapeJavaScript(text);
     },
-    parseJson: (_self, args) => {
+    parseJson: (_self, args, call) => {
       if (!arity(args, 1)) return NO_SUCH_METHOD;
-      const text = textOf(args[0]);
+      const text = textOf(args[0], call);
       if (text === null) return null;
       const parsed = utilParseJson(text);
       if (!parsed.ok) throw new JavaException('net.minidev.json.parser.ParseException', `$util.parseJson: ${parsed.error.message} at ${parsed.error.offset}`);
       return markJsonArrays(parsed.value);
     },
-    urlEncode: (_self, args) => {
+    urlEncode: (_self, args, call) => {
       if (!arity(args, 1)) return NO_SUCH_METHOD;
-      const text = textOf(args[0]);
+      const text = textOf(args[0], call);
       return text === null ? null : urlEncode(text);
     },
-    urlDecode: (_self, args) => {
+    urlDecode: (_self, args, call) => {
       if (!arity(args, 1)) return NO_SUCH_METHOD;
-      const text = textOf(args[0]);
+      const text = textOf(args[0], call);
       if (text === null) return null;
       const result = urlDecode(text);
       if (!result.ok) throw new JavaException(`java.lang.${result.error.exception}`, result.error.message);
       return result.value;
     },
-    base64Encode: (_self, args) => {
+    base64Encode: (_self, args, call) => {
       if (!arity(args, 1)) return NO_SUCH_METHOD;
-      const text = textOf(args[0]);
+      const text = textOf(args[0], call);
       return text === null ? null : base64Encode(text);
     },
-    base64Decode: (_self, args) => {
+    base64Decode: (_self, args, call) => {
       if (!arity(args, 1)) return NO_SUCH_METHOD;
-      const text = textOf(args[0]);
+      const text = textOf(args[0], call);
       if (text === null) return null;
       const result = base64Decode(text);
       if (!result.ok) throw new JavaException(`java.lang.${result.error.exception}`, result.error.message);
