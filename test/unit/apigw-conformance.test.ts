@@ -5,17 +5,13 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  base64Decode,
-  base64Encode,
+  UTIL_STRING_FUNCTIONS,
   buildContext,
   createInputPayload,
-  escapeJavaScript,
   evaluateResponseParameterSource,
-  urlDecode,
-  urlEncode,
   type InputPayload,
-  type JavaStringResult,
   type JsonValue,
+  type UtilStringFunctionName,
 } from '../../shared/src/apigw/index';
 
 const FIXTURES = 'test/fixtures/apigw/conformance';
@@ -43,14 +39,6 @@ function backendBody(scenario: Scenario): string {
   return scenario.backend.http?.body ?? '';
 }
 
-const UTIL: Record<string, (s: string) => JavaStringResult> = {
-  escapeJavaScript: (s) => ({ ok: true, value: escapeJavaScript(s) }),
-  urlEncode: (s) => ({ ok: true, value: urlEncode(s) }),
-  urlDecode,
-  base64Encode: (s) => ({ ok: true, value: base64Encode(s) }),
-  base64Decode,
-};
-
 /** What a template made of one `$input`/`$util` call renders to; null → "", as API Gateway prints it. */
 function renderSingleCall(template: string, input: InputPayload): string {
   const asText = (value: JsonValue | undefined): string => (value === undefined || value === null ? '' : String(value));
@@ -68,7 +56,7 @@ function renderSingleCall(template: string, input: InputPayload): string {
   };
   const util = /^\$util\.(\w+)\((.*)\)$/s.exec(template);
   if (util) {
-    const result = UTIL[util[1]](argument(util[2]));
+    const result = UTIL_STRING_FUNCTIONS[util[1] as UtilStringFunctionName](argument(util[2]));
     assert.ok(result.ok, `${template} is not an error`);
     return result.value;
   }

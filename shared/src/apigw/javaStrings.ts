@@ -374,3 +374,18 @@ export function base64Decode(s: string): JavaStringResult {
   if (sp < src.length) return javaError(`Input byte array has incorrect ending byte at ${sp}`);
   return { ok: true, value: javaStringFromUtf8(Uint8Array.from(out)) };
 }
+
+/** The names of the `$util` functions that take one string and give one string. */
+export type UtilStringFunctionName = 'escapeJavaScript' | 'urlEncode' | 'urlDecode' | 'base64Encode' | 'base64Decode';
+
+/**
+ * The `$util` functions that map a string to a string, by name, each giving a result so that the ones
+ * Java can answer with an exception (`urlDecode`, `base64Decode`) are called the same way as the others.
+ */
+export const UTIL_STRING_FUNCTIONS: Readonly<Record<UtilStringFunctionName, (s: string) => JavaStringResult>> = {
+  escapeJavaScript: (s) => ({ ok: true, value: escapeJavaScript(s) }),
+  urlEncode: (s) => ({ ok: true, value: urlEncode(s) }),
+  urlDecode,
+  base64Encode: (s) => ({ ok: true, value: base64Encode(s) }),
+  base64Decode,
+};
