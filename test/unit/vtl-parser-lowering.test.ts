@@ -194,6 +194,17 @@ test('deliberate differences: the lowering renders like Velocity 1.7 where veloc
   );
 });
 
+test('templates velocityjs rejects but Velocity 1.7 accepts are lowered the 1.7 way', () => {
+  const ref = (id: string) => ({ type: 'references', id, leader: '$' });
+  const check = (text: string, expected: unknown) => {
+    assert.throws(() => velocity.parse(text), undefined, `velocityjs now parses ${text}`);
+    assert.equal(canonical(ours(text)), canonical(expected), text);
+  };
+  // A doubled quote is a quote (checked against the 1.7 jar: prints x"y).
+  check('#set($a = "x""y")', [{ type: 'set', equal: [ref('a'), { type: 'string', value: 'x"y', isEval: true }] }]);
+  check("#set($a = 'it''s')", [{ type: 'set', equal: [ref('a'), { type: 'string', value: "it's" }] }]);
+});
+
 test('lowered nodes keep template positions for runtime errors', () => {
   const text = 'a\n  $input.path("$.x").foo';
   const [, reference] = ours(text) as [string, { pos: unknown; span: unknown; path: { span: unknown }[] }];

@@ -154,7 +154,7 @@ test('each problem code, with its range and severity', () => {
   check('#«elsif»($a)', VTL_PARSE_CODES.unknownDirective);
   check('#«foreech»($a)', VTL_PARSE_CODES.unknownDirective);
   check('#«render»($a)', VTL_PARSE_CODES.unknownMacro, 'warning');
-  check('#set($a = "say «\\"»hi")', VTL_PARSE_CODES.escapedQuote, 'warning');
+  check('#set($a = "say «\\"»hi")', VTL_PARSE_CODES.escapedQuote);
   check('#set(«$a»)', VTL_PARSE_CODES.syntax);
   check('#set($a «=»)', VTL_PARSE_CODES.syntax);
   check('#set($a = 1 «+»)', VTL_PARSE_CODES.syntax);
@@ -168,6 +168,7 @@ test('valid templates report nothing; defined macros and built-in calls are know
   none('#set($s = "line one\nline two")');
   none('#set($s = "multi\nline")'.replace('\\n', '\n'));
   none('Total: $100 and #hashtag, 50% off (${a})');
+  none('#set($a = "x""y")#if($a == "")#end');
 });
 
 test('variables assigned before or around the cursor', () => {
@@ -214,19 +215,22 @@ test('never throws, always covers the text, on hostile input', () => {
 test('a 300 KB template parses in well under a second, linearly', () => {
   const block = '#set($inputRoot = $input.path(\'$\'))\n{\n  "items": [\n#foreach($elem in $inputRoot.items)\n    {"id": "$elem.id", "name": "$util.escapeJavaScript($elem.name)"}#if($foreach.hasNext),#end\n#end\n  ]\n}\n## comment\n';
   const big = block.repeat(Math.ceil(300_000 / block.length));
-  const small = block.repeat(Math.ceil(60_000 / block.length));
-  const time = (text: string) => {
-    let best = Infinity;
-    for (let run = 0; run < 5; run++) {
-      const t0 = performance.now();
-      parseVtl(text);
-      best = Math.min(best, performance.now() - t0);
-    }
-    return best;
-  };
-  time(small);
-  const smallTime = time(small);
-  const bigTime = time(big);
+  const huge = block.repeat(Math.ceil(1_200_000 / block.length));
+  // Medians of interleaved runs: the machine is shared, single timings are noise.
+  const bigTimes: number[] = [];
+  const hugeTimes: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    let t0 = performance.now();
+    parseVtl(big);
+    bigTimes.push(performance.now() - t0);
+    t0 = performance.now();
+    parseVtl(huge);
+    hugeTimes.push(performance.now() - t0);
+  }
+  const median = (times: number[]) => times.sort((a, b) => a - b)[1];
+  const bigTime = median(bigTimes);
+  const hugeTime = median(hugeTimes);
   assert.ok(bigTime < 500, `300 KB took ${bigTime.toFixed(0)} ms`);
-  assert.ok(bigTime < smallTime * 15, `5x the text took ${(bigTime / smallTime).toFixed(1)}x the time`);
+  // Linear: 4x the text takes about 4x the time; quadratic work would take about 16x.
+  assert.ok(hugeTime < bigTime * 10, `4x the text took ${(hugeTime / bigTime).toFixed(1)}x the time`);
 });

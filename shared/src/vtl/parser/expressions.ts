@@ -207,7 +207,7 @@ function readNumber(cur: Cursor, limit: number): VtlExpression {
  * A quoted string. Strings may span lines (Velocity 1.7 and velocityjs agree), but while typing an
  * unclosed quote would swallow the template: a closing quote on a later line counts only when an
  * expression can continue after it; otherwise the string is unterminated at the end of its line.
- * `\"` does not end a double-quoted string (as in velocityjs).
+ * See {@link scanString} for the quotes inside.
  */
 export function readString(cur: Cursor, limit: number): VtlStringLiteral {
   const start = cur.pos;
@@ -226,10 +226,9 @@ export function readString(cur: Cursor, limit: number): VtlStringLiteral {
   for (let j = quote === '"' ? raw.indexOf('\\"') : -1; j >= 0; j = raw.indexOf('\\"', j + 2)) {
     cur.sink.report(
       VTL_PARSE_CODES.escapedQuote,
-      'Velocity 1.7 has no `\\"` escape inside double quotes: write `""` for a quote, or use single quotes around the string.',
+      'Velocity 1.7 rejects `\\"` inside double quotes: write `""` for a quote, or put the string in single quotes.',
       start + 1 + j,
       start + 3 + j,
-      'warning',
     );
   }
   if (!closed) {
@@ -246,11 +245,15 @@ export function readString(cur: Cursor, limit: number): VtlStringLiteral {
   return node;
 }
 
-/** Index of the closing quote, or `limit` when there is none. */
+/**
+ * Index of the closing quote, or `limit` when there is none. A doubled quote (`"a""b"`) is Velocity
+ * 1.7's way to write the quote itself; `\"` does not close either (velocityjs reads it as a quote).
+ */
 function scanString(text: string, start: number, limit: number, quote: string): number {
   for (let i = start + 1; i < limit; i++) {
     const c = text.charAt(i);
     if (c === '\\' && text.charAt(i + 1) === quote && i + 1 < limit) i++;
+    else if (c === quote && text.charAt(i + 1) === quote && i + 1 < limit) i++;
     else if (c === quote) return i;
   }
   return limit;

@@ -317,9 +317,10 @@ function missingValue(at: VtlSpan): VtlExpression {
   return { kind: 'missing', start: at.end, end: at.end };
 }
 
-/** velocityjs unescapes the quote character inside its own kind of quotes. */
+/** velocityjs unescapes `\"` (`\'`) inside its own kind of quotes; Velocity 1.7 reads a doubled quote as one. */
 function stringValue(node: VtlStringLiteral): string {
-  return node.quote === '"' ? node.raw.replace(/\\"/g, '"') : node.raw.replace(/\\'/g, "'");
+  const quote = node.quote;
+  return node.raw.replaceAll(`\\${quote}`, quote).replaceAll(quote + quote, quote);
 }
 
 function mapKey(key: VtlExpression): string {
