@@ -11,7 +11,7 @@ import {
   RegexNode,
 } from './ast';
 import { AssertKind, Instruction, LAZY_LOOP, Op, Program, RepeatMode } from './program';
-import { isSingleCharacterAtom, studyLengths } from './study';
+import { isDeterministicBody, isSingleCharacterAtom, studyLengths } from './study';
 import {
   CodePointPredicate,
   asciiToLower,
@@ -356,6 +356,13 @@ class ProgramBuilder {
       if (min === 0 && max === 1) {
         const empty: RegexNode = { type: 'empty', start: body.end, end: body.end, flags: body.flags };
         this.compileAlternatives(mode === RepeatMode.Greedy ? [body, empty] : [empty, body], inner);
+        return;
+      }
+      if (isDeterministicBody(body.body)) {
+        const at = this.emit(Op.GroupRepeat, { a: min, b: max, c: mode, e: body.kind === 'capturing' ? body.index! : -1 });
+        this.compile(body.body, inner);
+        this.emit(Op.SubEnd);
+        this.code[at].d = this.pc;
         return;
       }
       this.compileLoop(body, min, max, mode === RepeatMode.Lazy, node.max === Infinity && !ctx.memoForbidden && this.memoAllowed, inner);

@@ -13,6 +13,8 @@ export interface JavaMatch {
   end: number;
   groups: (string | undefined)[];
   named: Record<string, string | undefined>;
+  /** `[start, end)` of each group in the input, like `groups`. */
+  spans: ([number, number] | undefined)[];
 }
 
 /** A compiled Java pattern. Calls are independent; each has its own step budget. */
@@ -150,14 +152,17 @@ export class JavaRegex {
 
   private snapshot(input: string, machine: RegexMachine): JavaMatch {
     const groups: (string | undefined)[] = [];
+    const spans: ([number, number] | undefined)[] = [];
     for (let g = 0; g <= this.groupCount; g++) {
       const from = machine.groups[g * 2];
       const to = machine.groups[g * 2 + 1];
-      groups.push(from === -1 || to === -1 ? undefined : input.slice(from, to));
+      const unset = from === -1 || to === -1;
+      groups.push(unset ? undefined : input.slice(from, to));
+      spans.push(unset ? undefined : [from, to]);
     }
     const named: Record<string, string | undefined> = {};
     for (const [name, index] of Object.entries(this.groupNames)) named[name] = groups[index];
-    return { start: machine.groups[0], end: machine.groups[1], groups, named };
+    return { start: machine.groups[0], end: machine.groups[1], groups, named, spans };
   }
 }
 

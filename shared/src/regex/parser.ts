@@ -154,7 +154,7 @@ class JavaPatternParser {
     const root = this.expr();
     if (this.patternLength !== this.cursor) {
       if (this.peek() === ch(')')) throw this.error("Unmatched closing ')'");
-      if (this.cursor === this.patternLength + 1 && this.temp[this.patternLength - 1] === BACKSLASH) throw this.error('Unescaped trailing backslash');
+      // Java 17 words a trailing lone backslash this way (later versions say "Unescaped trailing backslash").
       throw this.error('Unexpected internal error');
     }
     return root;
@@ -467,7 +467,14 @@ class JavaPatternParser {
       case 'a': return 0x07;
       case 'b':
         if (inClass) break;
-        if (this.peek() === ch('{')) throw this.unsupported('\\b{g} (grapheme boundary) is not supported by this simulator');
+        if (this.peek() === ch('{')) {
+          if (this.skip() === ch('g')) {
+            if (this.read() === ch('}')) throw this.unsupported('\\b{g} (grapheme boundary) is not supported by this simulator');
+            break;
+          }
+          this.unread();
+          this.unread();
+        }
         return assertion('wordBoundary');
       case 'c': return this.control();
       case 'd': return predefined('digit', false);

@@ -47,6 +47,11 @@ export const enum Op {
   Atomic,
   /** Java `Curly`/`Ques` over an atom that is matched atomically per iteration. */
   RepeatAtom,
+  /**
+   * Java `GroupCurly`: a quantified group whose body can match only one way. Iterations are atomic;
+   * `e` is the group recorded (or -1), and an empty greedy iteration leaves the group unrecorded.
+   */
+  GroupRepeat,
   /** End of a sub-program. `e` >= 0: the look-behind end local that must equal the position. */
   SubEnd,
 }

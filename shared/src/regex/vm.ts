@@ -87,6 +87,7 @@ export class RegexMachine {
   matchWhole(): boolean {
     this.resetState();
     this.endAnchored = true;
+    if (this.previousEnd < 0) this.previousEnd = 0;
     const { pureLiteral } = this.program;
     let end: number;
     if (pureLiteral !== null) end = this.input === pureLiteral ? this.length : -1;
@@ -408,6 +409,40 @@ export class RegexMachine {
           pc = ins.d;
           continue main;
         }
+        case Op.GroupRepeat: {
+          const g = ins.e;
+          if (g >= 0) this.push(Entry.RestoreGroup, g, groups[g * 2], groups[g * 2 + 1]);
+          let count = 0;
+          while (count < ins.a) {
+            const end = this.runAtomic(pc + 1, pos);
+            if (end < 0) break failed;
+            if (g >= 0) {
+              groups[g * 2] = pos;
+              groups[g * 2 + 1] = end;
+            }
+            pos = end;
+            count++;
+          }
+          if (ins.c === RepeatMode.Lazy) {
+            if (count < ins.b) this.push(Entry.LazyAtom, pc, pos, count);
+            pc = ins.d;
+            continue main;
+          }
+          while (count < ins.b) {
+            const end = this.runAtomic(pc + 1, pos);
+            if (end < 0 || end === pos) break;
+            this.push(Entry.Branch, ins.d, pos, 0);
+            if (g >= 0) {
+              this.push(Entry.RestoreGroup, g, groups[g * 2], groups[g * 2 + 1]);
+              groups[g * 2] = pos;
+              groups[g * 2 + 1] = end;
+            }
+            pos = end;
+            count++;
+          }
+          pc = ins.d;
+          continue main;
+        }
         case Op.SubEnd:
           if (ins.e >= 0 && pos !== locals[ins.e]) break;
           return pos;
@@ -467,6 +502,12 @@ export class RegexMachine {
             const repeat = code[a];
             const end = this.runAtomic(a + 1, b);
             if (end < 0 || end === b) continue;
+            const g = repeat.op === Op.GroupRepeat ? repeat.e : -1;
+            if (g >= 0) {
+              this.push(Entry.RestoreGroup, g, groups[g * 2], groups[g * 2 + 1]);
+              groups[g * 2] = b;
+              groups[g * 2 + 1] = end;
+            }
             if (c + 1 < repeat.b) this.push(Entry.LazyAtom, a, end, c + 1);
             pc = repeat.d;
             pos = end;

@@ -1,0 +1,89 @@
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Answers regex questions with java.util.regex, for the differential test. One case per input line:
+ * pattern, input and replacement as hex UTF-16 units separated by tabs. One answer line per case.
+ */
+public final class RegexOracle {
+    private static final int MAX_FINDS = 20;
+
+    public static void main(String[] args) throws Exception {
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        PrintStream out = new PrintStream(System.out, false, "UTF-8");
+        String line;
+        while ((line = in.readLine()) != null) {
+            String[] fields = line.split("\t", -1);
+            out.println(answer(unhex(fields[0]), unhex(fields[1]), unhex(fields[2])));
+        }
+        out.flush();
+    }
+
+    static String answer(String pattern, String input, String replacement) {
+        Pattern p;
+        try {
+            p = Pattern.compile(pattern);
+        } catch (PatternSyntaxException e) {
+            return "E\t" + hex(e.getDescription()) + "\t" + e.getIndex();
+        }
+        StringBuilder sb = new StringBuilder("M");
+        try {
+            sb.append('\t').append(p.matcher(input).matches() ? "1" : "0");
+            sb.append('\t').append(finds(p, input));
+            sb.append('\t').append(replaceAll(p, input, replacement));
+            sb.append('\t').append(split(p, input, 0));
+            sb.append('\t').append(split(p, input, -1));
+            sb.append('\t').append(split(p, input, 2));
+        } catch (StackOverflowError e) {
+            return "S";
+        }
+        return sb.toString();
+    }
+
+    static String finds(Pattern p, String input) {
+        Matcher m = p.matcher(input);
+        StringBuilder sb = new StringBuilder();
+        int n = 0;
+        while (n < MAX_FINDS && m.find()) {
+            if (n++ > 0) sb.append(';');
+            sb.append(m.start()).append(',').append(m.end());
+            for (int g = 1; g <= m.groupCount(); g++) sb.append(',').append(m.start(g)).append(',').append(m.end(g));
+        }
+        return sb.length() == 0 ? "-" : sb.toString();
+    }
+
+    static String replaceAll(Pattern p, String input, String replacement) {
+        try {
+            return "=" + hex(p.matcher(input).replaceAll(replacement));
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            return "!" + hex(String.valueOf(e.getMessage()));
+        }
+    }
+
+    static String split(Pattern p, String input, int limit) {
+        String[] pieces = p.split(input, limit);
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < pieces.length; i++) {
+            if (i > 0) sb.append(',');
+            sb.append(hex(pieces[i]));
+        }
+        return sb.append(']').toString();
+    }
+
+    static String hex(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) sb.append(String.format("%04x", (int) s.charAt(i)));
+        return sb.toString();
+    }
+
+    static String unhex(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i + 4 <= s.length(); i += 4) sb.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
+        return sb.toString();
+    }
+}
