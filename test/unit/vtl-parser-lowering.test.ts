@@ -17,7 +17,7 @@ function canonical(tree: unknown): string {
 }
 
 function ours(text: string): VelocityjsNode[] {
-  return toVelocityjsAst(parseVtl(text).ast, text);
+  return toVelocityjsAst(parseVtl(text).ast);
 }
 
 /**
@@ -157,6 +157,40 @@ test('lowering matches velocityjs on generated templates', () => {
   assert.deepEqual(differences, []);
 });
 
+/** `#name(` where no argument can follow: velocityjs's lexer is left in a state not reproduced here. */
+const CALL_WITHOUT_ARGUMENT = /#[a-zA-Z_][\w-]*[ ]*\((?!\s*[$'"[{\-0-9\w()!])/;
+
+test('lowering matches velocityjs on short templates made of lexically awkward pieces', () => {
+  const pieces = ['$a', '$!a', '${a}', '$!{a}', '$a.b', '$a.b()', '$a[0]', '$a.b(1)', ' ', '\n', '  ', '\t', 'x', '.', ',', '}', '{', '(', ')', '[', ']', '$', '#', '\\', '\\\\', '#if($a)', '#else', '#end', '#{end}', '#{else}', '#set($x = 1)', '#foreach($i in $l)', '#break', '## c\n', '#[[r]]#', '#m()', '#x', '!', '-', '"', "'", ':', '=', '$1', '#1', '*', '@', 'in', 'end', '  }', '\n}', '$a-', '-b', '#*'];
+  let state = 99;
+  const random = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const differences: string[] = [];
+  let compared = 0;
+  for (let n = 0; n < 3000; n++) {
+    let text = '';
+    const length = 1 + Math.floor(random() * 6);
+    for (let i = 0; i < length; i++) text += pieces[Math.floor(random() * pieces.length)];
+    if (CALL_WITHOUT_ARGUMENT.test(text)) continue;
+    try {
+      velocity.parse(text);
+    } catch {
+      continue;
+    }
+    if (parseVtl(text).problems.some((p) => p.code === 'vtl-unclosed-block')) continue;
+    const difference = differenceFromVelocityjs(text, `piece #${n}`);
+    if (difference) differences.push(difference);
+    compared++;
+  }
+  assert.ok(compared >= 2000, `only ${compared} templates were comparable`);
+  assert.deepEqual(differences, []);
+});
+
 test('deliberate differences: the lowering renders like Velocity 1.7 where velocityjs does not', () => {
   const check = (text: string, expected: unknown, velocityjsGives: unknown) => {
     assert.equal(canonical(ours(text)), canonical(expected), text);
@@ -173,6 +207,8 @@ test('deliberate differences: the lowering renders like Velocity 1.7 where veloc
     { type: 'set', equal: [ref('a'), { type: 'integer', value: '1' }] },
     'y',
   ]);
+  // A block comment right after a reference is a comment (velocityjs prints it).
+  check('$a#* c *#', [{ ...ref('a'), prue: true }, { type: 'comment', value: '#* c *#' }], [{ ...ref('a'), prue: true }, '#*', ' ', 'c *', '#']);
   // An unclosed block (a parse error in 1.7) ends at the end of the template; velocityjs repeats its content.
   check('#if($a)x', [[{ type: 'if', condition: ref('a') }, 'x']], [[{ type: 'if', condition: ref('a') }, 'x'], 'x']);
   // A line break after a directive is dropped when written as \r\n too.

@@ -18,6 +18,8 @@ export interface VtlName extends VtlSpan {
 /** The root: the whole template. */
 export interface VtlTemplate extends VtlSpan {
   kind: 'template';
+  /** The text parsed. */
+  source: string;
   body: VtlStatement[];
 }
 

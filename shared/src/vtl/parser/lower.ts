@@ -48,10 +48,9 @@ const INDENT_BEFORE_SET = /^[ \t]*$/;
  * - spaces and tabs before `#set` with no text before them on the line are dropped;
  * - `&&` binds tighter than `||`, and `<`/`>`/`<=`/`>=` tighter than `==`/`!=`.
  */
-export function toVelocityjsAst(ast: VtlTemplate, text?: string): VelocityjsNode[] {
-  const lines = text === undefined ? undefined : lineStarts(text);
+export function toVelocityjsAst(ast: VtlTemplate): VelocityjsNode[] {
   const flat: VelocityjsNode[] = [];
-  const lowering = new Lowering(lines);
+  const lowering = new Lowering(ast.source);
   lowering.statements(ast.body, flat);
   for (let i = 0; i < flat.length; i++) {
     const node = flat[i];
@@ -113,11 +112,14 @@ function lineStarts(text: string): number[] {
 }
 
 class Lowering {
-  constructor(private readonly lines: number[] | undefined) {}
+  private readonly lines: number[];
 
-  private position(start: number, end: number): VelocityjsPosition | undefined {
+  constructor(private readonly source: string) {
+    this.lines = lineStarts(source);
+  }
+
+  private position(start: number, end: number): VelocityjsPosition {
     const lines = this.lines;
-    if (!lines) return undefined;
     const first = lineIndex(lines, start);
     const last = lineIndex(lines, end);
     return { first_line: first + 1, last_line: last + 1, first_column: start - lines[first], last_column: end - lines[last] };
@@ -125,8 +127,7 @@ class Lowering {
 
   private statement(node: VelocityjsObject, span: VtlSpan): VelocityjsObject {
     node.span = { start: span.start, end: span.end };
-    const pos = this.position(span.start, span.end);
-    if (pos) node.pos = pos;
+    node.pos = this.position(span.start, span.end);
     return node;
   }
 
@@ -234,6 +235,10 @@ class Lowering {
           span: spanOf(segment),
         };
       case 'index':
+        // velocityjs keeps an empty `[]` as the text it was written as.
+        if (segment.index.kind === 'missing' && segment.closed) {
+          return { type: 'index', id: { type: 'content', value: this.source.slice(segment.start, segment.end) }, span: spanOf(segment) };
+        }
         return { type: 'index', id: this.expression(segment.index), span: spanOf(segment) };
     }
   }

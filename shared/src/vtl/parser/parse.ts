@@ -29,7 +29,7 @@ export function parseVtl(text: string): VtlParseResult {
     cur.sink.report(VTL_PARSE_CODES.syntax, `The template could not be read (${String(error)}).`, 0, text.length);
     body = text ? [{ kind: 'text' as const, value: text, start: 0, end: text.length }] : [];
   }
-  const ast: VtlTemplate = { kind: 'template', body, start: 0, end: text.length };
+  const ast: VtlTemplate = { kind: 'template', source: text, body, start: 0, end: text.length };
   checkCalls(ast, cur);
   const problems = cur.sink.problems.sort((a, b) => a.start - b.start || a.end - b.end);
   return { ast, problems };

@@ -169,6 +169,8 @@ const PAREN_DIRECTIVE = /(set|if|elseif|foreach|define|macro)[ ]*(?=[^a-zA-Z0-9_
 const WORD_DIRECTIVE = /(else|end|break|stop)(?![a-zA-Z0-9_])/y;
 const FORMAL_DIRECTIVE = /\{([a-zA-Z]+)\}/y;
 const STOP_CALL = /stop[ ]*\(/y;
+/** velocityjs opens a call's arguments only when an argument (or `)`) can follow. */
+const CALL_OPEN = /\(\s*(?=[$'"[{\-0-9\w()!])/y;
 const MACRO_CALL = /([_a-zA-Z][a-zA-Z0-9_-]*)[ ]*(?=\()/y;
 
 type DirectiveName = 'set' | 'if' | 'elseif' | 'foreach' | 'define' | 'macro' | 'else' | 'end' | 'break' | 'stop';
@@ -193,17 +195,14 @@ function readHash(
   }
   if (cur.startsWith('#*')) {
     const close = text.indexOf('*#', start + 3);
-    let end: number;
-    if (close < 0 || close + 2 > limit) {
-      cur.sink.report(VTL_PARSE_CODES.syntax, 'Close the comment with `*#`.', start, start + 2);
-      end = limit;
-    } else {
-      end = close + 2;
+    if (close >= 0 && close + 2 <= limit) {
+      body.push({ kind: 'comment', block: true, value: text.slice(start, close + 2), start, end: close + 2 });
+      cur.pos = close + 2;
+      state.mode = 'initial';
+      return undefined;
     }
-    body.push({ kind: 'comment', block: true, value: text.slice(start, end), start, end });
-    cur.pos = end;
-    state.mode = 'initial';
-    return undefined;
+    // Unterminated: velocityjs prints it as text, and so does the rest of the template render.
+    cur.sink.report(VTL_PARSE_CODES.syntax, 'Close the comment with `*#`.', start, start + 2);
   }
   if (cur.startsWith('#[[')) {
     const close = text.indexOf(']]#', start + 4);
@@ -237,8 +236,16 @@ function readHash(
     } else {
       const call = cur.match(MACRO_CALL);
       if (call && start + 1 + call[0].length < limit) {
-        callName = call[1];
         nameEnd = start + 1 + call[0].length;
+        cur.pos = nameEnd;
+        if (cur.match(CALL_OPEN)) {
+          callName = call[1];
+        } else {
+          // `#name(` with nothing an argument can start with: text, as velocityjs reads it.
+          pushText(body, start, nameEnd + 1, text.slice(start, nameEnd + 1));
+          cur.pos = nameEnd + 1;
+          return undefined;
+        }
       }
     }
   }
