@@ -146,6 +146,9 @@ test('JSONPath: definite paths give one value or missing; indefinite paths give 
   check("$.store.book[?(@.category != 'fiction' || @.price >= 22.99)].price", '[8.95,22.99]', false);
   check("$.store.book[?(@.author =~ /.*rees/i)].price", '[8.95]', false);
   check("$.store.book[?(@.author =~ /Rees/)].price", '[]', false);
+  check("$.store.book[?(@.isbn =~ /\\d-\\d{3}-\\d{5}-\\d/)].title", '["Moby Dick","The Lord of the Rings"]', false);
+  check("$.store.book[?(@.title =~ /(?i)moby.*+/)].price", '[8.99]', false);
+  check("$.store.book[?(@.price =~ /8\\..*/)].price", '[8.95,8.99]', false);
   check("$.store.book[?(@.category in ['reference', 'x'])].price", '[8.95]', false);
   check('$.store.book[?(@.price == "8.95")].price', '[8.95]', false);
   check('$..book[?(@.price > 20)].title', '["The Lord of the Rings"]', false);

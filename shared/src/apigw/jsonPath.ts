@@ -8,7 +8,8 @@
  *   skipping what is absent, except that a step missing while every step before it is definite is still
  *   "missing" (`$.nothing[*]`), as Jayway throws there too.
  */
-import { JavaNumber, isJsonObject, type JsonValue } from './javaJson';
+import { getJavaRegex } from '../regex/index';
+import { JavaNumber, isJsonObject, javaNumberText, type JsonValue } from './javaJson';
 import {
   compileJsonPath,
   isDefinitePath,
@@ -234,8 +235,10 @@ class Walk {
       case '>=':
         return this.ordered(operator, left, right);
       case '=~': {
-        if (typeof left !== 'string' || rightOperand.kind !== 'regex') return false;
-        return matchesWholly(rightOperand.source, rightOperand.flags, left);
+        if (rightOperand.kind !== 'regex') return false;
+        if (typeof left === 'string') return matchesWholly(rightOperand.source, rightOperand.flags, left);
+        if (typeof left === 'number' || left instanceof JavaNumber) return matchesWholly(rightOperand.source, rightOperand.flags, javaNumberText(left));
+        return false;
       }
       case 'in':
         return Array.isArray(right) && right.some((candidate) => this.equal(left, candidate));
@@ -347,19 +350,22 @@ function sliceIndexes(from: number | undefined, to: number | undefined, length: 
   return indexes;
 }
 
+/** Jayway's regex flags (`/…/i`) as Java inline flags. */
+const JAVA_INLINE_FLAGS = /^[dimsuxU]*$/;
+
 /**
- * `=~`: Jayway compiles the pattern with `java.util.regex` and calls `matches()`, a whole-string match.
- * Here the pattern runs as a JavaScript regular expression, anchored; a pattern JavaScript cannot compile
- * matches nothing.
+ * `=~`: Jayway compiles the pattern with `java.util.regex` and calls `matches()`, a whole-string match;
+ * the project's Java regex engine does the same, under its step budget. A pattern Java would reject, or a
+ * match that runs out of steps, matches nothing.
  */
 function matchesWholly(source: string, flags: string, input: string): boolean {
+  const uniqueFlags = [...new Set(flags)].join('');
+  if (!JAVA_INLINE_FLAGS.test(uniqueFlags)) return false;
+  const { regex } = getJavaRegex(uniqueFlags ? `(?${uniqueFlags})${source}` : source);
+  if (!regex) return false;
   try {
-    return new RegExp(`^(?:${source})$`, flags.includes('i') ? 'iu' : 'u').test(input);
+    return regex.matches(input);
   } catch {
-    try {
-      return new RegExp(`^(?:${source})$`, flags.includes('i') ? 'i' : '').test(input);
-    } catch {
-      return false;
-    }
+    return false;
   }
 }
