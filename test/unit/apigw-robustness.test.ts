@@ -13,21 +13,10 @@ import {
   parseResponseParameterExpression,
   type JsonValue,
 } from '../../shared/src/apigw/index';
+import { randomTools } from '../fixtures/apigw/seededRandom';
 
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
-const random = seededRandom(4242);
-const between = (low: number, high: number): number => low + Math.floor(random() * (high - low + 1));
-const pick = <T>(items: readonly T[]): T => items[between(0, items.length - 1)];
+const { between, pick } = randomTools(4242);
 
 const KEYS = ['a', 'b', '2', '__proto__', 'a b', 'é', ''];
 const STRINGS = ['', 'x', 'quote " and \\ back', '\u2028', '😀', '\ud800', 'tab\there'];

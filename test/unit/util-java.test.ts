@@ -15,6 +15,7 @@ import {
   type JavaStringResult,
   type UtilStringFunctionName,
 } from '../../shared/src/apigw/index';
+import { randomTools } from '../fixtures/apigw/seededRandom';
 
 const COMMONS_LANG_JAR = '/usr/share/java/commons-lang-2.6.jar';
 const ORACLE_SOURCE = 'test/fixtures/apigw/JavaStringOracle.java';
@@ -27,21 +28,8 @@ const ours: Record<FunctionName, (s: string) => JavaStringResult> = {
   bigDecimalToString: (s) => ({ ok: true, value: bigDecimalText(s) }),
 };
 
-/** mulberry32: a small seeded generator, so a failure reproduces. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
-const random = seededRandom(20261121);
-const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
-const between = (low: number, high: number): number => low + Math.floor(random() * (high - low + 1));
+const { random, between, pick } = randomTools(20261121);
 
 const CHARACTER_POOLS: (() => string)[] = [
   () => String.fromCharCode(between(0x20, 0x7e)),
