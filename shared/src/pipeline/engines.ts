@@ -1,7 +1,10 @@
 // The pipeline's view of the modules it builds on (regex, VTL, apigw, documents). Each function here
 // adapts one pinned module API to what the steps need, so a step never depends on a module's internals.
+import { buildContext, evaluateResponseParameterSource, type ContextRequest } from '../apigw/index';
 import { embeddedRangeToDocument } from '../documents/index';
 import type { EmbeddedText, OffsetRange } from '../model/types';
+import { getJavaRegex, RegexStepLimitError } from '../regex/index';
+import { renderTemplate, type TemplateProblem } from '../vtl/index';
 import type { HeaderLine } from './types';
 
 /** A problem at offsets of the text it concerns (a pattern, a template). */
@@ -20,12 +23,26 @@ export interface CompiledPattern {
   problems: TextProblem[];
 }
 
-/** Compiles a Java regular expression. */
+/** Compiles a Java regular expression (the regex module), matching whole strings under a step budget. */
 export function compileJavaPattern(pattern: string): CompiledPattern {
+  const { regex, problems } = getJavaRegex(pattern);
+  const textProblems = problems.map((p) => ({ code: p.code, message: p.message, start: p.start, end: p.end }));
+  if (!regex) return { problems: textProblems };
   return {
-    problems: [{ code: 'regex-engine-missing', message: `the Java regex engine is not available to match ${pattern}`, start: 0, end: pattern.length }],
+    problems: textProblems,
+    test(input) {
+      try {
+        return regex.matches(input, { stepLimit: selectionStepLimit }) ? 'match' : 'no-match';
+      } catch (error) {
+        if (error instanceof RegexStepLimitError) return 'step-limit';
+        throw error;
+      }
+    },
   };
 }
+
+/** Steps one selection pattern may take on one value: far above any sane pattern, far below a hang. */
+const selectionStepLimit = 5_000_000;
 
 /** The inputs a template render needs. */
 export interface TemplateInputs {
@@ -44,54 +61,40 @@ export interface TemplateOutcome {
   warnings: TextProblem[];
 }
 
-/** Renders a mapping template with API Gateway's variables. */
+/** Renders a mapping template with API Gateway's variables (the VTL module's `renderTemplate`). */
 export function renderMappingTemplate(inputs: TemplateInputs): TemplateOutcome {
+  const rendered = renderTemplate(inputs);
   return {
-    output: '',
-    context: inputs.context,
-    error: { code: 'vtl-engine-missing', message: 'the VTL renderer is not available', start: 0, end: inputs.template.length },
-    warnings: [],
+    output: rendered.output,
+    context: rendered.context,
+    ...(rendered.error ? { error: textProblem(rendered.error) } : {}),
+    warnings: rendered.warnings.map(textProblem),
   };
 }
 
+function textProblem(problem: TemplateProblem): TextProblem {
+  return { code: problem.code, message: problem.message, start: problem.start, end: problem.end };
+}
+
 /** What `$context` holds for this request: API Gateway's stable defaults with the given overrides. */
-export function contextFor(request: { httpMethod: string; path: string; resourcePath?: string }, overrides: Record<string, unknown>): Record<string, unknown> {
-  return deepMerge(
-    {
-      httpMethod: request.httpMethod,
-      path: request.path,
-      resourcePath: request.resourcePath ?? request.path,
-      requestOverride: { header: {}, path: {}, querystring: {} },
-      responseOverride: { header: {} },
-    },
-    overrides,
-  );
+export function contextFor(request: ContextRequest, overrides: Record<string, unknown>): Record<string, unknown> {
+  return buildContext(request, overrides);
 }
 
-function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(over)) {
-    const current = out[key];
-    out[key] = isPlainObject(current) && isPlainObject(value) ? deepMerge(current, value) : value;
-  }
-  return out;
+/** What a mapping source gave: a value, or nothing and why (`error`: API Gateway answers 500). */
+export interface ParameterSourceOutcome {
+  value?: string;
+  problem?: { code: string; message: string; severity: 'error' | 'warning' | 'information' };
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Evaluates a `responseParameters` source expression against the endpoint response. */
+/** Evaluates a `responseParameters` source expression against the endpoint response (the apigw module). */
 export function evaluateParameterSource(
   expression: string,
   endpoint: { headers: HeaderLine[]; body: string },
   context: Record<string, unknown>,
   stageVariables: Record<string, string>,
-): { value?: string; problem?: string } {
-  void endpoint;
-  void context;
-  void stageVariables;
-  return { problem: `mapping sources are not available to evaluate ${expression}` };
+): ParameterSourceOutcome {
+  return evaluateResponseParameterSource(expression, endpoint, context, stageVariables);
 }
 
 /** Maps offsets in a decoded embedded text to a range in the document. */

@@ -35,7 +35,12 @@ interface Finished {
 export function simulate(operation: Operation, api: ApiSettings, inputs: SimulationInputs): SimulationResult {
   const trace = new TraceRecorder();
   const context = contextFor(
-    { httpMethod: inputs.request.httpMethod || operation.httpMethod, path: inputs.request.path || operation.path, resourcePath: operation.path },
+    {
+      httpMethod: inputs.request.httpMethod || operation.httpMethod,
+      path: inputs.request.path || operation.path,
+      resourcePath: operation.path,
+      headers: templateParams(inputs.request).header,
+    },
     inputs.context,
   );
   let integrationRequestBody: string | undefined;
@@ -44,6 +49,11 @@ export function simulate(operation: Operation, api: ApiSettings, inputs: Simulat
   try {
     const integration = operation.integration;
     kind = integration ? integrationKindOf(integration) : undefined;
+    if (kind === 'aws-service' && inputs.backend?.kind === 'lambda' && (integration?.uri === undefined || integration.uri.intrinsic !== undefined)) {
+      // The URI cannot be read statically (an intrinsic such as Fn::Join): the Lambda sample says what it invokes.
+      trace.warn('lambda-uri-assumed', 'the integration URI cannot be resolved statically; the Lambda backend sample is taken to mean it invokes a Lambda function', integration?.uri?.range);
+      kind = 'lambda';
+    }
     if (!integration || !kind) {
       const why = !integration ? 'the method has no integration' : `integration type ${integration.type?.value ?? '(missing)'} is not HTTP, HTTP_PROXY, AWS, AWS_PROXY or MOCK`;
       trace.step('endpoint', `${why} → 500`, integration?.type?.range ?? operation.nameRange);
@@ -156,7 +166,9 @@ function methodResponseFor(
   );
   if (!converted.ok) return failed(gatewayResponse('API_CONFIGURATION_ERROR', `Execution failed: ${converted.reason}`), key);
 
-  const mapped = mapResponseParameters(selected, methodResponse, endpoint, context, inputs.stageVariables, trace);
+  const parameters = mapResponseParameters(selected, methodResponse, endpoint, context, inputs.stageVariables, trace);
+  if (parameters.failure !== undefined) return failed(gatewayResponse('API_CONFIGURATION_ERROR', `Execution failed: ${parameters.failure}`), key);
+  const mapped = parameters.headers;
 
   let body = converted.body;
   let finalContext = context;
@@ -184,6 +196,15 @@ function methodResponseFor(
   }
 
   const overridden = applyResponseOverride(finalContext, Number(status), mapped, trace);
+  const modelTypes = methodResponse.contentTypes.map((t) => t.value.toLowerCase());
+  if (firstHeader(overridden.headers, 'Content-Type') === undefined && modelTypes.length > 0 && !modelTypes.includes('application/json')) {
+    // SEMANTICS 16.9: one report says the model's content type became the response Content-Type; unverified.
+    trace.warn(
+      'content-type-from-model',
+      `the method response models ${modelTypes.join(', ')} but nothing sets Content-Type: the simulation answers application/json as recorded on AWS; one report says the model's type is used instead (unverified)`,
+      methodResponse.contentTypes[0].range,
+    );
+  }
   const headers = remapReservedHeaders(overridden.headers, 'method-response', trace);
   return { statusCode: overridden.statusCode, headers, body, selectedResponse: key, error: null };
 }
