@@ -63,3 +63,19 @@ test('a non-proxy answer gets API Gateway headers; MOCK has no X-Amzn-Trace-Id',
   assert.equal(header(http, 'Server'), undefined);
   for (const name of ['Date', 'Connection', 'x-amzn-RequestId', 'x-amz-apigw-id', 'X-Amzn-Trace-Id']) assert.ok(header(http, name), name);
 });
+
+test('odd definitions never throw: they become gateway errors, problems or warnings', () => {
+  const integrations: Record<string, unknown>[] = [
+    { type: 'HTTP', integrationResponses: { '200': { statusCode: 'abc' } } },
+    { type: 'HTTP', integrationResponses: { '200': { statusCode: '200', selectionPattern: 42 } } },
+    { type: 'HTTP', integrationResponses: { '200': { statusCode: '200', responseTemplates: { 'application/json': '#foreach($i in [1..100000])$i#end' } } } },
+    { type: 'HTTP', integrationResponses: { '200': { statusCode: '200', responseTemplates: { 'application/json': '#if(' } } } },
+    { type: 'HTTP', integrationResponses: { '200': { statusCode: '200', responseParameters: { 'method.response.header.X': 'nonsense' } } } },
+    { type: 'MOCK', requestTemplates: { 'application/json': '$undefined.call()' }, integrationResponses: { '200': { statusCode: '200' } } },
+    { type: 'AWS_PROXY', uri: 'arn:aws:apigateway:us-east-1:s3:path/x' },
+  ];
+  for (const integration of integrations) {
+    const result = simulateInline({ method: method(integration), backend: { http: { statusCode: 200, headers: {}, body: '{"a":1}' } } });
+    assert.equal(typeof result.statusCode, 'number', JSON.stringify(integration));
+  }
+});

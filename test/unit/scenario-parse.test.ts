@@ -1,6 +1,7 @@
 // Scenario files (FORMAT.md): what parses, and every problem's JSON path and range.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { parseScenario } from '../../shared/src/index';
 
 const inlineMethod = {
@@ -86,5 +87,14 @@ test('a definition reference is kept as written for the host to read', () => {
   if (scenario?.method.kind === 'definition') {
     assert.equal(scenario.method.definition.value, '../api.yaml');
     assert.equal(scenario.method.operation.value, 'GET /pets');
+  }
+});
+
+test('bad input never throws: every prefix of a real scenario parses to a result or problems', () => {
+  const text = readFileSync('test/conformance/mock-response-override-set-in-request-template-with-response-template.scenario.json', 'utf8');
+  for (let end = 0; end <= text.length; end += 7) {
+    const { scenario, problems } = parseScenario(text.slice(0, end), 'cut.scenario.json');
+    assert.ok(scenario || problems.length > 0, `prefix of ${end} characters`);
+    for (const problem of problems) assert.ok(problem.path.startsWith('$') && problem.range.start <= problem.range.end);
   }
 });
