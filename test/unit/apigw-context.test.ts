@@ -62,6 +62,12 @@ test('the catalogue documents every member once, with signature, type, documenta
   }
   assert.deepEqual(UTIL_FUNCTIONS.map((m) => m.name), ['escapeJavaScript', 'parseJson', 'urlEncode', 'urlDecode', 'base64Encode', 'base64Decode']);
   assert.deepEqual([...new Set(INPUT_FUNCTIONS.map((m) => m.name))], ['body', 'json', 'path', 'params']);
+  const arities = [...INPUT_FUNCTIONS, ...UTIL_FUNCTIONS].map((m) => `${m.name}(${m.parameters?.map((p) => `${p.type} ${p.name}`).join(', ') ?? '-'})`);
+  assert.deepEqual(arities, [
+    'body(-)', 'json(String jsonPath)', 'path(String jsonPath)', 'params()', 'params(String name)',
+    'escapeJavaScript(String text)', 'parseJson(String jsonText)', 'urlEncode(String text)', 'urlDecode(String text)',
+    'base64Encode(String text)', 'base64Decode(String base64)',
+  ]);
 });
 
 test('every key of the built $context is in the catalogue; lookups understand placeholders', () => {

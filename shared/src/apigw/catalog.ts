@@ -19,6 +19,24 @@ export interface TemplateMember {
   documentation: string;
   /** A line of template that uses the member, and what it gives here. */
   example: string;
+  /** A method's parameters, in order (Java types); absent for a property. */
+  parameters?: readonly { name: string; type: string }[];
+}
+
+/** The parameters written in a method signature such as `$util.escapeJavaScript(String text)`. */
+function parametersOf(signature: string): { name: string; type: string }[] | undefined {
+  const open = signature.indexOf('(');
+  if (open < 0) return undefined;
+  const inside = signature.slice(open + 1, signature.lastIndexOf(')')).trim();
+  if (inside === '') return [];
+  return inside.split(',').map((parameter) => {
+    const [type, name] = parameter.trim().split(/\s+/);
+    return { name, type };
+  });
+}
+
+function withParameters(members: TemplateMember[]): readonly TemplateMember[] {
+  return members.map((member) => (member.kind === 'method' ? { ...member, parameters: parametersOf(member.signature) } : member));
 }
 
 function contextVariable(name: string, returnType: string, documentation: string, example: string): TemplateMember {
@@ -81,7 +99,7 @@ export const CONTEXT_VARIABLES: readonly TemplateMember[] = [
 ];
 
 /** The `$input` functions (SEMANTICS §9.2). */
-export const INPUT_FUNCTIONS: readonly TemplateMember[] = [
+export const INPUT_FUNCTIONS: readonly TemplateMember[] = withParameters([
   {
     name: 'body',
     kind: 'property',
@@ -122,10 +140,10 @@ export const INPUT_FUNCTIONS: readonly TemplateMember[] = [
     documentation: 'The value of the method request parameter `name`, looked up in the path, then the query string, then the headers; "" when there is none. Escape it with `$util.escapeJavaScript` before putting it in JSON.',
     example: '"petId": "$util.escapeJavaScript($input.params(\'petId\'))"',
   },
-];
+]);
 
 /** The `$util` functions (SEMANTICS §9.3). */
-export const UTIL_FUNCTIONS: readonly TemplateMember[] = [
+export const UTIL_FUNCTIONS: readonly TemplateMember[] = withParameters([
   {
     name: 'escapeJavaScript',
     kind: 'method',
@@ -174,7 +192,7 @@ export const UTIL_FUNCTIONS: readonly TemplateMember[] = [
     documentation: 'Decodes standard base64 (padding optional) and reads the bytes as UTF-8. Characters outside the base64 alphabet, including the URL-safe `-` and `_` and line breaks, are a template error, as in Java\'s decoder.',
     example: '$util.base64Decode("aGVsbG8=") → hello',
   },
-];
+]);
 
 /**
  * The catalogue entry for a `$context` name such as `identity.sourceIp` or `authorizer.claims.email`
