@@ -1,0 +1,157 @@
+// The end-to-end suite in real VS Code (code-server 4.139 in headless Chromium), on the packaged VSIX.
+// Run through `npm run test:e2e` (test/e2e/run.sh): it installs the tools, packages and bundles first.
+import { after, before, describe, test, type TestContext } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { injectionCases } from '../grammar/cases';
+import { createTokenizer, grammarFilesIn, scopeMismatches } from '../grammar/textmate';
+import { launchChromium } from './harness/browser';
+import { installVsix, prepareRun, startCodeServer, type CodeServerRun, type RunningCodeServer } from './harness/codeServer';
+import { runExtensionHostTests } from './harness/extensionHost';
+import { E2E_SOURCE_DIR, extensionIdentity, PROJECT_ROOT, VSIX } from './harness/paths';
+import { goTo, openWorkbench, paletteHasCommand, positionOf, quickOpen, runCommand, textMateScopesAtCursor } from './harness/workbench';
+import type { HostTestResult } from './suite/runner';
+
+const started = Date.now();
+function timing(step: string): void {
+  console.log(`[e2e ${((Date.now() - started) / 1000).toFixed(1)} s] ${step}`);
+}
+
+let runDir: string;
+let run: CodeServerRun;
+let server: RunningCodeServer;
+let browser: Browser;
+let installedExtension: string;
+let failures = 0;
+
+/** A fresh copy of examples/ plus the suite's own fixtures: tests never touch the repository's files. */
+function makeWorkspace(name: string): string {
+  const folder = join(runDir, name);
+  cpSync(join(PROJECT_ROOT, 'examples'), folder, { recursive: true });
+  cpSync(join(E2E_SOURCE_DIR, 'workspace'), folder, { recursive: true });
+  return folder;
+}
+
+before(async () => {
+  assert.ok(existsSync(VSIX), `${VSIX} is missing: run npm run package`);
+  runDir = mkdtempSync(join(tmpdir(), 'apigw-mapping-e2e-'));
+  run = prepareRun(runDir, { APIGW_E2E_RESULTS: join(runDir, 'extension-host-results.json') });
+  installedExtension = installVsix(run, VSIX, extensionIdentity().id);
+  timing(`installed the VSIX into ${run.extensionsDir}`);
+  server = await startCodeServer(run, { smokeTestDriver: true });
+  timing(`code-server ${run.install.version} answers on ${server.url}`);
+  browser = await launchChromium();
+  timing('chromium started');
+});
+
+after(async () => {
+  await browser?.close().catch(() => undefined);
+  await server?.stop();
+  timing('stopped');
+  // Kept on failure for its logs (code-server-*.log, extension-host-results.json).
+  if (failures === 0 && !process.env.APIGW_E2E_KEEP) rmSync(runDir, { recursive: true, force: true });
+  else console.log(`run folder kept: ${runDir}`);
+});
+
+/** Counts failures so that the run folder is kept for them. */
+function e2eTest(name: string, body: (t: TestContext) => Promise<void>): void {
+  test(name, async (t) => {
+    try {
+      await body(t);
+    } catch (error) {
+      failures++;
+      throw error;
+    }
+  });
+}
+
+e2eTest('extension host: activation, language server, languages, grammars, commands, settings, preview', async (t) => {
+  const workspace = makeWorkspace('workspace-extension-host');
+  const lines: string[] = [];
+  const exitCode = await runExtensionHostTests(browser, server, {
+    workspace,
+    extensionDevelopmentPath: installedExtension,
+    extensionTestsPath: join(PROJECT_ROOT, 'out', 'e2e', 'suite', 'index.js'),
+    timeoutMs: 180_000,
+    log: (line) => lines.push(line),
+  });
+  timing(`extension-host tests exited with ${exitCode}`);
+  const resultsFile = join(runDir, 'extension-host-results.json');
+  assert.ok(existsSync(resultsFile), `the extension-host tests wrote no results (exit ${exitCode}); window log:\n${lines.join('\n')}`);
+  const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as HostTestResult[];
+  for (const result of results) {
+    await t.test(result.name, () => {
+      if (!result.ok) throw new Error(result.error);
+    });
+  }
+  assert.ok(results.length > 0, 'no extension-host test ran');
+  assert.equal(exitCode, 0, 'the extension-host run reported failure');
+});
+
+describe('workbench UI', () => {
+  let page: Page;
+  let definition: string;
+
+  before(async () => {
+    const workspace = makeWorkspace('workspace-ui');
+    definition = readFileSync(join(workspace, 'openapi.yaml'), 'utf8');
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await openWorkbench(page, server, workspace, 'openapi.yaml');
+    timing('workbench shows the workspace');
+  });
+
+  after(async () => {
+    await page?.close().catch(() => undefined);
+  });
+
+  e2eTest('the definition opens in an editor', async () => {
+    await quickOpen(page, 'openapi.yaml');
+    await page.locator('.monaco-editor .view-lines', { hasText: 'x-amazon-apigateway-integration' }).first().waitFor();
+  });
+
+  e2eTest('VTL scopes apply inside a YAML responseTemplates block scalar', async () => {
+    await quickOpen(page, 'openapi.yaml');
+    const { line, column } = positionOf(definition, '#set($pet', 1);
+    await goTo(page, line, column);
+    const scopes = await textMateScopesAtCursor(page);
+    assert.match(scopes, /keyword\.control\.directive\.vtl/);
+    assert.match(scopes, /meta\.embedded\.block\.vtl/);
+    // embeddedLanguages: inside the template the editor's language is VTL (comments, brackets).
+    assert.match(scopes, /language\s*vtl/);
+  });
+
+  e2eTest('VTL scopes apply in a .vtl file', async () => {
+    await quickOpen(page, 'get-pet.vtl');
+    const template = readFileSync(join(E2E_SOURCE_DIR, 'workspace', 'templates', 'get-pet.vtl'), 'utf8');
+    const { line, column } = positionOf(template, '$input.path', 8);
+    await goTo(page, line, column);
+    const scopes = await textMateScopesAtCursor(page);
+    assert.match(scopes, /entity\.name\.function\.member\.vtl/);
+    assert.match(scopes, /source\.vtl/);
+  });
+
+  e2eTest('the preview command is in the palette and opens its panel beside the editor', async () => {
+    await quickOpen(page, 'openapi.yaml');
+    assert.ok(await paletteHasCommand(page, 'API Gateway: Open Mapping Preview to the Side'));
+    await runCommand(page, 'API Gateway: Open Mapping Preview to the Side');
+    await page.locator('.tab', { hasText: 'Mapping Preview: openapi.yaml' }).waitFor();
+    const content = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    await content.locator('h2', { hasText: 'not available yet' }).waitFor();
+  });
+});
+
+e2eTest("the injection grammars inside VS Code's own JSON and YAML grammars", async (t) => {
+  const extensions = run.install.builtinExtensionsDir;
+  const hostGrammars = new Map([...grammarFilesIn(join(extensions, 'json', 'syntaxes')), ...grammarFilesIn(join(extensions, 'yaml', 'syntaxes'))]);
+  const tokenizer = await createTokenizer(installedExtension, hostGrammars);
+  for (const grammarCase of injectionCases) {
+    await t.test(grammarCase.name, async () => {
+      const tokens = await tokenizer.tokenize(grammarCase.scope, grammarCase.source);
+      const invalid = tokens.filter((token) => token.scopes.some((s) => s.startsWith('invalid'))).map((token) => `invalid: "${token.text}" on line ${token.line + 1}`);
+      assert.deepEqual([...scopeMismatches(grammarCase.source, tokens, grammarCase.expect), ...invalid], []);
+    });
+  }
+});
