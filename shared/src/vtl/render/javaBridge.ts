@@ -23,6 +23,8 @@ export interface CallContext {
   checkString(length: number): void;
   /** Called before a map entry is written; throws when the map refuses (an override set twice). */
   beforeMapWrite(map: Map<unknown, unknown>, key: unknown): void;
+  /** Checks the size a list or map is about to grow to; throws when too large. */
+  checkSize(items: number): void;
   /** Counts work (for the time bound). */
   tick(): void;
   /** Looks at the clock after a regex call, which can be long on its own. */
@@ -231,7 +233,7 @@ const LIST_METHODS = table<unknown[]>({
   add: (l, a, call) => {
     arity(a, 1, 2);
     refuseArrayChange(l);
-    call.checkString(l.length + 1);
+    call.checkSize(l.length + 1);
     if (a.length === 2) {
       const index = int(a[0]);
       checkIndex(l, index, l.length + 1);
@@ -245,9 +247,9 @@ const LIST_METHODS = table<unknown[]>({
     arity(a, 1);
     refuseArrayChange(l);
     if (!Array.isArray(a[0])) throw new WrongArguments();
-    call.checkString(l.length + a[0].length);
+    call.checkSize(l.length + a[0].length);
     const items = [...a[0]];
-    l.push(...items);
+    for (const item of items) l.push(item);
     return items.length > 0;
   },
   set: (l, a) => {
@@ -299,12 +301,13 @@ const MAP_METHODS = table<Map<unknown, unknown>>({
     call.beforeMapWrite(m, a[0]);
     const old = m.get(a[0]);
     m.set(a[0], a[1]);
-    call.checkString(m.size);
+    call.checkSize(m.size);
     return old;
   },
   putAll: (m, a, call) => {
     arity(a, 1);
     if (!(a[0] instanceof Map)) throw new WrongArguments();
+    call.checkSize(m.size + a[0].size);
     for (const [key, value] of [...a[0]]) {
       call.beforeMapWrite(m, key);
       m.set(key, value);

@@ -47,9 +47,9 @@ interface AstReference extends RenderAstNode {
 }
 
 type AstPathSegment =
-  | { type: 'property'; id: string }
-  | { type: 'method'; id: string; args?: AstExpression[] | false }
-  | { type: 'index'; id: AstExpression };
+  | { type: 'property'; id: string; span?: { start: number; end: number } }
+  | { type: 'method'; id: string; args?: AstExpression[] | false; span?: { start: number; end: number } }
+  | { type: 'index'; id: AstExpression; span?: { start: number; end: number } };
 
 type AstExpression = RenderAstNode & { value?: unknown; expression?: AstExpression[]; operator?: string };
 
@@ -62,8 +62,8 @@ export class JavaCompile extends Compile implements CallContext {
   private readonly defineTable = new Map<string, RenderNode[]>();
   private readonly macroFrames: Map<string, unknown>[] = [];
   private currentForeach: HostObject | null = null;
-  /** Current statement position (template statements only, not text inside interpolated strings). */
-  private position: LinePosition | undefined;
+  /** Where the running statement or call is (template nodes only, not text inside interpolated strings). */
+  private position: LinePosition | { start: number; end: number } | undefined;
   /** > 0 while rendering an interpolated string or `#evaluate` text: no output counting, no positions. */
   private nestedTextDepth = 0;
   private stopped = false;
@@ -100,8 +100,17 @@ export class JavaCompile extends Compile implements CallContext {
 
   /** Where the running statement is, as template offsets. */
   currentRange(): { start: number; end: number } {
-    if (!this.position) return { start: 0, end: 0 };
-    return rangeOfPosition(this.env.template, this.position);
+    const at = this.position;
+    if (!at) return { start: 0, end: 0 };
+    if ('start' in at) return { start: at.start, end: at.end };
+    return rangeOfPosition(this.env.template, at);
+  }
+
+  private locate(node: { pos?: LinePosition; span?: { start: number; end: number } }): void {
+    if (this.nestedTextDepth === 0) {
+      const at = node.span ?? node.pos;
+      if (at) this.position = at;
+    }
   }
 
   // ----- CallContext (what the Java bridge asks of the render) -----
@@ -116,6 +125,10 @@ export class JavaCompile extends Compile implements CallContext {
 
   tick(): void {
     this.env.budget.tick();
+  }
+
+  checkSize(items: number): void {
+    this.env.budget.checkCollectionSize(items);
   }
 
   afterRegex(): void {
@@ -218,7 +231,7 @@ export class JavaCompile extends Compile implements CallContext {
         out += piece;
         continue;
       } else {
-        if (counting && node.pos) this.position = node.pos;
+        this.locate(node);
         budget.tick();
         switch (node.type) {
           case 'references':
@@ -252,7 +265,7 @@ export class JavaCompile extends Compile implements CallContext {
 
   private renderBlock(block: RenderNode[]): string {
     const head = block[0] as RenderAstNode;
-    if (this.nestedTextDepth === 0 && head.pos) this.position = head.pos;
+    this.locate(head);
     switch (head.type) {
       case 'if':
         return this.renderIf(block);
@@ -276,7 +289,7 @@ export class JavaCompile extends Compile implements CallContext {
     for (const node of block) {
       if (typeof node === 'object' && !Array.isArray(node) && (node.type === 'if' || node.type === 'elseif' || node.type === 'else')) {
         if (taken) break;
-        if (this.nestedTextDepth === 0 && node.pos) this.position = node.pos;
+        this.locate(node);
         taken = node.type === 'else' ? true : this.condition(node.condition as AstExpression);
         continue;
       }
@@ -371,7 +384,7 @@ export class JavaCompile extends Compile implements CallContext {
       else this.env.globals.set(target.id, value);
       return;
     }
-    const owner = this.walkPath(this.lookup(target.id), target.path.slice(0, -1));
+    const owner = this.walkPath(this.lookup(target.id), target.path.slice(0, -1), target.span?.start);
     const last = target.path[target.path.length - 1];
     if (owner === null || owner === undefined) {
       this.warn('vtl-set-on-null', `#set on a property of a null reference does nothing`);
@@ -474,11 +487,12 @@ export class JavaCompile extends Compile implements CallContext {
       this.warn('vtl-no-such-method', `$${node.id}(…) is not a method of anything`);
       return null;
     }
-    if (node.path) value = this.walkPath(value, node.path);
+    if (node.path) value = this.walkPath(value, node.path, node.span?.start);
     return value;
   }
 
-  private walkPath(start: unknown, path: AstPathSegment[]): unknown {
+  /** `referenceStart`: where the reference begins, so a failing call is reported as `$a.b.call(…)`. */
+  private walkPath(start: unknown, path: AstPathSegment[], referenceStart?: number): unknown {
     let value = start;
     for (const segment of path) {
       if (value === null || value === undefined) return null;
@@ -491,11 +505,16 @@ export class JavaCompile extends Compile implements CallContext {
         }
       } else if (segment.type === 'method') {
         const args = argumentsOf(segment.args).map((arg) => this.evaluate(arg));
+        const statement = this.position;
+        // A Java exception points at the call itself; afterwards the statement is the position again.
+        if (segment.span) this.locate({ span: { start: referenceStart ?? segment.span.start, end: segment.span.end } });
         value = invokeJavaMethod(receiver, segment.id, args, this);
         if (value === NO_SUCH_METHOD) {
           this.warnMissingMember(receiver, segment.id, true, args.length);
+          this.position = statement;
           return null;
         }
+        this.position = statement;
       } else {
         const key = this.evaluate(segment.id);
         value = readJavaIndex(receiver, key, this);
@@ -556,8 +575,8 @@ export class JavaCompile extends Compile implements CallContext {
       return null;
     }
     const size = Math.abs(to - from) + 1;
-    if (size > this.env.budget.limits.rangeItems) {
-      throw new RenderStop('vtl-range-limit', `the range [${from}..${to}] has ${size} elements, more than the ${this.env.budget.limits.rangeItems} allowed`);
+    if (size > this.env.budget.limits.collectionItems) {
+      throw new RenderStop('vtl-range-limit', `the range [${from}..${to}] has ${size} elements, more than the ${this.env.budget.limits.collectionItems} allowed`);
     }
     const list: number[] = new Array(size);
     const step = from <= to ? 1 : -1;
@@ -658,9 +677,9 @@ export class JavaCompile extends Compile implements CallContext {
   }
 
   private sourceText(node: RenderAstNode): string | undefined {
-    if (!node.pos || this.nestedTextDepth > 0) return undefined;
-    const range = rangeOfPosition(this.env.template, node.pos);
-    return range.end > range.start ? this.env.template.slice(range.start, range.end) : undefined;
+    if (this.nestedTextDepth > 0) return undefined;
+    const range = node.span ?? (node.pos ? rangeOfPosition(this.env.template, node.pos) : undefined);
+    return range && range.end > range.start ? this.env.template.slice(range.start, range.end) : undefined;
   }
 }
 

@@ -98,68 +98,9 @@ export interface FormatBudget {
  */
 export function javaToString(value: unknown, budget?: FormatBudget): string {
   if (typeof value === 'string') return value;
-  const parts: string[] = [];
-  const state = { length: 0, max: budget?.maxChars ?? Infinity };
-  appendJava(value, parts, state, 0, []);
-  return parts.join('');
-}
-
-interface AppendState {
-  length: number;
-  max: number;
-}
-
-function push(parts: string[], state: AppendState, text: string): void {
-  state.length += text.length;
-  if (state.length > state.max) throw new FormatBudgetError(`printing a value needs more than ${state.max} characters`);
-  parts.push(text);
-}
-
-function appendJava(value: unknown, parts: string[], state: AppendState, depth: number, open: unknown[]): void {
-  if (depth > MAX_PRINT_DEPTH) throw new FormatBudgetError(`printing a value nested more than ${MAX_PRINT_DEPTH} levels deep`);
-  if (value === null || value === undefined) return push(parts, state, 'null');
-  if (typeof value === 'string') return push(parts, state, value);
-  if (typeof value === 'boolean') return push(parts, state, value ? 'true' : 'false');
-  if (isJavaNumber(value)) return push(parts, state, javaNumberText(value));
-  if (Array.isArray(value)) {
-    if (jsonArrays.has(value)) return appendJson(value, parts, state, depth, open);
-    if (javaArrays.has(value)) return push(parts, state, '[Ljava.lang.String;@1b6d3586');
-    push(parts, state, '[');
-    open.push(value);
-    value.forEach((item, i) => {
-      if (i > 0) push(parts, state, ', ');
-      if (open.includes(item)) push(parts, state, '(this Collection)');
-      else appendJava(item, parts, state, depth + 1, open);
-    });
-    open.pop();
-    return push(parts, state, ']');
-  }
-  if (value instanceof Map) {
-    push(parts, state, '{');
-    open.push(value);
-    let first = true;
-    for (const [key, item] of value) {
-      if (!first) push(parts, state, ', ');
-      first = false;
-      if (key === value) push(parts, state, '(this Map)');
-      else appendJava(key, parts, state, depth + 1, open);
-      push(parts, state, '=');
-      if (item === value) push(parts, state, '(this Map)');
-      else if (open.includes(item)) throw new FormatBudgetError('printing a value that contains itself');
-      else appendJava(item, parts, state, depth + 1, open);
-    }
-    open.pop();
-    return push(parts, state, '}');
-  }
-  if (value instanceof JavaMapEntry) {
-    appendJava(value.key, parts, state, depth + 1, open);
-    push(parts, state, '=');
-    return appendJava(value.value, parts, state, depth + 1, open);
-  }
-  if (typeof value === 'object' && value !== null && 'javaString' in value && typeof value.javaString === 'string') {
-    return push(parts, state, value.javaString);
-  }
-  push(parts, state, 'java.lang.Object@1');
+  const printer = new JavaPrinter(budget?.maxChars ?? Infinity);
+  printer.java(value, 0);
+  return printer.out;
 }
 
 /**
@@ -167,43 +108,110 @@ function appendJava(value: unknown, parts: string[], state: AppendState, depth: 
  * `/` escaped as `\/`, maps as JSON objects in insertion order.
  */
 export function toCompactJson(value: unknown, budget?: FormatBudget): string {
-  const parts: string[] = [];
-  appendJson(value, parts, { length: 0, max: budget?.maxChars ?? Infinity }, 0, []);
-  return parts.join('');
+  const printer = new JavaPrinter(budget?.maxChars ?? Infinity);
+  printer.json(value, 0);
+  return printer.out;
 }
 
-function appendJson(value: unknown, parts: string[], state: AppendState, depth: number, open: unknown[]): void {
-  if (depth > MAX_PRINT_DEPTH) throw new FormatBudgetError(`printing a value nested more than ${MAX_PRINT_DEPTH} levels deep`);
-  if (open.includes(value)) throw new FormatBudgetError('printing a value that contains itself');
-  if (value === null || value === undefined) return push(parts, state, 'null');
-  if (typeof value === 'string') return push(parts, state, jsonSmartQuote(value));
-  if (typeof value === 'boolean') return push(parts, state, value ? 'true' : 'false');
-  if (isJavaNumber(value)) return push(parts, state, Number.isFinite(numberValue(value)) ? javaNumberText(value) : 'null');
-  if (Array.isArray(value)) {
-    push(parts, state, '[');
-    open.push(value);
-    value.forEach((item, i) => {
-      if (i > 0) push(parts, state, ',');
-      appendJson(item, parts, state, depth + 1, open);
-    });
-    open.pop();
-    return push(parts, state, ']');
+/** One printing run: appends to `out`, stops past `max` characters or too deep a nesting. */
+class JavaPrinter {
+  out = '';
+  /** Containers being printed, to spot a value that contains itself. */
+  private readonly open: unknown[] = [];
+
+  constructor(private readonly max: number) {}
+
+  private add(text: string): void {
+    this.out += text;
+    if (this.out.length > this.max) throw new FormatBudgetError(`printing a value needs more than ${this.max} characters`);
   }
-  if (value instanceof Map) {
-    push(parts, state, '{');
-    open.push(value);
-    let first = true;
-    for (const [key, item] of value) {
-      if (!first) push(parts, state, ',');
-      first = false;
-      push(parts, state, jsonSmartQuote(javaToString(key)));
-      push(parts, state, ':');
-      appendJson(item, parts, state, depth + 1, open);
+
+  private enter(value: unknown, depth: number): void {
+    if (depth > MAX_PRINT_DEPTH) throw new FormatBudgetError(`printing a value nested more than ${MAX_PRINT_DEPTH} levels deep`);
+    this.open.push(value);
+  }
+
+  java(value: unknown, depth: number): void {
+    if (value === null || value === undefined) return this.add('null');
+    if (typeof value === 'string') return this.add(value);
+    if (typeof value === 'boolean') return this.add(value ? 'true' : 'false');
+    if (isJavaNumber(value)) return this.add(javaNumberText(value));
+    if (Array.isArray(value)) {
+      if (jsonArrays.has(value)) return this.json(value, depth);
+      if (javaArrays.has(value)) return this.add('[Ljava.lang.String;@1b6d3586');
+      this.enter(value, depth);
+      this.add('[');
+      for (let i = 0; i < value.length; i++) {
+        if (i > 0) this.add(', ');
+        const item: unknown = value[i];
+        if (typeof item === 'object' && item !== null && this.open.includes(item)) this.add('(this Collection)');
+        else this.java(item, depth + 1);
+      }
+      this.add(']');
+      this.open.pop();
+      return;
     }
-    open.pop();
-    return push(parts, state, '}');
+    if (value instanceof Map) {
+      this.enter(value, depth);
+      this.add('{');
+      let first = true;
+      for (const [key, item] of value) {
+        if (!first) this.add(', ');
+        first = false;
+        if (key === value) this.add('(this Map)');
+        else this.java(key, depth + 1);
+        this.add('=');
+        if (item === value) this.add('(this Map)');
+        else if (typeof item === 'object' && item !== null && this.open.includes(item)) throw new FormatBudgetError('printing a value that contains itself');
+        else this.java(item, depth + 1);
+      }
+      this.add('}');
+      this.open.pop();
+      return;
+    }
+    if (value instanceof JavaMapEntry) {
+      this.java(value.key, depth + 1);
+      this.add('=');
+      return this.java(value.value, depth + 1);
+    }
+    if (typeof value === 'object' && 'javaString' in value && typeof value.javaString === 'string') return this.add(value.javaString);
+    this.add('java.lang.Object@1');
   }
-  push(parts, state, jsonSmartQuote(javaToString(value)));
+
+  json(value: unknown, depth: number): void {
+    if (value === null || value === undefined) return this.add('null');
+    if (typeof value === 'string') return this.add(jsonSmartQuote(value));
+    if (typeof value === 'boolean') return this.add(value ? 'true' : 'false');
+    if (isJavaNumber(value)) return this.add(Number.isFinite(numberValue(value)) ? javaNumberText(value) : 'null');
+    if (this.open.includes(value)) throw new FormatBudgetError('printing a value that contains itself');
+    if (Array.isArray(value)) {
+      this.enter(value, depth);
+      this.add('[');
+      for (let i = 0; i < value.length; i++) {
+        if (i > 0) this.add(',');
+        this.json(value[i], depth + 1);
+      }
+      this.add(']');
+      this.open.pop();
+      return;
+    }
+    if (value instanceof Map) {
+      this.enter(value, depth);
+      this.add('{');
+      let first = true;
+      for (const [key, item] of value) {
+        if (!first) this.add(',');
+        first = false;
+        this.add(jsonSmartQuote(javaToString(key)));
+        this.add(':');
+        this.json(item, depth + 1);
+      }
+      this.add('}');
+      this.open.pop();
+      return;
+    }
+    this.add(jsonSmartQuote(javaToString(value)));
+  }
 }
 
 /**

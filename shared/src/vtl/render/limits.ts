@@ -17,8 +17,8 @@ export interface RenderLimits {
    * stops after this many iterations and the render goes on, with a warning. 0 means no such limit.
    */
   foreachIterations: number;
-  /** Elements of one `[a..b]` range. */
-  rangeItems: number;
+  /** Elements of one `[a..b]` range, list or map a template builds. */
+  collectionItems: number;
 }
 
 /** The bounds a render gets unless the caller says otherwise. */
@@ -28,7 +28,7 @@ export const DEFAULT_RENDER_LIMITS: RenderLimits = Object.freeze({
   loopIterations: 1_000_000,
   macroDepth: 20,
   foreachIterations: 1_000,
-  rangeItems: 1_000_000,
+  collectionItems: 1_000_000,
 });
 
 /** Why a render stopped early; becomes the render's `error`. */
@@ -83,6 +83,13 @@ export class RenderBudget {
     this.outputChars += chars;
     if (this.outputChars > this.limits.outputChars) {
       throw new RenderStop('vtl-output-limit', `the output grew past ${this.limits.outputChars} characters`);
+    }
+  }
+
+  /** Checks the size of a list or map a template grows. */
+  checkCollectionSize(items: number): void {
+    if (items > this.limits.collectionItems) {
+      throw new RenderStop('vtl-size-limit', `a list or map grew past ${this.limits.collectionItems} elements`);
     }
   }
 
