@@ -20,15 +20,19 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const LITERALS = ['a', 'b', 'c', 'a', 'b', 'A', '1', ' ', '-', '\\.', '\\n', '\\t', 'é', '\\\\', '\\$', '\\(', '\\[', '\\*', '_', ':', '\\x41', '\\u00e9', '\\0101', '\\cA'];
-const CLASSES = ['[ab]', '[^a]', '[a-c]', '[a-c&&[^b]]', '[abc&&b]', '[a[bc]]', '[^\\s]', '[\\w-]', '[-a]', '[a-]', '[]a]', '[^]a]', '[\\d\\s]', '[A-Z]', '[.]', '[\\p{Lower}]', '[^\\p{Alpha}]', '[\\x{61}-c]', '[a&&]', '[&]', '[a&b]'];
+const LITERALS = ['a', 'b', 'c', 'a', 'b', 'A', '1', ' ', '-', '\\.', '\\n', '\\t', 'é', '\\\\', '\\$', '\\(', '\\[', '\\*', '_', ':', '\\x41', '\\u00e9', '\\0101', '\\cA',
+  '\\Qa.b\\E', '\\Q*\\E', '\\Q', 'É', 'ß', 'ſ', '\u212a', 'k', '\\x{1F600}', '😀', '#', ' # note\n', '\\e', '\\a', '\\f', '\\r\\n', '\\uD83D\\uDE00', 'ǅ'];
+const CLASSES = ['[ab]', '[^a]', '[a-c]', '[a-c&&[^b]]', '[abc&&b]', '[a[bc]]', '[^\\s]', '[\\w-]', '[-a]', '[a-]', '[]a]', '[^]a]', '[\\d\\s]', '[A-Z]', '[.]', '[\\p{Lower}]', '[^\\p{Alpha}]', '[\\x{61}-c]', '[a&&]', '[&]', '[a&b]',
+  '[é-ê]', '[^😀]', '[a-zA-Z&&[^aeiou]]', '[\\x00-\\x7f]', '[\\v]', '[\\v-\\x0d]', '[K]', '[k-m]', '[^\\P{L}]', '[\\p{IsGreek}]', '[\\Q]\\E]', '[ab&&[^b]c]', '[a&&b&c]', '[a&&[b]&c]', '[\\u00e0-\\u00ff]', '[S]', '[ÿ]'];
 const ESCAPES = ['\\d', '\\D', '\\w', '\\W', '\\s', '\\S', '\\h', '\\v', '\\R', '\\p{L}', '\\p{Lu}', '\\pL', '\\P{Alpha}', '\\p{Punct}', '\\p{IsAlphabetic}', '\\p{javaLowerCase}', '\\p{IsLatin}', '\\p{InGreek}', '\\p{ASCII}', '.'];
 const ASSERTIONS = ['^', '$', '\\b', '\\B', '\\A', '\\z', '\\Z', '\\G'];
-const QUANTIFIERS = ['*', '+', '?', '{2}', '{1,}', '{0,2}', '{1,3}', '*?', '+?', '??', '{1,2}?', '*+', '++', '?+', '{0,2}+'];
-const FLAGS = ['(?i)', '(?s)', '(?m)', '(?x)', '(?d)', '(?iu)', '(?-i)', '(?U)'];
-const INPUT_UNITS = ['a', 'b', 'c', 'a', 'b', 'A', 'B', '1', '2', ' ', '_', '-', '.', '\n', '\r', '\r\n', 'é', 'É', 'α', '\u0085', '\u2028', '\t', '$', '\\', '(', '[', '*', 'ab', 'abc', '😀'];
+const QUANTIFIERS = ['*', '+', '?', '{2}', '{1,}', '{0,2}', '{1,3}', '*?', '+?', '??', '{1,2}?', '*+', '++', '?+', '{0,2}+', '{0}', '{3,}', '{0,0}', '{2,}?', '{1,3}+'];
+const FLAGS = ['(?i)', '(?s)', '(?m)', '(?x)', '(?d)', '(?iu)', '(?-i)', '(?U)', '(?ix)', '(?im)', '(?sd)', '(?m-s)', '(?i-u)', '(?md)', '(?iU)'];
+const INPUT_UNITS = ['a', 'b', 'c', 'a', 'b', 'A', 'B', '1', '2', ' ', '_', '-', '.', '\n', '\r', '\r\n', 'é', 'É', 'α', '\u0085', '\u2028', '\t', '$', '\\', '(', '[', '*', 'ab', 'abc', '😀',
+  '\u212a', 'ſ', 'ß', 'SS', 'ǅ', 'ǆ', '\uD83D', '\uDE00', 'İ', 'ı', 'k', 'K', 'i', 'I', 'ÿ', 'Ÿ', 'µ', 'Μ', '#', '\u0301', 'é\u0301', '٣'];
 const REPLACEMENTS = ['', '-', '$0', '<$1>', '$1$2', '\\$', '\\\\', '$', '$9', '${name}', '$10', 'x\\', '[$0]', '$a'];
-const BROKEN = ['(', ')', '[', ']', '{', '}', '*', '+', '?', '\\', '\\k', '\\p', '(?<', '(?', '{1', '{2,1}', '\\x', '\\u12', '\\c', '\\q', '(?<n>', '\\0', '[z-a]', '(?<=a+b*)', '(?<=(a|bc)+)'];
+const BROKEN = ['(', ')', '[', ']', '{', '}', '*', '+', '?', '\\', '\\k', '\\p', '(?<', '(?', '{1', '{2,1}', '\\x', '\\u12', '\\c', '\\q', '(?<n>', '\\0', '[z-a]', '(?<=a+b*)', '(?<=(a|bc)+)',
+  '(?<n>a)(?<n>b)', '\\k<zz>', '\\p{Foo}', '\\p{}', '\\p{L', '(?<=a*+)', '[\\d-z]', '\\x{110000}', '\\x{', '(?<1a>x)', '(?<=(?:a|b){2})', '(?<=(ab){1,2})', '\\1', '\\11', '(?z)', '{', 'a{1,2', 'a{,2}', '\\E', '[a-\\d]', '(?<=\\R)', '\\p{sc=Greek}', '\\p{blk=Foo}', '\\p{gc=Lu}', '\\p{IsFoo}'];
 
 /** A random pattern over a small alphabet; `broken` splices in fragments that often make it invalid. */
 export function randomPattern(random: () => number, depth = 0, groups = { count: 0, named: false }): string {
@@ -54,7 +58,7 @@ export function randomPattern(random: () => number, depth = 0, groups = { count:
       } else if (kind < 0.5) atom = `(?:${inner()}|${inner()})`;
       else if (kind < 0.58) atom = `(?=${inner()})`;
       else if (kind < 0.64) atom = `(?!${inner()})`;
-      else if (kind < 0.7) atom = `(?<=${pick(['a', 'b|cc', '[ab]{1,2}', '\\w', 'a?', '^'])})`;
+      else if (kind < 0.7) atom = `(?<=${pick(['a', 'b|cc', '[ab]{1,2}', '\\w', 'a?', '^', '\\w{1,3}', 'a*', '😀', '(a)', '\\b', '(?i)A'])})`;
       else if (kind < 0.74) atom = `(?<!${pick(['a', 'b|cc', '\\d', 'x?'])})`;
       else if (kind < 0.82) atom = `(?>${inner()})`;
       else if (kind < 0.87 && !groups.named) {
@@ -76,7 +80,7 @@ export function randomPattern(random: () => number, depth = 0, groups = { count:
 }
 
 export function randomInput(random: () => number): string {
-  const length = Math.floor(random() * 9);
+  const length = Math.floor(random() * (random() < 0.2 ? 24 : 9));
   let text = '';
   for (let i = 0; i < length; i++) text += INPUT_UNITS[Math.floor(random() * INPUT_UNITS.length)];
   return text;

@@ -755,7 +755,6 @@ class JavaPatternParser {
     }
     const found = lookupJavaProperty(name, this.has(JAVA_FLAG_CASE_INSENSITIVE), this.has(JAVA_FLAG_UNICODE_CHARACTER_CLASS));
     if ('javaError' in found) throw this.error(found.javaError);
-    if ('unsupported' in found) throw this.unsupported(found.unsupported);
     if (complement) this.hasSupplementary = true;
     return { kind: 'property', negated: complement, property: name };
   }

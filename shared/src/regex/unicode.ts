@@ -3,6 +3,7 @@
  * the JavaScript engine's Unicode tables. Unicode versions differ slightly (Node's is newer than
  * Java 17's); for assigned, long-standing characters the answers agree.
  */
+import { JAVA_UNICODE_BLOCKS } from './unicodeBlocks';
 
 export type CodePointPredicate = (codePoint: number) => boolean;
 
@@ -339,66 +340,39 @@ function unicodeScript(name: string): CodePointPredicate | undefined {
   return found ?? undefined;
 }
 
-/** Blocks that `\p{InBlock}` can name. JavaScript has no block property; this table covers the common ones. */
-const BLOCKS: [number, number, string[]][] = [
-  [0x0000, 0x007f, ['Basic Latin']],
-  [0x0080, 0x00ff, ['Latin-1 Supplement']],
-  [0x0100, 0x017f, ['Latin Extended-A']],
-  [0x0180, 0x024f, ['Latin Extended-B']],
-  [0x0250, 0x02af, ['IPA Extensions']],
-  [0x02b0, 0x02ff, ['Spacing Modifier Letters']],
-  [0x0300, 0x036f, ['Combining Diacritical Marks']],
-  [0x0370, 0x03ff, ['Greek', 'Greek and Coptic']],
-  [0x0400, 0x04ff, ['Cyrillic']],
-  [0x0500, 0x052f, ['Cyrillic Supplementary', 'Cyrillic Supplement']],
-  [0x0530, 0x058f, ['Armenian']],
-  [0x0590, 0x05ff, ['Hebrew']],
-  [0x0600, 0x06ff, ['Arabic']],
-  [0x0900, 0x097f, ['Devanagari']],
-  [0x0e00, 0x0e7f, ['Thai']],
-  [0x10a0, 0x10ff, ['Georgian']],
-  [0x1100, 0x11ff, ['Hangul Jamo']],
-  [0x1e00, 0x1eff, ['Latin Extended Additional']],
-  [0x1f00, 0x1fff, ['Greek Extended']],
-  [0x2000, 0x206f, ['General Punctuation']],
-  [0x2070, 0x209f, ['Superscripts and Subscripts']],
-  [0x20a0, 0x20cf, ['Currency Symbols']],
-  [0x2100, 0x214f, ['Letterlike Symbols']],
-  [0x2150, 0x218f, ['Number Forms']],
-  [0x2190, 0x21ff, ['Arrows']],
-  [0x2200, 0x22ff, ['Mathematical Operators']],
-  [0x2500, 0x257f, ['Box Drawing']],
-  [0x25a0, 0x25ff, ['Geometric Shapes']],
-  [0x2600, 0x26ff, ['Miscellaneous Symbols']],
-  [0x2700, 0x27bf, ['Dingbats']],
-  [0x3000, 0x303f, ['CJK Symbols and Punctuation']],
-  [0x3040, 0x309f, ['Hiragana']],
-  [0x30a0, 0x30ff, ['Katakana']],
-  [0x4e00, 0x9fff, ['CJK Unified Ideographs']],
-  [0xac00, 0xd7af, ['Hangul Syllables']],
-  [0xd800, 0xdb7f, ['High Surrogates']],
-  [0xdc00, 0xdfff, ['Low Surrogates']],
-  [0xe000, 0xf8ff, ['Private Use Area']],
-  [0xff00, 0xffef, ['Halfwidth and Fullwidth Forms']],
-  [0x1f600, 0x1f64f, ['Emoticons']],
-];
+const BLOCK_ALIASES: Record<string, string> = {
+  GREEKANDCOPTIC: 'GREEK',
+  CYRILLICSUPPLEMENT: 'CYRILLIC_SUPPLEMENTARY',
+  COMBININGDIACRITICALMARKSFORSYMBOLS: 'COMBINING_MARKS_FOR_SYMBOLS',
+};
 
-function blockKeys(name: string): string[] {
-  const upper = name.toUpperCase();
-  return [upper, upper.replace(/[ -]/g, '_'), upper.replace(/ /g, '')];
+function blockKey(name: string): string {
+  return name.toUpperCase().replace(/[ _-]/g, '');
 }
 
-const blockByKey = new Map<string, [number, number]>();
-for (const [from, to, names] of BLOCKS) for (const n of names) for (const k of blockKeys(n)) blockByKey.set(k, [from, to]);
+let blockRanges: Map<string, [number, number][]> | undefined;
 
-export type PropertyLookup =
-  | { predicate: CodePointPredicate }
-  | { javaError: string }
-  | { unsupported: string };
+/** `Character.UnicodeBlock.forName`: the constant name, or the Unicode name with or without spaces. */
+function blockPredicate(name: string): CodePointPredicate | undefined {
+  if (!blockRanges) {
+    blockRanges = new Map();
+    for (const [first, last, blockName] of JAVA_UNICODE_BLOCKS) {
+      const key = blockKey(blockName);
+      const ranges = blockRanges.get(key) ?? [];
+      ranges.push([first, last]);
+      blockRanges.set(key, ranges);
+    }
+  }
+  const key = blockKey(name);
+  const ranges = blockRanges.get(BLOCK_ALIASES[key] ? blockKey(BLOCK_ALIASES[key]) : key);
+  if (!ranges) return undefined;
+  return (cp) => ranges.some(([first, last]) => cp >= first && cp <= last);
+}
+
+export type PropertyLookup = { predicate: CodePointPredicate } | { javaError: string };
 
 /**
- * What `\p{name}` means in Java (`Pattern.family`), or Java's error message, or why this engine
- * cannot evaluate it (a Unicode block missing from the table above).
+ * What `\p{name}` means in Java (`Pattern.family`), or Java's error message.
  */
 export function lookupJavaProperty(name: string, caseInsensitive: boolean, unicodeClasses: boolean): PropertyLookup {
   const eq = name.indexOf('=');
@@ -406,20 +380,17 @@ export function lookupJavaProperty(name: string, caseInsensitive: boolean, unico
     const value = name.slice(eq + 1);
     const key = name.slice(0, eq).toLowerCase();
     let predicate: CodePointPredicate | undefined;
-    let block = false;
     switch (key) {
       case 'sc': case 'script': predicate = unicodeScript(value); break;
-      case 'blk': case 'block': block = true; predicate = blockPredicate(value); break;
+      case 'blk': case 'block': predicate = blockPredicate(value); break;
       case 'gc': case 'general_category': predicate = generalProperty(value, caseInsensitive); break;
     }
     if (predicate) return { predicate };
-    if (block && isPlausibleBlockName(value)) return { unsupported: `Unicode block "${value}" is not known to this simulator` };
     return { javaError: `Unknown Unicode property {name=<${key}>, value=<${value}>}` };
   }
   let predicate: CodePointPredicate | undefined;
   if (name.startsWith('In')) {
     predicate = blockPredicate(name.slice(2));
-    if (!predicate && isPlausibleBlockName(name.slice(2))) return { unsupported: `Unicode block "${name.slice(2)}" is not known to this simulator` };
   } else if (name.startsWith('Is')) {
     const short = name.slice(2);
     predicate = unicodeBinaryProperty(short, caseInsensitive) ?? generalProperty(short, caseInsensitive) ?? unicodeScript(short);
@@ -431,13 +402,3 @@ export function lookupJavaProperty(name: string, caseInsensitive: boolean, unico
   return { javaError: `Unknown character property name {${name}}` };
 }
 
-function blockPredicate(name: string): CodePointPredicate | undefined {
-  const range = blockByKey.get(name.toUpperCase());
-  if (!range) return undefined;
-  const [from, to] = range;
-  return (cp) => cp >= from && cp <= to;
-}
-
-function isPlausibleBlockName(name: string): boolean {
-  return /^[A-Za-z][A-Za-z0-9 _-]*$/.test(name) && name.length > 2;
-}
