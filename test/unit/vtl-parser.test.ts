@@ -158,6 +158,8 @@ test('each problem code, with its range and severity', () => {
   check('#set(«$a»)', VTL_PARSE_CODES.syntax);
   check('#set($a «=»)', VTL_PARSE_CODES.syntax);
   check('#set($a = 1 «+»)', VTL_PARSE_CODES.syntax);
+  check('#if($a.b« »(1))#end', VTL_PARSE_CODES.syntax);
+  check('#set($b = $a«  ».length())', VTL_PARSE_CODES.syntax);
 });
 
 test('valid templates report nothing; defined macros and built-in calls are known', () => {

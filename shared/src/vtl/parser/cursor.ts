@@ -6,6 +6,8 @@ export class Cursor {
   readonly sink = new ProblemSink();
   /** Nesting depth of interpolated strings and parenthesised parts, to bound recursion on hostile input. */
   depth = 0;
+  /** Directly inside a macro call's arguments, where a space separates arguments. */
+  spaceSeparates = false;
 
   constructor(readonly text: string) {}
 

@@ -131,23 +131,15 @@ function readPrimary(cur: Cursor, limit: number): VtlExpression {
   }
   if (ch === '"' || ch === "'") return readString(cur, limit);
   if (isDigit(ch)) return readNumber(cur, limit);
-  if (ch === '[') return readListOrRange(cur, limit);
-  if (ch === '{') return readMap(cur, limit);
-  if (ch === '(') {
-    cur.pos++;
-    skipSpace(cur, limit);
-    const expression = readExpression(cur, limit);
-    if (expression.kind === 'missing') {
-      cur.sink.report(VTL_PARSE_CODES.syntax, 'Write an expression inside `( )`.', start, start + 1);
-    }
-    const closed = expectClose(cur, limit, ')', start, VTL_PARSE_CODES.unclosedParenthesis, 'Close the parenthesis with `)`.');
-    return { kind: 'parenthesized', expression, closed, start, end: cur.pos };
-  }
+  if (ch === '[') return nested(cur, () => readListOrRange(cur, limit));
+  if (ch === '{') return nested(cur, () => readMap(cur, limit));
+  if (ch === '(') return nested(cur, () => readParenthesized(cur, limit));
   if (isIdentifierStart(ch)) {
     const m = cur.match(IDENTIFIER)!;
     const value = m[0].slice(0, limit - start);
     const bare = /^[a-zA-Z]+/.exec(value)![0];
-    if (bare === value || !/[0-9_-]/.test(value.charAt(bare.length))) {
+    // `true`, `false` and `null` end at a word boundary: `null-1` is null minus one (as velocityjs reads it).
+    if (!/[0-9_]/.test(value.charAt(bare.length))) {
       if (bare === 'true' || bare === 'false') {
         cur.pos += bare.length;
         return { kind: 'boolean', value: bare === 'true', start, end: cur.pos };
@@ -162,6 +154,29 @@ function readPrimary(cur: Cursor, limit: number): VtlExpression {
     return { kind: 'word', value, start, end: cur.pos };
   }
   return missingAt(start);
+}
+
+/** Inside brackets, spaces no longer separate macro arguments. */
+function nested<T>(cur: Cursor, read: () => T): T {
+  const saved = cur.spaceSeparates;
+  cur.spaceSeparates = false;
+  try {
+    return read();
+  } finally {
+    cur.spaceSeparates = saved;
+  }
+}
+
+function readParenthesized(cur: Cursor, limit: number): VtlExpression {
+  const start = cur.pos;
+  cur.pos++;
+  skipSpace(cur, limit);
+  const expression = readExpression(cur, limit);
+  if (expression.kind === 'missing') {
+    cur.sink.report(VTL_PARSE_CODES.syntax, 'Write an expression inside `( )`.', start, start + 1);
+  }
+  const closed = expectClose(cur, limit, ')', start, VTL_PARSE_CODES.unclosedParenthesis, 'Close the parenthesis with `)`.');
+  return { kind: 'parenthesized', expression, closed, start, end: cur.pos };
 }
 
 const RESERVED = new Set(['in', 'and', 'or', 'not', 'eq', 'ne', 'lt', 'gt', 'le', 'ge']);
@@ -367,6 +382,10 @@ function readMap(cur: Cursor, limit: number): VtlMap {
 
 /** `( a, b )` of a method call; the cursor is at `(`. */
 export function readCallArguments(cur: Cursor, limit: number): VtlCallArguments {
+  return nested(cur, () => readCallArgumentList(cur, limit));
+}
+
+function readCallArgumentList(cur: Cursor, limit: number): VtlCallArguments {
   const start = cur.pos;
   cur.pos++;
   skipSpace(cur, limit);
@@ -393,7 +412,9 @@ export function readMacroArguments(cur: Cursor, limit: number): VtlCallArguments
       cur.pos++;
       continue;
     }
+    cur.spaceSeparates = true;
     const item = readUnary(cur, limit);
+    cur.spaceSeparates = false;
     if (item.kind === 'missing') {
       cur.pos = save;
       break;

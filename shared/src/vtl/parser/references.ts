@@ -68,6 +68,7 @@ function readPath(cur: Cursor, limit: number, ref: VtlReference, inExpression: b
   const path: VtlPathSegment[] = ref.path;
   for (;;) {
     if (cur.pos >= limit) return;
+    if (inExpression && !cur.spaceSeparates && isWhitespace(cur.peek()) && continuesAfterSpace(cur, limit, ref)) continue;
     const ch = cur.peek();
     if (ch === '.' && isIdentifierStart(cur.peek(1)) && cur.pos + 1 < limit) {
       const start = cur.pos;
@@ -92,6 +93,36 @@ function readPath(cur: Cursor, limit: number, ref: VtlReference, inExpression: b
       return;
     }
   }
+}
+
+/**
+ * velocityjs skips spaces inside directives, so `$a.b (1)`, `$a .b` and `$a [0]` continue the
+ * reference there; Velocity 1.7 rejects them. Reads the continuation (same tree as velocityjs) and
+ * reports it, or leaves the cursor alone and returns false.
+ */
+function continuesAfterSpace(cur: Cursor, limit: number, ref: VtlReference): boolean {
+  const gapStart = cur.pos;
+  while (cur.pos < limit && isWhitespace(cur.peek())) cur.pos++;
+  const gapEnd = cur.pos;
+  const ch = cur.peek();
+  const last = ref.path[ref.path.length - 1];
+  let continues = false;
+  if (cur.pos < limit) {
+    if (ch === '.' && isIdentifierStart(cur.peek(1))) continues = true;
+    else if (ch === '[' && cur.match(INDEX_OPEN)) continues = true;
+    else if (ch === '(' && cur.match(CALL_OPEN) && (last ? last.kind === 'property' : !ref.args)) {
+      const args = readCallArguments(cur, limit);
+      if (last && last.kind === 'property') ref.path[ref.path.length - 1] = { kind: 'method', start: last.start, end: cur.pos, name: last.name, args };
+      else ref.args = args;
+      continues = true;
+    }
+  }
+  if (!continues) {
+    cur.pos = gapStart;
+    return false;
+  }
+  cur.sink.report(VTL_PARSE_CODES.syntax, 'Velocity 1.7 rejects a space inside a reference: remove it.', gapStart, gapEnd);
+  return true;
 }
 
 function readIndex(cur: Cursor, limit: number): VtlPathSegment {
