@@ -154,6 +154,19 @@ test('JSONPath: definite paths give one value or missing; indefinite paths give 
   check('$..book[?(@.price > 20)].title', '["The Lord of the Rings"]', false);
   check("$.store.book[0]['author','title']", '{"author":"Nigel Rees","title":"Sayings of the Century"}', true);
   check('$.missing[*]', 'missing', false);
+  check('$.store.book.length()', '4', true);
+  check('$.store.bicycle.size()', '2', true);
+  check('$..price.sum()', '73.87', true);
+  check('$.store.book[*].price.max()', '22.99', true);
+  check('$.store.book[*].price.min()', '8.95', true);
+  check('$..book[?(@.price < 9)].price.avg()', '8.969999999999999', true);
+  check('$.store.book[*].category.sum()', '0.0', true);
+  check('$.store.book[*].author.first()', '"Nigel Rees"', true);
+  check('$.store.book[-1:].title.last()', '"The Lord of the Rings"', true);
+  check('$.text.length()', 'null', true);
+  check('$.missing.length()', 'missing', true);
+  check('$.store.book[?(@.isbn.length() > 13)].title', '[]', false);
+  check('$.store[?(@.book.length() > 3)].bicycle.color', '["red"]', false);
   check('$.store.book[9][*]', '[]', false);
 });
 
@@ -170,7 +183,9 @@ test('JSONPath syntax errors carry the offset into the path as written', () => {
   check('$.a[', 3, "unclosed '\\['");
   check('$.a[x]', 4, 'unexpected "x"');
   check("$['a", 2, 'unterminated');
-  check('$.a.length()', 4, 'functions');
+  check('$.a.keys()', 4, 'not a JSONPath function this simulator evaluates');
+  check("$.a.length('x')", 11, 'takes no parameters');
+  check('$.a.length().b', 12, 'must end the path');
   check('$.a[?(@.b = 1)]', 10, "use '=='");
   check('$.a[1:2:3]', 7, 'step');
   check('a..', 1, "must not end with '..'");

@@ -277,7 +277,7 @@ function javaDecimal(literal: string): number | JavaNumber {
   if (literal.length > 18 && !printsBackAs(javaDoubleText(value), literal)) {
     return new JavaNumber('BigDecimal', bigDecimalText(literal), value);
   }
-  return Number.isInteger(value) ? new JavaNumber('Double', javaDoubleText(value), value) : value;
+  return javaDouble(value);
 }
 
 /**
@@ -337,6 +337,11 @@ export function bigDecimalText(literal: string): string {
   }
   const mantissa = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
   return `${sign}${mantissa}E${adjusted >= 0 ? '+' : ''}${adjusted}`;
+}
+
+/** A Java `double` in the template value model: integral values keep their `Double` type (`2.0`). */
+export function javaDouble(n: number): number | JavaNumber {
+  return Number.isInteger(n) ? new JavaNumber('Double', javaDoubleText(n), n) : n;
 }
 
 /** The Java `toString()` text of a JSON number. */

@@ -9,7 +9,7 @@
  *   "missing" (`$.nothing[*]`), as Jayway throws there too.
  */
 import { getJavaRegex } from '../regex/index';
-import { JavaNumber, isJsonObject, javaNumberText, type JsonValue } from './javaJson';
+import { JavaNumber, isJsonObject, javaDouble, javaNumberText, type JsonValue } from './javaJson';
 import {
   compileJsonPath,
   isDefinitePath,
@@ -17,6 +17,7 @@ import {
   type CompiledJsonPath,
   type FilterExpression,
   type FilterOperand,
+  type JsonPathFunctionName,
   type JsonPathSyntaxError,
   type JsonPathToken,
   type RelativePath,
@@ -75,8 +76,22 @@ class Walk {
     private readonly numberOf: (value: unknown) => number | undefined,
   ) {}
 
-  /** The values `tokens` select from `start`, or MISSING when a step is absent in a definite prefix. */
+  /**
+   * The values `tokens` select from `start`, or MISSING when a step is absent in a definite prefix. A
+   * function at the end applies to the value the rest selects or, when that is a list of matches, to the
+   * list (as Jayway does for `$..price.sum()`).
+   */
   run(tokens: JsonPathToken[], start: JsonValue): JsonValue[] | typeof MISSING {
+    const last = tokens[tokens.length - 1];
+    if (last?.kind !== 'function') return this.select(tokens, start);
+    const head = tokens.slice(0, -1);
+    const selected = this.select(head, start);
+    if (selected === MISSING) return MISSING;
+    if (!isDefinitePath(head)) return [applyPathFunction(last.name, selected, this.numberOf)];
+    return selected.length ? [applyPathFunction(last.name, selected[0], this.numberOf)] : MISSING;
+  }
+
+  private select(tokens: JsonPathToken[], start: JsonValue): JsonValue[] | typeof MISSING {
     const results: JsonValue[] = [];
     try {
       this.step(tokens, 0, start, true, results);
@@ -153,6 +168,9 @@ class Walk {
         }
         return;
       }
+      case 'function':
+        // `run` applies a function; one elsewhere in a path is rejected when the path is compiled.
+        return;
       case 'scan': {
         const target = tokens[index + 1];
         if (target === undefined) return;
@@ -348,6 +366,38 @@ function sliceIndexes(from: number | undefined, to: number | undefined, length: 
   const indexes: number[] = [];
   for (let i = start; i < end; i++) if (i >= 0) indexes.push(i);
   return indexes;
+}
+
+/**
+ * Jayway's path functions: `length()`/`size()` count a list's items or a map's entries (an Integer),
+ * the numeric ones fold a list's numbers into a Double (`min()` of no numbers is `Double.MAX_VALUE` and
+ * `max()` `Double.MIN_VALUE`, as Jayway's initial values leave them), `first()`/`last()` pick an item.
+ * Anything else gives null.
+ */
+function applyPathFunction(name: JsonPathFunctionName, input: JsonValue, numberOf: (value: unknown) => number | undefined): JsonValue {
+  if (name === 'length' || name === 'size') {
+    if (Array.isArray(input)) return input.length;
+    return isJsonObject(input) ? input.size : null;
+  }
+  if (!Array.isArray(input)) return null;
+  if (name === 'first') return input.length ? input[0] : null;
+  if (name === 'last') return input.length ? input[input.length - 1] : null;
+  const numbers = input.map(numberOf).filter((n): n is number => n !== undefined);
+  const sum = numbers.reduce((total, n) => total + n, 0);
+  switch (name) {
+    case 'sum':
+      return javaDouble(sum);
+    case 'min':
+      return javaDouble(numbers.reduce((min, n) => (n < min ? n : min), Number.MAX_VALUE));
+    case 'max':
+      return javaDouble(numbers.reduce((max, n) => (n > max ? n : max), Number.MIN_VALUE));
+    case 'avg':
+      return javaDouble(numbers.length ? sum / numbers.length : 0);
+    case 'stddev': {
+      const squares = numbers.reduce((total, n) => total + n * n, 0);
+      return javaDouble(Math.sqrt(squares / numbers.length - (sum * sum) / numbers.length / numbers.length));
+    }
+  }
 }
 
 /** Jayway's regex flags (`/…/i`) as Java inline flags. */

@@ -12,7 +12,13 @@ export type JsonPathToken =
   | { kind: 'slice'; from?: number; to?: number; start: number; end: number }
   | { kind: 'wildcard'; start: number; end: number }
   | { kind: 'scan'; start: number; end: number }
-  | { kind: 'filter'; expression: FilterExpression; start: number; end: number };
+  | { kind: 'filter'; expression: FilterExpression; start: number; end: number }
+  /** A function at the end of a path: `length()`, `sum()`, … (see `JSON_PATH_FUNCTIONS`). */
+  | { kind: 'function'; name: JsonPathFunctionName; start: number; end: number };
+
+/** The Jayway path functions evaluated here: the ones without parameters. */
+export const JSON_PATH_FUNCTIONS = ['length', 'size', 'sum', 'min', 'max', 'avg', 'stddev', 'first', 'last'] as const;
+export type JsonPathFunctionName = (typeof JSON_PATH_FUNCTIONS)[number];
 
 /** A filter's boolean expression. */
 export type FilterExpression =
@@ -57,11 +63,12 @@ export type JsonPathCompileResult = { ok: true; path: CompiledJsonPath } | { ok:
 export function isDefiniteToken(token: JsonPathToken, isLeaf = false): boolean {
   if (token.kind === 'property') return token.names.length === 1 || isLeaf;
   if (token.kind === 'index') return token.indexes.length === 1;
-  return false;
+  return token.kind === 'function';
 }
 
-/** Whether every step of a path is definite. */
+/** Whether a path yields one value: every step is definite, or a function ends it (it folds a list into one value). */
 export function isDefinitePath(tokens: JsonPathToken[]): boolean {
+  if (tokens.length && tokens[tokens.length - 1].kind === 'function') return true;
   return tokens.every((token, index) => isDefiniteToken(token, index === tokens.length - 1));
 }
 
@@ -162,12 +169,26 @@ class PathReader {
     while (this.pos < this.text.length) {
       const c = this.text[this.pos];
       if (c === '.' || c === '[' || (inFilter && FILTER_PATH_STOP.has(c))) break;
-      if (c === '(') this.fail(`JSONPath functions such as ${this.text.slice(start, this.pos)}() are not supported`, start);
+      if (c === '(') return this.functionStep(start, inFilter);
       if (/\s/.test(c)) this.fail('a property name cannot contain a space; write [\'…\']');
       this.pos++;
     }
     if (this.pos === start) this.fail('expected a property name');
     return { kind: 'property', names: [this.text.slice(start, this.pos)], start: start + this.shift, end: this.pos + this.shift };
+  }
+
+  /** `name()` at the end of a path. */
+  private functionStep(start: number, inFilter: boolean): JsonPathToken {
+    const name = this.text.slice(start, this.pos);
+    const known = (JSON_PATH_FUNCTIONS as readonly string[]).includes(name);
+    if (!known) this.fail(`${name}() is not a JSONPath function this simulator evaluates (${JSON_PATH_FUNCTIONS.map((f) => `${f}()`).join(', ')})`, start);
+    this.pos++;
+    this.skipSpace();
+    if (this.peek() !== ')') this.fail(`${name}() takes no parameters here`, this.pos);
+    this.pos++;
+    const atEnd = this.pos >= this.text.length || (inFilter && FILTER_PATH_STOP.has(this.text[this.pos]));
+    if (!atEnd) this.fail(`a function must end the path: nothing can follow ${name}()`, this.pos);
+    return { kind: 'function', name: name as JsonPathFunctionName, start: start + this.shift, end: this.pos + this.shift };
   }
 
   /** Everything in `[…]`. */
