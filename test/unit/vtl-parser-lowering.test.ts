@@ -76,6 +76,30 @@ function seededRandom(seed: number): () => number {
   };
 }
 
+test('velocityjs renders the lowered corpus exactly as its own parse', () => {
+  const corpus: CorpusTemplate[] = JSON.parse(readFileSync(join(__dirname, '../../../test/fixtures/vtl/corpus-templates.json'), 'utf8'));
+  const body = { a: 'x', items: [{ id: 1, name: 'n"1' }, { id: 2, name: 'n2' }], error: 'customerror' };
+  const context = () => ({
+    input: {
+      path: () => body,
+      json: () => JSON.stringify(body),
+      params: (name?: string) => (name ? 'p' : { header: { h: 'v' }, path: {}, querystring: { q: '1' } }),
+      body: JSON.stringify(body),
+    },
+    util: { escapeJavaScript: (s: unknown) => String(s).replace(/"/g, '\\"'), urlEncode: encodeURIComponent, base64Encode: (s: string) => s },
+    context: { requestId: 'r-1', stage: 'dev', responseOverride: { status: 200, header: {} }, identity: { sourceIp: '1.2.3.4' } },
+    stageVariables: { env: 'dev' },
+  });
+  let rendered = 0;
+  for (const { source, template } of corpus) {
+    const theirs = withoutIndentBeforeSet(velocity.parse(template) as VelocityjsNode[]);
+    const expected = new velocity.Compile(theirs as never).render(context());
+    assert.equal(new velocity.Compile(ours(template) as never).render(context()), expected, source);
+    rendered += expected.length;
+  }
+  assert.ok(rendered > 2000, 'the corpus renders to real output');
+});
+
 /** Deterministic template generator over the constructs API Gateway templates use. */
 function generator(seed: number) {
   const random = seededRandom(seed);
