@@ -5,6 +5,7 @@ import {
   findNodeAt,
   parseVtl,
   parseVtlCached,
+  toVelocityjsAst,
   VTL_PARSE_CODES,
   walkVtl,
   type VtlNode,
@@ -207,10 +208,15 @@ test('never throws, always covers the text, on hostile input', () => {
     assert.equal(ast.end, text.length);
     for (const node of nodesOf(text)) assert.ok(node.start >= 0 && node.start <= node.end && node.end <= text.length, text);
     for (const p of problems) assert.ok(p.start >= 0 && p.start <= p.end && p.end <= text.length, text);
+    const offset = Math.floor(random() * (text.length + 1));
+    assert.equal(findNodeAt(ast, offset)[0], ast);
+    collectSetVariables(ast, offset);
+    toVelocityjsAst(ast);
   }
-  for (const hostile of ['#if(1)'.repeat(20000), '('.repeat(20000), '#set($a = ' + '['.repeat(20000), '"$a'.repeat(5000), '${'.repeat(20000)]) {
+  for (const hostile of ['#set($a = ' + '1 + '.repeat(100000) + '1)', '$a.b'.repeat(50000) + '.c'.repeat(50000), '#if(1)'.repeat(20000), '('.repeat(20000), '#set($a = ' + '['.repeat(20000), '"$a'.repeat(5000), '${'.repeat(20000)]) {
     const { ast } = parseVtl(hostile);
     assert.equal(ast.end, hostile.length);
+    assert.doesNotThrow(() => toVelocityjsAst(ast));
   }
 });
 

@@ -16,6 +16,8 @@ import { parseStatements } from './template';
 
 /** Beyond this nesting, input is hostile or broken; stop descending instead of overflowing the stack. */
 const MAX_DEPTH = 256;
+/** Operators in one chain (`1 + 1 + …`); each one nests the tree a level deeper. */
+const MAX_CHAIN = 1000;
 
 export function skipSpace(cur: Cursor, limit: number): void {
   while (cur.pos < limit && isWhitespace(cur.peek())) cur.pos++;
@@ -52,7 +54,12 @@ function readLevel(cur: Cursor, limit: number, level: number): VtlExpression {
   let left = readLevel(cur, limit, level + 1);
   // Nothing written here: an operator after it would only pull in unrelated text.
   if (left.kind === 'missing') return left;
-  for (;;) {
+  for (let operators = 0; ; operators++) {
+    if (operators === MAX_CHAIN) {
+      // Every operator nests the tree one level deeper; beyond this the renderer's recursion would fail.
+      cur.sink.report(VTL_PARSE_CODES.syntax, 'This expression is too long: split it over several #set lines.', left.start, left.end);
+      return left;
+    }
     const save = cur.pos;
     skipSpace(cur, limit);
     const op = readOperator(cur, limit, LEVELS[level]);
