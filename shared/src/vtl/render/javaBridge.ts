@@ -8,6 +8,7 @@ import { JavaException } from './javaException';
 import { javaEquals, javaStringHash } from './javaEquality';
 import { javaPattern, runJavaRegex } from './javaRegex';
 import {
+  arrayList,
   isJavaArray,
   isJavaDouble,
   isJavaNumber,
@@ -284,7 +285,7 @@ const LIST_METHODS = table<unknown[]>({
     const from = int(a[0]);
     const to = int(a[1]);
     if (from < 0 || to > l.length || from > to) throw new JavaException('java.lang.IndexOutOfBoundsException', `fromIndex: ${from}, toIndex: ${to}, size: ${l.length}`);
-    return l.slice(from, to);
+    return arrayList(l.slice(from, to));
   },
   toString: (l: unknown[], a: unknown[], call: CallContext) => (arity(a, 0), call.print(l)),
   equals: (l, a) => (arity(a, 1), javaEquals(l, a[0])),
@@ -320,9 +321,9 @@ const MAP_METHODS = table<Map<unknown, unknown>>({
     for (const value of m.values()) if (javaEquals(value, a[0])) return true;
     return false;
   },
-  keySet: (m, a) => (arity(a, 0), [...m.keys()]),
-  values: (m, a) => (arity(a, 0), [...m.values()]),
-  entrySet: (m, a) => (arity(a, 0), [...m.keys()].map((key) => new JavaMapEntry(m, key))),
+  keySet: (m, a) => (arity(a, 0), arrayList([...m.keys()])),
+  values: (m, a) => (arity(a, 0), arrayList([...m.values()])),
+  entrySet: (m, a) => (arity(a, 0), arrayList([...m.keys()].map((key) => new JavaMapEntry(m, key)))),
   size: (m, a) => (arity(a, 0), m.size),
   isEmpty: (m, a) => (arity(a, 0), m.size === 0),
   remove: (m, a) => {

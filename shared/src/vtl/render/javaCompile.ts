@@ -17,7 +17,7 @@ import { HostObject, hostObject, invokeJavaMethod, NO_SUCH_METHOD, readJavaIndex
 import { velocityEquals } from './javaEquality';
 import { JavaException } from './javaException';
 import { javaArithmetic, javaCompare, javaNegate } from './javaMath';
-import { FormatBudgetError, javaToString, toJavaDouble } from './javaValues';
+import { arrayList, FormatBudgetError, javaToString, toJavaDouble } from './javaValues';
 import { JavaNumber } from '../../apigw/index';
 import { RenderBudget, RenderStop } from './limits';
 import { parseForRender, type RenderAstNode, type RenderNode } from './parseForRender';
@@ -552,7 +552,7 @@ export class JavaCompile extends Compile implements CallContext {
       case 'bool':
         return node.value === 'true' ? true : node.value === 'false' ? false : null;
       case 'array':
-        return node.isRange ? this.range(node.value as unknown[]) : (node.value as AstExpression[]).map((item) => this.evaluate(item));
+        return node.isRange ? this.range(node.value as unknown[]) : arrayList((node.value as AstExpression[]).map((item) => this.evaluate(item)));
       case 'map': {
         const map = new Map<unknown, unknown>();
         const entries = (node.value ?? {}) as Record<string, AstExpression>;
@@ -581,7 +581,7 @@ export class JavaCompile extends Compile implements CallContext {
     const list: number[] = new Array(size);
     const step = from <= to ? 1 : -1;
     for (let i = 0; i < size; i++) list[i] = from + i * step;
-    return list;
+    return arrayList(list);
   }
 
   private math(node: AstExpression): unknown {

@@ -6,7 +6,7 @@
 //            and for Longs beyond 2^53, BigInteger, BigDecimal
 //   Boolean → JS boolean        null → null (undefined is treated the same)
 //   LinkedHashMap → JS `Map` (insertion order, any key; never a plain object, so no prototype reaches it)
-//   ArrayList → JS array; json-smart JSONArray → JS array marked with `markJsonArrays` (prints as JSON)
+//   json-smart JSONArray → JS array (prints as JSON); ArrayList → JS array marked with `arrayList`
 //   String[] (from `split`) → JS array marked with `markJavaArray`
 //   Map.Entry → `JavaMapEntry`; host objects ($input, $util, $foreach) → `HostObject` (javaBridge.ts)
 import { JavaNumber, javaDoubleText, javaNumberText, jsonStringLiteral } from '../../apigw/index';
@@ -22,26 +22,15 @@ export class JavaMapEntry {
   }
 }
 
-const jsonArrays = new WeakSet<unknown[]>();
-const walkedMaps = new WeakSet<Map<unknown, unknown>>();
+// Lists from JSON (apigw's parser, JSONPath results) are JSONArrays and far outnumber the lists a
+// template builds, so the template's lists are the marked ones: marking is then never a walk over data.
+const arrayLists = new WeakSet<unknown[]>();
 const javaArrays = new WeakSet<unknown[]>();
 
-/**
- * Marks every list inside a parsed JSON value as a json-smart `JSONArray` (it prints as compact JSON,
- * where an ArrayList prints `[a, b]`). Subtrees already marked are not walked again.
- */
-export function markJsonArrays<T>(value: T, depth = 0): T {
-  if (depth > MAX_PRINT_DEPTH) return value;
-  if (Array.isArray(value)) {
-    if (jsonArrays.has(value)) return value;
-    jsonArrays.add(value);
-    for (const item of value) if (typeof item === 'object' && item !== null) markJsonArrays(item, depth + 1);
-  } else if (value instanceof Map) {
-    if (walkedMaps.has(value)) return value;
-    walkedMaps.add(value);
-    for (const item of value.values()) if (typeof item === 'object' && item !== null) markJsonArrays(item, depth + 1);
-  }
-  return value;
+/** A `java.util.ArrayList` (list literals, ranges, `keySet()`…): prints `[a, b]`. */
+export function arrayList<T extends unknown[]>(list: T): T {
+  arrayLists.add(list);
+  return list;
 }
 
 /** Marks a list as a Java array (`String[]` from `split`): Velocity wraps it as a list, Java prints its identity. */
@@ -50,9 +39,9 @@ export function markJavaArray<T extends unknown[]>(list: T): T {
   return list;
 }
 
-/** True for a json-smart `JSONArray`. */
+/** True for a json-smart `JSONArray`: any list the template did not build. */
 export function isJsonArray(value: unknown): value is unknown[] {
-  return Array.isArray(value) && jsonArrays.has(value);
+  return Array.isArray(value) && !arrayLists.has(value) && !javaArrays.has(value);
 }
 
 /** True for a Java array (`String[]`). */
@@ -137,8 +126,8 @@ class JavaPrinter {
     if (typeof value === 'boolean') return this.add(value ? 'true' : 'false');
     if (isJavaNumber(value)) return this.add(javaNumberText(value));
     if (Array.isArray(value)) {
-      if (jsonArrays.has(value)) return this.json(value, depth);
       if (javaArrays.has(value)) return this.add('[Ljava.lang.String;@1b6d3586');
+      if (!arrayLists.has(value)) return this.json(value, depth);
       this.enter(value, depth);
       this.add('[');
       for (let i = 0; i < value.length; i++) {
@@ -244,7 +233,7 @@ export function toPlainJson(value: unknown, depth = 0): unknown {
 /** Java values from plain JSON (`$context`, parameters): objects become insertion-ordered maps. */
 export function fromPlainJson(value: unknown, depth = 0): unknown {
   if (depth > MAX_PRINT_DEPTH) return null;
-  if (Array.isArray(value)) return value.map((item) => fromPlainJson(item, depth + 1));
+  if (Array.isArray(value)) return arrayList(value.map((item) => fromPlainJson(item, depth + 1)));
   if (typeof value === 'object' && value !== null) {
     const map = new Map<unknown, unknown>();
     for (const key of Object.keys(value)) map.set(key, fromPlainJson((value as Record<string, unknown>)[key], depth + 1));

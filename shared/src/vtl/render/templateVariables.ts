@@ -3,7 +3,7 @@
 import { base64Decode, base64Encode, createInputPayload, escapeJavaScript, urlDecode, urlEncode, utilParseJson } from '../../apigw/index';
 import { hostObject, NO_SUCH_METHOD, type CallContext, type HostObject } from './javaBridge';
 import { JavaException } from './javaException';
-import { fromPlainJson, markJsonArrays } from './javaValues';
+import { fromPlainJson } from './javaValues';
 
 /** The request-side data a render reads. */
 export interface TemplateVariableSources {
@@ -78,7 +78,7 @@ export function buildTemplateVariables(sources: TemplateVariableSources, warn: (
     {
       // A missing path gives the JSON text `""` (apigw's choice, after LocalStack; unverified on AWS).
       json: (_self, args, call) => (arity(args, 1) ? (lookupPath(call, args[0], (path) => payload.json(path)) ?? null) : NO_SUCH_METHOD),
-      path: (_self, args, call) => (arity(args, 1) ? markJsonArrays(lookupPath(call, args[0], (path) => payload.path(path))) : NO_SUCH_METHOD),
+      path: (_self, args, call) => (arity(args, 1) ? lookupPath(call, args[0], (path) => payload.path(path)) : NO_SUCH_METHOD),
       params: (_self, args, call) => {
         if (args.length === 0) return params;
         if (!arity(args, 1)) return NO_SUCH_METHOD;
@@ -106,7 +106,7 @@ export function buildTemplateVariables(sources: TemplateVariableSources, warn: (
       if (text === null) return null;
       const parsed = utilParseJson(text);
       if (!parsed.ok) throw new JavaException('net.minidev.json.parser.ParseException', `$util.parseJson: ${parsed.error.message} at ${parsed.error.offset}`);
-      return markJsonArrays(parsed.value);
+      return parsed.value;
     },
     urlEncode: (_self, args, call) => {
       if (!arity(args, 1)) return NO_SUCH_METHOD;
