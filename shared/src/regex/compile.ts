@@ -463,9 +463,39 @@ function literalPrefix(node: RegexNode): { prefix: string; whole: boolean } {
   return { prefix, whole: k === items.length && node.type !== 'empty' };
 }
 
+/** A test every match's first code point passes, when the pattern must begin by consuming one. */
+function firstCharacterTest(node: RegexNode): CodePointPredicate | null {
+  switch (node.type) {
+    case 'char':
+    case 'any':
+    case 'class':
+    case 'classEscape':
+      return singleCharacterPredicate(node);
+    case 'sequence': {
+      const first = node.items.find((item) => item.type !== 'flagChange');
+      return first ? firstCharacterTest(first) : null;
+    }
+    case 'alternation': {
+      const tests = node.alternatives.map(firstCharacterTest);
+      if (tests.some((t) => t === null)) return null;
+      return (c) => tests.some((t) => t!(c));
+    }
+    case 'group':
+      return node.kind === 'capturing' || node.kind === 'nonCapturing' || node.kind === 'atomic' ? firstCharacterTest(node.body) : null;
+    case 'quantified':
+      return node.min >= 1 ? firstCharacterTest(node.body) : null;
+    default:
+      return null;
+  }
+}
+
 function startsAnchored(node: RegexNode): boolean {
   const first = node.type === 'sequence' ? node.items[0] : node;
   return first?.type === 'assertion' && (first.kind === 'inputStart' || (first.kind === 'lineStart' && !has(first.flags, JAVA_FLAG_MULTILINE)));
+}
+
+function withNullable(test: CodePointPredicate | null): CodePointPredicate | null {
+  return test ? withAsciiTable(test) : null;
 }
 
 /** Compiles a parsed pattern. */
@@ -485,5 +515,6 @@ export function compileProgram(ast: RegexNode, groupCount: number, hasSupplement
     minLength: minLength > 0 ? minLength : 0,
     literalPrefix: prefix,
     pureLiteral: whole ? prefix : null,
+    firstCharacter: prefix ? null : withNullable(firstCharacterTest(ast)),
   };
 }

@@ -5,3 +5,4 @@ export { parseJavaRegex } from './parser';
 export type { JavaRegexParse } from './parser';
 export { JavaRegex, compileJavaRegex, getJavaRegex } from './javaRegex';
 export type { JavaMatch } from './javaRegex';
+export { exampleMatches } from './examples';

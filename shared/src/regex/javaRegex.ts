@@ -103,26 +103,27 @@ export class JavaRegex {
 
   private replace(input: string, replacement: string, all: boolean, options?: MatchOptions): string {
     return this.withInput(input, options, (machine) => {
-      let out = '';
+      const out: string[] = [];
       let appended = 0;
       let parts: ReplacementPart[] | undefined;
       this.eachMatch(input, machine, () => {
         parts ??= this.replacementParts(replacement);
         const start = machine.groups[0];
-        out += input.slice(appended, start);
+        if (start > appended) out.push(input.slice(appended, start));
         for (const part of parts) {
-          if (typeof part === 'string') out += part;
+          if (typeof part === 'string') out.push(part);
           else {
             const from = machine.groups[part * 2];
             const to = machine.groups[part * 2 + 1];
-            if (from !== -1 && to !== -1) out += input.slice(from, to);
+            if (from !== -1 && to !== -1) out.push(input.slice(from, to));
           }
         }
         appended = machine.groups[1];
         return all;
       });
       if (parts === undefined) return input;
-      return out + input.slice(appended);
+      out.push(input.slice(appended));
+      return out.join('');
     });
   }
 

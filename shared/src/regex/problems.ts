@@ -18,7 +18,7 @@ export interface MatchOptions {
  * million steps; an exponential pattern such as `(?:a|a)*?b` on 40 characters reaches this in a
  * fraction of a second.
  */
-export const DEFAULT_REGEX_STEP_LIMIT = 20_000_000;
+export const DEFAULT_REGEX_STEP_LIMIT = 10_000_000;
 
 /** Thrown when a match call exceeds its step budget (catastrophic backtracking). */
 export class RegexStepLimitError extends Error {

@@ -107,4 +107,6 @@ export interface Program {
   literalPrefix: string;
   /** The whole pattern is this literal (no flags, groups or metacharacters). */
   pureLiteral: string | null;
+  /** Every match starts with a code point satisfying this, so the search skips other positions. */
+  firstCharacter: CodePointPredicate | null;
 }

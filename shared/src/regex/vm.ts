@@ -114,9 +114,19 @@ export class RegexMachine {
       this.groups[1] = at + pureLiteral.length;
       return true;
     }
+    const firstCharacter = this.program.firstCharacter;
     let i = from;
     while (i <= guard) {
       if (anchoredAtStart && i > 0) return false;
+      if (firstCharacter !== null) {
+        const skipFrom = i;
+        while (i <= guard && !firstCharacter(this.codePointAt(i))) {
+          if (skipsLowSurrogates && isHigh(input.charCodeAt(i)) && i + 1 < this.length && isLow(input.charCodeAt(i + 1))) i += 2;
+          else i++;
+        }
+        this.spend((i - skipFrom) / 8);
+        if (i > guard) return false;
+      }
       if (literalPrefix) {
         const at = input.indexOf(literalPrefix, i);
         this.spend(1 + (at < 0 ? this.length - i : at - i) / 16);
@@ -167,7 +177,8 @@ export class RegexMachine {
 
   private codePointAt(pos: number): number {
     const unit = this.input.charCodeAt(pos);
-    if (isHigh(unit) && pos + 1 < this.length) {
+    if (unit < 0xd800 || unit > 0xdbff) return unit;
+    if (pos + 1 < this.length) {
       const low = this.input.charCodeAt(pos + 1);
       if (isLow(low)) return (unit - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
     }
@@ -323,9 +334,15 @@ export class RegexMachine {
           const lowest = pos;
           const max = ins.b;
           while (count < max && pos < length) {
-            const cp = this.codePointAt(pos);
-            if (!test(cp)) break;
-            pos += cp >= 0x10000 ? 2 : 1;
+            const unit = input.charCodeAt(pos);
+            if (unit < 0xd800 || unit > 0xdbff) {
+              if (!test(unit)) break;
+              pos++;
+            } else {
+              const cp = this.codePointAt(pos);
+              if (!test(cp)) break;
+              pos += cp >= 0x10000 ? 2 : 1;
+            }
             count++;
           }
           this.budget -= count >> 2;
