@@ -69,6 +69,22 @@ test('a failed expectation names the file and the key; a broken file names the J
   assert.match(simulated.stderr, /\$\.backend\.lambda\.functionError/);
 });
 
+test('a definition reference that cannot be resolved is broken input naming the JSON path', () => {
+  const dir = scenarioDir({
+    'api.json': { httpMethod: 'GET', resourcePath: '/things', methodIntegration: { type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' }, integrationResponses: { '200': { statusCode: '200' } } }, methodResponses: { '200': { statusCode: '200' } } },
+    'ok.scenario.json': { definition: 'api.json', operation: 'get /things', expect: { statusCode: 200 } },
+    'wrong-operation.scenario.json': { definition: 'api.json', operation: 'POST /things' },
+    'missing-file.scenario.json': { definition: 'nowhere.yaml', operation: 'GET /' },
+  });
+  assert.equal(cli(['test', join(dir, 'ok.scenario.json')]).status, 0);
+  const wrong = cli(['test', join(dir, 'wrong-operation.scenario.json')]);
+  assert.equal(wrong.status, 2);
+  assert.match(wrong.stderr, /wrong-operation\.scenario\.json:\d+:\d+: \$\.operation: .*no operation "POST \/things" \(it has: GET \/things\)/);
+  const missing = cli(['test', join(dir, 'missing-file.scenario.json')]);
+  assert.equal(missing.status, 2);
+  assert.match(missing.stderr, /\$\.definition: cannot read the definition nowhere\.yaml/);
+});
+
 test('usage errors exit 2 with a usage line; --help exits 0', () => {
   const table: [args: string[], status: number, stream: 'stdout' | 'stderr', pattern: RegExp][] = [
     [[], 2, 'stderr', /usage: apigw-mapping/],

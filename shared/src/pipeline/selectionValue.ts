@@ -1,3 +1,4 @@
+import type { OffsetRange } from '../model/types';
 import { utf8Text } from './bytes';
 import type { EndpointResponse } from './endpointResponse';
 import type { IntegrationKind } from './integrationKind';
@@ -18,10 +19,10 @@ export interface SelectionValue {
  * Open question (SEMANTICS 16.2): whether a successful payload carrying an `errorMessage` key is
  * matched. The simulator follows the documented wording (only function errors count) and warns.
  */
-export function selectionValue(kind: IntegrationKind, endpoint: EndpointResponse, trace: TraceRecorder): SelectionValue {
+export function selectionValue(kind: IntegrationKind, endpoint: EndpointResponse, trace: TraceRecorder, typeRange?: OffsetRange): SelectionValue {
   if (kind !== 'lambda') {
     const value = String(endpoint.statusCode);
-    trace.step('selection', `selection value: the ${kind === 'mock' ? 'MOCK' : 'endpoint'} status code ${value}`);
+    trace.step('selection', `selection value: the ${kind === 'mock' ? 'MOCK' : 'endpoint'} status code ${value}`, typeRange);
     return { value, describe: `status code ${value}` };
   }
   const errorMessage = errorMessageOf(utf8Text(endpoint.body));
@@ -32,7 +33,7 @@ export function selectionValue(kind: IntegrationKind, endpoint: EndpointResponse
         `the Lambda payload has an errorMessage (${quoted(errorMessage)}) but the invocation succeeded: it is matched as "" (only function errors are matched, SEMANTICS 2; unverified on AWS)`,
       );
     }
-    trace.step('selection', 'selection value: "" (the Lambda invocation succeeded; only a function error\'s errorMessage is matched)');
+    trace.step('selection', 'selection value: "" (the Lambda invocation succeeded; only a function error\'s errorMessage is matched)', typeRange);
     return { value: '', describe: 'the empty errorMessage of a successful invocation' };
   }
   const value = errorMessage ?? '';
@@ -41,6 +42,7 @@ export function selectionValue(kind: IntegrationKind, endpoint: EndpointResponse
     errorMessage === undefined
       ? 'selection value: "" (the function error has no errorMessage)'
       : `selection value: errorMessage ${quoted(value)} of the function error`,
+    typeRange,
   );
   return { value, describe: errorMessage === undefined ? 'the empty errorMessage' : `errorMessage ${quoted(value)}` };
 }

@@ -121,7 +121,7 @@ function nonProxy(
     endpoint = endpointResponse(kind, inputs.backend, integrationRequestBody, trace);
   }
 
-  const selection = selectionValue(kind, endpoint, trace);
+  const selection = selectionValue(kind, endpoint, trace, integration.type?.range);
   const selected = selectIntegrationResponse(integration.responses, selection, trace);
   if (!selected) {
     return failed(
