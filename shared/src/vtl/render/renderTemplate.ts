@@ -62,7 +62,7 @@ export function renderTemplate(input: TemplateInput): RenderResult {
       budget,
       warnings,
       beforeMapWrite(map, key) {
-        if (!overrides.maps.has(map)) return;
+        if (!overrides.maps.get(map)?.(key)) return;
         let keys = written.get(map);
         if (!keys) written.set(map, (keys = new Set()));
         if (keys.has(key)) {

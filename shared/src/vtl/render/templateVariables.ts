@@ -13,9 +13,12 @@ export interface TemplateVariableSources {
   stageVariables: Record<string, string>;
 }
 
-/** The maps whose entries may be written once per render (SEMANTICS §9.5: overrides are final). */
+/**
+ * The override parameters, which may be written once per render (SEMANTICS §9.5: overrides are final):
+ * for each map, which of its keys are parameters.
+ */
 export interface OverrideMaps {
-  maps: Set<Map<unknown, unknown>>;
+  maps: Map<Map<unknown, unknown>, (key: unknown) => boolean>;
 }
 
 /** The global variables of one render, and the override maps inside `$context`. */
@@ -140,13 +143,15 @@ export function buildTemplateVariables(sources: TemplateVariableSources, warn: (
   const contextMap = context instanceof Map ? context : new Map<unknown, unknown>();
   const responseOverride = ensureMap(contextMap, 'responseOverride');
   const requestOverride = ensureMap(contextMap, 'requestOverride');
+  const everyKey = (): boolean => true;
   const overrides: OverrideMaps = {
-    maps: new Set([
-      responseOverride,
-      ensureMap(responseOverride, 'header'),
-      ensureMap(requestOverride, 'header'),
-      ensureMap(requestOverride, 'path'),
-      ensureMap(requestOverride, 'querystring'),
+    maps: new Map<Map<unknown, unknown>, (key: unknown) => boolean>([
+      // Other keys on responseOverride are allowed and stay plain data (SEMANTICS §9.5).
+      [responseOverride, (key) => key === 'status'],
+      [ensureMap(responseOverride, 'header'), everyKey],
+      [ensureMap(requestOverride, 'header'), everyKey],
+      [ensureMap(requestOverride, 'path'), everyKey],
+      [ensureMap(requestOverride, 'querystring'), everyKey],
     ]),
   };
 
