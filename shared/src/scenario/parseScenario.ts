@@ -63,8 +63,8 @@ class ScenarioReader {
         this.error([key], `unknown key "${key}" (allowed: ${[...topLevelKeys].join(', ')}, and keys starting with x- or $)`, property.children![0]);
       }
     }
-    const method = this.readMethodSource(root);
     const binaryMediaTypes = this.readBinaryMediaTypes(child(root, 'binaryMediaTypes'));
+    const method = this.readMethodSource(root, binaryMediaTypes);
     const stageVariables = this.stringMap(child(root, 'stageVariables'), ['stageVariables']) ?? {};
     const contextNode = child(root, 'context');
     let context: Record<string, unknown> = {};
@@ -78,14 +78,12 @@ class ScenarioReader {
     const name = this.optionalString(child(root, 'name'), ['name']);
     const description = this.optionalString(child(root, 'description'), ['description']);
     if (!method) return undefined;
-    const operationApi = method.kind === 'inline' && binaryMediaTypes ? { ...method.operation.api, binaryMediaTypes } : undefined;
-    const resolvedMethod: ScenarioMethodSource = operationApi && method.kind === 'inline' ? { kind: 'inline', operation: { ...method.operation, api: operationApi } } : method;
     return {
       fileName,
       text: this.text,
       ...(name !== undefined ? { name } : {}),
       ...(description !== undefined ? { description } : {}),
-      method: resolvedMethod,
+      method,
       ...(binaryMediaTypes ? { binaryMediaTypes } : {}),
       stageVariables,
       context,
@@ -95,7 +93,7 @@ class ScenarioReader {
     };
   }
 
-  private readMethodSource(root: JsonNode): ScenarioMethodSource | undefined {
+  private readMethodSource(root: JsonNode, binaryMediaTypes: Sourced<string>[] | undefined): ScenarioMethodSource | undefined {
     const method = child(root, 'method');
     const definition = child(root, 'definition');
     const operation = child(root, 'operation');
@@ -108,7 +106,7 @@ class ScenarioReader {
         this.error(['method'], 'method is an object in the shape `aws apigateway get-method` prints', method);
         return undefined;
       }
-      const { operation: read, problems } = operationFromGetMethodNode(this.text, method);
+      const { operation: read, problems } = operationFromGetMethodNode(this.text, method, binaryMediaTypes ? { binaryMediaTypes } : undefined);
       for (const problem of problems) {
         this.problems.push({ ...problem, path: this.pathAt(problem.range.start) });
       }
