@@ -1,7 +1,12 @@
 // responseParameters sources: parsing for the language server, and evaluation against an endpoint response.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildContext, evaluateResponseParameterSource, parseResponseParameterExpression } from '../../shared/src/apigw/index';
+import {
+  buildContext,
+  createResponseParameterEvaluator,
+  evaluateResponseParameterSource,
+  parseResponseParameterExpression,
+} from '../../shared/src/apigw/index';
 
 test('source expressions are read into a kind, an operand range and problems', () => {
   const check = (text: string, expected: string): void => {
@@ -76,4 +81,14 @@ test('sources are evaluated against the endpoint response, $context and stage va
   check('stageVariables.env', '', 'value dev');
   check('stageVariables.toString', '', 'information response-parameter-source-absent');
   check('method.request.header.X', '', 'warning response-parameter-request-source');
+});
+
+test('one evaluator serves every mapping of a response, with the same answers', () => {
+  const context = buildContext({ httpMethod: 'GET', path: '/', resourcePath: '/' });
+  const endpoint = { headers: [['X-Id', 'a']] as [string, string][], body: ERROR_BODY };
+  const evaluate = createResponseParameterEvaluator(endpoint, context, { env: 'dev' });
+  for (const expression of ['integration.response.body.errorType', 'integration.response.body.errorMessage.trace.line', 'integration.response.header.X-Id', 'stageVariables.env', 'context.stage']) {
+    assert.deepEqual(evaluate(expression), evaluateResponseParameterSource(expression, endpoint, context, { env: 'dev' }), expression);
+  }
+  assert.deepEqual(evaluate('integration.response.body.errorMessage.trace.line'), { value: '123' });
 });

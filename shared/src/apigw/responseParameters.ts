@@ -3,7 +3,7 @@
  * (SEMANTICS §6, AWS's D-MAP "Method response header mapping expressions").
  */
 import { findContextVariable } from './catalog';
-import { isJsonObject, javaNumberText, jsonForTemplate, JavaNumber, parseJsonForTemplate, type JsonValue } from './javaJson';
+import { isJsonObject, javaNumberText, jsonForTemplate, JavaNumber, parseJsonForTemplate, type JsonParseResult, type JsonValue } from './javaJson';
 import { evaluateCompiledJsonPath } from './jsonPath';
 import { compileJsonPath, isDefinitePath, type CompiledJsonPath } from './jsonPathSyntax';
 
@@ -157,9 +157,36 @@ export function evaluateResponseParameterSource(
   context: Record<string, unknown>,
   stageVariables: Record<string, string>,
 ): ResponseParameterValue {
+  return createResponseParameterEvaluator(endpoint, context, stageVariables)(expression);
+}
+
+/**
+ * `evaluateResponseParameterSource` for every mapping of one integration response: the body is parsed
+ * once, on the first mapping that reads into it.
+ */
+export function createResponseParameterEvaluator(
+  endpoint: MappedEndpointResponse,
+  context: Record<string, unknown>,
+  stageVariables: Record<string, string>,
+): (expression: string) => ResponseParameterValue {
+  let parsedBody: JsonParseResult | undefined;
+  const body = (): JsonParseResult => (parsedBody ??= parseJsonForTemplate(endpoint.body === '' ? '{}' : endpoint.body));
+  return (expression) => evaluateSource(expression, endpoint, body, context, stageVariables);
+}
+
+function absent(message: string): ResponseParameterValue {
+  return { problem: { code: 'response-parameter-source-absent', message, severity: 'information' } };
+}
+
+function evaluateSource(
+  expression: string,
+  endpoint: MappedEndpointResponse,
+  body: () => JsonParseResult,
+  context: Record<string, unknown>,
+  stageVariables: Record<string, string>,
+): ResponseParameterValue {
   const parsed = parseResponseParameterExpression(expression);
   const source = parsed.source;
-  const absent = (message: string): ResponseParameterValue => ({ problem: { code: 'response-parameter-source-absent', message, severity: 'information' } });
   switch (source.kind) {
     case 'invalid':
       return { problem: { code: parsed.problems[0]?.code ?? 'response-parameter-invalid', message: parsed.problems[0]?.message ?? 'invalid mapping expression', severity: 'warning' } };
@@ -179,7 +206,7 @@ export function evaluateResponseParameterSource(
     case 'body':
       return { value: endpoint.body === '' ? '{}' : endpoint.body };
     case 'bodyPath':
-      return bodyPathValue(source.jsonPath, endpoint.body, expression);
+      return bodyPathValue(source.jsonPath, endpoint.body, body(), expression);
     case 'context': {
       const value = lookupDotted(context, source.name);
       if (value === undefined || value === null) return absent(`$context.${source.name} has no value`);
@@ -203,9 +230,7 @@ function lookupDotted(root: unknown, dottedName: string): unknown {
   return node;
 }
 
-function bodyPathValue(jsonPath: string, body: string, expression: string): ResponseParameterValue {
-  const absent = (message: string): ResponseParameterValue => ({ problem: { code: 'response-parameter-source-absent', message, severity: 'information' } });
-  const parsed = parseJsonForTemplate(body === '' ? '{}' : body);
+function bodyPathValue(jsonPath: string, body: string, parsed: JsonParseResult, expression: string): ResponseParameterValue {
   if (!parsed.ok) {
     if (/^[\s]*[{["']/.test(body)) {
       return {
