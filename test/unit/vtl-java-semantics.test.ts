@@ -90,7 +90,24 @@ const CASES: JavaCase[] = [
     expected: "2|3||after",
     velocity17: "2|3|$s[0]|after",
     why: "API Gateway prints the null $s[0] as nothing; Velocity 1.7 prints its text",
-  },];
+  },
+  { name: "#elseif, formal #{else}/#{if}, && binds tighter than ||", template: "#if(false)a#elseif(true)b#{else}c#end|#{if}(true)d#{end}|#if(true || false && false)e#end|#if(false && true || true)f#end", expected: "b|d|e|f" },
+  { name: "#set inside a macro writes the global context", template: "#macro(setter $v)#set($g = $v)#end#setter(\"x\")$g", expected: "x" },
+  { name: "$velocityHasNext", template: "#foreach($i in [1, 2])$velocityHasNext#end", expected: "truefalse" },
+  { name: "#set on a nested map property; on a missing one it does nothing", template: "#set($a = {\"b\": {\"c\": 1}})#set($a.b.c = 2)$a|#set($a.x.y = 3)$a", expected: "{b={c=2}}|{b={c=2}}" },
+  { name: "Velocity strings have no backslash escapes", template: "#set($s = \"a'b\")$s.replace(\"'\", \"\\'\")|\"quoted\"|'single'", expected: "a\\'b|\"quoted\"|'single'" },
+  { name: "Mixed integer and double arithmetic", template: "#set($n = 10)#set($r = $n / 3)$r #set($q = $n / 4.0)$q #set($t = 1 / 3.0 * 3)$t", expected: "32.51.0" },
+  { name: "$foreach.last in #if/#else", template: "#set($list = [\"x\", \"y\"])#foreach($item in $list)#if($foreach.last)last:$item#else$item,#end#end", expected: "x,last:y" },
+  { name: "split gives an array Velocity treats as a list", template: "#set($s = \"a,b\")#set($parts = $s.split(\",\"))$parts.size() $parts[0] $parts.get(1) #foreach($p in $parts)$p#end", expected: "2 a b ab" },
+  { name: "Adding an integer to a double gives a double", template: "#set($i = 5)#set($i = $i + 1)$i #set($d = 0.5)#set($d = $d + $i)$d #set($e = $i * 1.0)$e\n", expected: "66.56.0\n" },
+  {
+    name: "${undefined} prints nothing",
+    template: "$!{undefined}x${undefined}y$!undefined.foo",
+    expected: "xy",
+    velocity17: "x${undefined}y",
+    why: "API Gateway prints a null or missing reference as nothing (SEMANTICS 9.1)",
+  },
+];
 
 function render(template: string) {
   return renderTemplate({ template, body: '', params: { path: {}, querystring: {}, header: {} }, context: {}, stageVariables: {} });
