@@ -67,7 +67,7 @@ public final class RegexOracle {
 
     static String split(Pattern p, String input, int limit) {
         String[] pieces = p.split(input, limit);
-        StringBuilder sb = new StringBuilder("[");
+        StringBuilder sb = new StringBuilder().append(pieces.length).append("[");
         for (int i = 0; i < pieces.length; i++) {
             if (i > 0) sb.append(',');
             sb.append(hex(pieces[i]));

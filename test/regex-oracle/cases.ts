@@ -151,5 +151,6 @@ function replaceAll(regex: JavaRegex, c: OracleCase): string {
 }
 
 function split(regex: JavaRegex, input: string, limit: number): string {
-  return '[' + regex.split(input, limit).map(hex).join(',') + ']';
+  const pieces = regex.split(input, limit);
+  return `${pieces.length}[${pieces.map(hex).join(',')}]`;
 }

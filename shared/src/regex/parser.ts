@@ -54,7 +54,7 @@ const ch = (s: string): number => s.charCodeAt(0);
 const BACKSLASH = 0x5c;
 
 /** Java's `RemoveQEQuoting`: rewrites `\Q…\E` into escaped characters, keeping each one's source offset. */
-function removeQuoting(cps: number[], offs: number[]): { cps: number[]; offs: number[] } {
+function removeQuoting(cps: number[], offs: number[], ends: number[]): { cps: number[]; offs: number[]; ends: number[] } {
   const length = cps.length;
   let i = 0;
   while (i < length - 1) {
@@ -62,17 +62,22 @@ function removeQuoting(cps: number[], offs: number[]): { cps: number[]; offs: nu
     else if (cps[i + 1] !== ch('Q')) i += 2;
     else break;
   }
-  if (i >= length - 1) return { cps, offs };
+  if (i >= length - 1) return { cps, offs, ends };
   const outCps = cps.slice(0, i);
   const outOffs = offs.slice(0, i);
+  const outEnds = ends.slice(0, i);
+  let source = i;
+  // Each emitted code point spans the source character it came from (the one just read).
   const emit = (c: number, at: number) => {
     outCps.push(c);
     outOffs.push(at);
+    outEnds.push(ends[source]);
   };
   i += 2;
   let inQuote = true;
   let beginQuote = true;
   while (i < length) {
+    source = i;
     const at = offs[i];
     const c = cps[i++];
     if (c >= 0x80 || isAsciiAlpha(c)) {
@@ -103,13 +108,14 @@ function removeQuoting(cps: number[], offs: number[]): { cps: number[]; offs: nu
     } else {
       emit(c, at);
       if (i !== length) {
+        source = i;
         emit(cps[i], offs[i]);
         i++;
       }
     }
     beginQuote = false;
   }
-  return { cps: outCps, offs: outOffs };
+  return { cps: outCps, offs: outOffs, ends: outEnds };
 }
 
 function isSupplementaryOrSurrogate(c: number): boolean {
@@ -119,6 +125,7 @@ function isSupplementaryOrSurrogate(c: number): boolean {
 class JavaPatternParser {
   private readonly temp: number[];
   private readonly offsets: number[];
+  private readonly ends: number[];
   private readonly patternLength: number;
   private cursor = 0;
   private flags = 0;
@@ -131,19 +138,23 @@ class JavaPatternParser {
   constructor(private readonly source: string) {
     let cps: number[] = [];
     let offs: number[] = [];
+    let ends: number[] = [];
     for (let i = 0; i < source.length; ) {
       const c = source.codePointAt(i)!;
       if (isSupplementaryOrSurrogate(c)) this.hasSupplementary = true;
       cps.push(c);
       offs.push(i);
       i += c >= 0x10000 ? 2 : 1;
+      ends.push(i);
     }
-    ({ cps, offs } = removeQuoting(cps, offs));
+    ({ cps, offs, ends } = removeQuoting(cps, offs, ends));
     this.patternLength = cps.length;
     cps.push(0, 0);
     offs.push(source.length, source.length);
+    ends.push(source.length, source.length);
     this.temp = cps;
     this.offsets = offs;
+    this.ends = ends;
   }
 
   get groupCount(): number {
@@ -251,9 +262,12 @@ class JavaPatternParser {
     if (c !== expected) throw this.error(message);
   }
 
+  /** Source offsets of the code points from `startIndex` up to (not including) `endIndex`. */
   private span(startIndex: number, endIndex = this.cursor): { start: number; end: number; flags: number } {
     const start = this.offsetAt(startIndex);
-    return { start, end: Math.max(start, this.offsetAt(endIndex)), flags: this.flags };
+    const last = Math.min(endIndex, this.ends.length) - 1;
+    const end = last >= startIndex && last >= 0 ? this.ends[last] : start;
+    return { start, end: Math.max(start, end), flags: this.flags };
   }
 
   // --- expressions ---------------------------------------------------------------------------------
@@ -646,7 +660,7 @@ class JavaPatternParser {
               prev = right;
             } else {
               if (curr === null) throw this.error('Bad intersection syntax');
-              prev = { type: 'classIntersection', left: prev, right: curr, start: prev.start, end: this.offsetAt(this.cursor), flags: this.flags };
+              prev = { type: 'classIntersection', left: prev, right: curr, start: prev.start, end: this.span(startIndex).end, flags: this.flags };
             }
             continue;
           }
@@ -661,7 +675,7 @@ class JavaPatternParser {
             if (consume) this.next();
             if (prev === null) prev = bits;
             else if (hasBits) prev = union(prev, bits);
-            bits.end = this.offsetAt(this.cursor);
+            bits.end = this.span(startIndex).end;
             this.depth--;
             return { type: 'class', negated, body: prev, ...this.span(startIndex) };
           }
@@ -848,7 +862,7 @@ class JavaPatternParser {
     }
     this.accept(ch(')'), 'Unclosed group');
     this.flags = saved;
-    group.end = this.offsetAt(this.cursor);
+    group.end = this.span(startIndex).end;
     this.depth--;
     return this.closure(group, startIndex);
   }
