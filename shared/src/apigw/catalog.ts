@@ -62,6 +62,7 @@ export const CONTEXT_VARIABLES: readonly TemplateMember[] = [
   contextVariable('error.validationErrorString', 'String', 'The request validation error, readable; only in gateway response templates.', '"$context.error.validationErrorString"'),
   contextVariable('extendedRequestId', 'String', 'The extended request ID API Gateway also returns in the `x-amz-apigw-id` header.', '"$context.extendedRequestId" → "Ab1CdEfGhIjKlMn="'),
   contextVariable('httpMethod', 'String', 'The HTTP method of the method request: `DELETE`, `GET`, `HEAD`, `OPTIONS`, `PATCH`, `POST` or `PUT`.', '"$context.httpMethod" → "GET"'),
+  contextVariable('identity.accessKey', 'String', `The AWS access key of an IAM-signed caller; AWS returns it in \`$context.identity\` though the reference does not list it. ${IDENTITY_NULL_NOTE}`, '"$context.identity.accessKey"'),
   contextVariable('identity.accountId', 'String', `The AWS account ID of an IAM-signed caller. ${IDENTITY_NULL_NOTE}`, '"$context.identity.accountId"'),
   contextVariable('identity.apiKey', 'String', 'The API key of the request, for methods that require one.', '"$context.identity.apiKey"'),
   contextVariable('identity.apiKeyId', 'String', 'The ID of the API key of the request, for methods that require one.', '"$context.identity.apiKeyId"'),

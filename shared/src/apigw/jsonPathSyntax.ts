@@ -1,8 +1,9 @@
 /**
  * JSONPath syntax as Jayway JsonPath (the "JSONPath for Java" API Gateway names, SEMANTICS §9.2) reads it:
  * `$`, `.name`, `['name']`, `["a b"]`, `['a','b']`, `[0]`, `[-1]`, `[0,2]`, `[1:3]`, `[:2]`, `[1:]`, `[*]`,
- * `.*`, `..name`, `..*`, `..[0]` and filters `[?(…)]`. A path that starts with neither `$` nor `@` gets
- * `$.` put in front, as Jayway does. Errors carry offsets into the path text as given.
+ * `.*`, `..name`, `..*`, `..[0]`, filters `[?(…)]` and a parameterless function at the end (`.length()`).
+ * A path that starts with neither `$` nor `@` gets `$.` put in front, as Jayway does. Errors carry offsets
+ * into the path text as given.
  */
 
 /** One step of a path. Offsets are into the path text as given. */
