@@ -61,7 +61,7 @@ function renderRequestTemplate(
   );
   if (outcome.error) {
     trace.step('request', `request template ${template.contentType.value} failed: ${outcome.error.message} → 500`, template.text.range);
-    return { rejected: true, response: gatewayResponse('TEMPLATE_ERROR', `request template ${template.contentType.value}: ${outcome.error.message}`) };
+    return { rejected: true, response: gatewayResponse('API_CONFIGURATION_ERROR', `Execution failed due to configuration error: Unable to transform request (template ${template.contentType.value}: ${outcome.error.message})`) };
   }
   trace.step('request', `request template ${template.contentType.value} produced ${quoted(outcome.output)}`, template.text.range);
   return { rejected: false, body: outcome.output, templateRan: true, context: outcome.context };

@@ -188,7 +188,7 @@ function methodResponseFor(
     );
     if (rendered.error) {
       trace.step('template', `template ${template.contentType.value} failed: ${rendered.error.message} → 500`, template.text.range);
-      return failed(gatewayResponse('TEMPLATE_ERROR', `response template ${template.contentType.value}: ${rendered.error.message}`), key);
+      return failed(gatewayResponse('API_CONFIGURATION_ERROR', `Execution failed due to configuration error: Unable to transform response (template ${template.contentType.value}: ${rendered.error.message})`), key);
     }
     trace.step('template', `template ${template.contentType.value} rendered ${rendered.output.length} characters`, template.text.range);
     body = utf8Bytes(rendered.output);

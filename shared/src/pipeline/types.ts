@@ -58,7 +58,12 @@ export interface PipelineWarning {
   range?: OffsetRange;
 }
 
-/** A response API Gateway makes itself (not the method response the integration asked for). */
+/**
+ * A response API Gateway makes itself (not the method response the integration asked for). `type` is the
+ * gateway response type AWS uses (a failed mapping template is a configuration error, answered 500 —
+ * inferred from the execution log's "Unable to transform response"); `SIMULATION_INCOMPLETE` is the
+ * simulator's own, for a defect that stopped the simulation.
+ */
 export interface GatewayError {
   type: GatewayErrorType;
   message: string;
@@ -68,7 +73,6 @@ export type GatewayErrorType =
   | 'API_CONFIGURATION_ERROR'
   | 'INTEGRATION_FAILURE'
   | 'UNSUPPORTED_MEDIA_TYPE'
-  | 'TEMPLATE_ERROR'
   | 'SIMULATION_INCOMPLETE';
 
 /** A render or pattern problem located in the definition (template offsets already mapped). */
