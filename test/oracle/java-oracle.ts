@@ -92,7 +92,7 @@ export class VelocityOracle {
     if (unavailable) throw new Error(`The Velocity oracle cannot run: ${unavailable}`);
     const classes = compiledHarness();
     mkdirSync(classes, { recursive: true });
-    const child = spawn('java', ['-Xss8m', '-cp', [classes, ...JARS].join(':'), 'OracleMain'], { stdio: 'pipe' });
+    const child = spawn('java', ['-Xss8m', '-Xmx768m', '-cp', [classes, ...JARS].join(':'), 'OracleMain'], { stdio: 'pipe' });
     return new VelocityOracle(child);
   }
 

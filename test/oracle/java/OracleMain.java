@@ -36,7 +36,26 @@ public final class OracleMain {
         }
     };
 
+    /** A case that takes longer is reported as an error, so one runaway template cannot stall a batch. */
+    private static final long CASE_TIME_LIMIT_MS = 10_000;
+
     private OracleMain() {
+    }
+
+    @SuppressWarnings("removal")
+    private static String renderWithin(long limitMs, RuntimeInstance velocity, String line, String templateName) throws InterruptedException {
+        final String[] answer = new String[1];
+        Thread worker = new Thread(() -> answer[0] = renderCase(velocity, line, templateName), templateName);
+        worker.setDaemon(true);
+        worker.start();
+        worker.join(limitMs);
+        if (worker.isAlive()) {
+            // Velocity has no cancellation point; the harness is a throwaway process, so stopping is acceptable.
+            worker.stop();
+            worker.join(1_000);
+            return "{\"id\":null,\"error\":\"Timeout\",\"message\":\"no answer within " + limitMs + " ms\"}";
+        }
+        return answer[0];
     }
 
     public static void main(String[] args) throws Exception {
@@ -52,7 +71,7 @@ public final class OracleMain {
         while ((line = in.readLine()) != null) {
             if (line.trim().isEmpty()) continue;
             caseNumber++;
-            out.write(renderCase(velocity, line, "case-" + caseNumber));
+            out.write(renderWithin(CASE_TIME_LIMIT_MS, velocity, line, "case-" + caseNumber));
             out.write('\n');
             if (!in.ready()) out.flush();
         }
