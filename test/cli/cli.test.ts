@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -41,6 +41,13 @@ test('the examples stay true', () => {
   const run = cli(['test', 'examples']);
   assert.match(lastLine(run.stdout), /^\d+ passed, 0 failed$/, run.stdout + run.stderr);
   assert.equal(run.status, 0);
+});
+
+test('the scenario example in the README is the example file the test above runs', () => {
+  const readme = readFileSync('README.md', 'utf8');
+  const section = readme.slice(readme.indexOf('<!-- scenarios:start -->'), readme.indexOf('<!-- scenarios:end -->'));
+  const example = /```json\n([\s\S]*?)```/.exec(section)?.[1];
+  assert.equal(example, readFileSync('examples/scenarios/get-pet-not-found.scenario.json', 'utf8'));
 });
 
 test('test exits 0 when all pass, 1 when one fails, 2 when one is broken', () => {
