@@ -60,9 +60,14 @@ install_code_server() {
   local work
   work="$(mktemp -d "$CACHE/.code-server-XXXXXX")"
   printf '{ "name": "code-server-host", "private": true }\n' >"$work/package.json"
+  # Under `npm run`, the outer npm's settings are in the environment (npm_config_*), among them a user
+  # agent naming the outer Node, which code-server's postinstall reads to check for Node 24: drop them.
   # The machine's npm may point nodedir at another Node's headers: native modules must build for Node 24.
-  (cd "$work" && PATH="$NODE_DIR/bin:$PATH" npm_config_nodedir="$NODE_DIR" \
-    npm install --no-audit --no-fund --no-save --loglevel=error "code-server@$CODE_SERVER_VERSION" >/dev/null)
+  (
+    for variable in $(compgen -e | grep '^npm_'); do unset "$variable"; done
+    cd "$work" && PATH="$NODE_DIR/bin:$PATH" npm_config_nodedir="$NODE_DIR" \
+      npm install --no-audit --no-fund --no-save --loglevel=error "code-server@$CODE_SERVER_VERSION" >/dev/null
+  )
   touch "$work/.installed"
   rm -rf "$CODE_SERVER_DIR"
   mv "$work" "$CODE_SERVER_DIR"
