@@ -1,56 +1,104 @@
 import type { Node as JsonNode } from 'jsonc-parser';
-import type { EmbeddedText } from '../model/types';
+import type { EmbeddedText, OffsetRange } from '../model/types';
 import { verbatimEmbeddedText } from './embedded';
 import { decodeJsonString } from './jsonString';
-import type { SourceEntry, SourceNode, SourceScalar } from './sourceTree';
+import type { SourceEntry, SourceMapping, SourceNode, SourceScalar, SourceSequence } from './sourceTree';
 
-function jsonScalar(text: string, node: JsonNode): SourceScalar {
-  const range = { start: node.offset, end: node.offset + node.length };
-  let cached: EmbeddedText | undefined;
-  const value = node.value as string | number | boolean | null;
-  const scalarType: SourceScalar['scalarType'] =
-    node.type === 'string' ? 'string' : node.type === 'number' ? 'number' : node.type === 'boolean' ? 'boolean' : 'null';
-  return {
-    kind: 'scalar',
-    value: value ?? null,
-    scalarType,
-    range,
-    embedded() {
-      cached ??=
-        node.type === 'string'
-          ? decodeJsonString(text, range.start, range.end)
-          : verbatimEmbeddedText(text.slice(range.start, range.end), range.start);
-      return cached;
-    },
-  };
+/*
+ * jsonc-parser's nodes seen as the source tree. Objects and arrays convert their children on first
+ * access, so parts of a large definition that no reader visits (schemas, examples) cost nothing.
+ */
+
+function rangeOf(node: JsonNode): OffsetRange {
+  return { start: node.offset, end: node.offset + node.length };
 }
 
-/**
- * The source tree of a jsonc-parser node of `text`. Properties whose value is missing (a syntax
- * error) keep their key with an undefined value, so whatever could be read stays visible.
- */
-export function sourceTreeFromJson(text: string, node: JsonNode): SourceNode {
-  const range = { start: node.offset, end: node.offset + node.length };
-  switch (node.type) {
-    case 'object': {
+class JsonScalar implements SourceScalar {
+  readonly kind = 'scalar';
+  readonly value: string | number | boolean | null;
+  readonly scalarType: SourceScalar['scalarType'];
+  readonly range: OffsetRange;
+  private cached: EmbeddedText | undefined;
+
+  constructor(
+    private readonly text: string,
+    node: JsonNode,
+  ) {
+    this.range = rangeOf(node);
+    this.value = (node.value as string | number | boolean | null | undefined) ?? null;
+    this.scalarType =
+      node.type === 'string' ? 'string' : node.type === 'number' ? 'number' : node.type === 'boolean' ? 'boolean' : 'null';
+  }
+
+  embedded(): EmbeddedText {
+    this.cached ??=
+      this.scalarType === 'string'
+        ? decodeJsonString(this.text, this.range.start, this.range.end)
+        : verbatimEmbeddedText(this.text.slice(this.range.start, this.range.end), this.range.start);
+    return this.cached;
+  }
+}
+
+class JsonObject implements SourceMapping {
+  readonly kind = 'map';
+  readonly range: OffsetRange;
+  private converted: SourceEntry[] | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly node: JsonNode,
+  ) {
+    this.range = rangeOf(node);
+  }
+
+  /** Properties whose value is missing (a syntax error) keep their key with an undefined value. */
+  get entries(): SourceEntry[] {
+    if (this.converted === undefined) {
       const entries: SourceEntry[] = [];
-      for (const property of node.children ?? []) {
+      for (const property of this.node.children ?? []) {
         const [keyNode, valueNode] = property.children ?? [];
         if (keyNode === undefined) continue;
         entries.push({
-          key: jsonScalar(text, keyNode),
-          value: valueNode !== undefined ? sourceTreeFromJson(text, valueNode) : undefined,
-          range: { start: property.offset, end: property.offset + property.length },
+          key: new JsonScalar(this.text, keyNode),
+          value: valueNode !== undefined ? sourceTreeFromJson(this.text, valueNode) : undefined,
+          range: rangeOf(property),
         });
       }
-      return { kind: 'map', entries, range };
+      this.converted = entries;
     }
+    return this.converted;
+  }
+}
+
+class JsonArray implements SourceSequence {
+  readonly kind = 'seq';
+  readonly range: OffsetRange;
+  private converted: SourceNode[] | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly node: JsonNode,
+  ) {
+    this.range = rangeOf(node);
+  }
+
+  get items(): SourceNode[] {
+    this.converted ??= (this.node.children ?? []).map((child) => sourceTreeFromJson(this.text, child));
+    return this.converted;
+  }
+}
+
+/** The source tree of a jsonc-parser node of `text`. */
+export function sourceTreeFromJson(text: string, node: JsonNode): SourceNode {
+  switch (node.type) {
+    case 'object':
+      return new JsonObject(text, node);
     case 'array':
-      return { kind: 'seq', items: (node.children ?? []).map((child) => sourceTreeFromJson(text, child)), range };
+      return new JsonArray(text, node);
     case 'property':
-      // A property is not a value; read its value (callers pass values, this keeps the function total).
-      return node.children?.[1] !== undefined ? sourceTreeFromJson(text, node.children[1]) : jsonScalar(text, { ...node, type: 'null', value: null });
+      // A property is not a value: read its value (callers pass values; this keeps the function total).
+      return node.children?.[1] !== undefined ? sourceTreeFromJson(text, node.children[1]) : new JsonScalar(text, { ...node, type: 'null', value: null });
     default:
-      return jsonScalar(text, node);
+      return new JsonScalar(text, node);
   }
 }

@@ -44,7 +44,7 @@ export function parseYamlTree(text: string): YamlTree {
     if (warning.code === 'TAG_RESOLVE_FAILED') continue;
     problems.push({ code: 'yaml-warning', message: firstLine(warning.message), severity: 'warning', range: rangeOf(warning.pos, text.length) });
   }
-  const converter = new YamlConverter(text, document);
+  const converter = new YamlConverter(text);
   let root: SourceNode | undefined;
   try {
     root = document.contents === null ? undefined : converter.convert(document.contents as YamlNode);
@@ -65,17 +65,52 @@ function rangeOf(pos: [number, number], length: number): OffsetRange {
   return { start, end: Math.max(start, Math.min(pos[1], length)) };
 }
 
-class YamlConverter {
-  private readonly aliasTargets = new Map<YamlNode, SourceNode>();
-  private readonly resolving = new Set<YamlNode>();
+class YamlScalar implements SourceScalar {
+  readonly kind = 'scalar';
+  readonly value: string | number | boolean | null;
+  readonly scalarType: SourceScalar['scalarType'];
+  tag?: string;
+  tagRange?: OffsetRange;
+  private cached: EmbeddedText | undefined;
 
   constructor(
     private readonly text: string,
-    private readonly document: Document.Parsed,
-  ) {}
+    value: unknown,
+    readonly range: OffsetRange,
+    private readonly token: CST.Token | undefined,
+  ) {
+    if (value === null || value === undefined) {
+      this.value = null;
+      this.scalarType = 'null';
+    } else if (typeof value === 'number' || typeof value === 'bigint') {
+      this.value = Number(value);
+      this.scalarType = 'number';
+    } else if (typeof value === 'boolean') {
+      this.value = value;
+      this.scalarType = 'boolean';
+    } else {
+      this.value = String(value);
+      this.scalarType = 'string';
+    }
+  }
+
+  embedded(): EmbeddedText {
+    this.cached ??= decodeScalarToken(this.text, this.range, this.token, typeof this.value === 'string' ? this.value : undefined);
+    return this.cached;
+  }
+}
+
+class YamlConverter {
+  private readonly aliasTargets = new Map<YamlNode, SourceNode>();
+  private readonly resolving = new Set<YamlNode>();
+  private readonly anchors = new Map<string, YamlNode>();
+
+  constructor(private readonly text: string) {}
 
   convert(node: YamlNode): SourceNode {
     if (isAlias(node)) return this.convertAlias(node);
+    const anchor = (node as { anchor?: string }).anchor;
+    if (anchor) this.anchors.set(anchor, node);
     const range: OffsetRange = node.range ? { start: node.range[0], end: node.range[1] } : { start: 0, end: 0 };
     const tag = node.tag !== undefined && node.tag.startsWith('!') && !node.tag.startsWith('!!') ? node.tag : undefined;
     const tagged = tag !== undefined ? { tag, tagRange: this.tagRange(tag, range.start) } : {};
@@ -97,13 +132,18 @@ class YamlConverter {
       }
       return { kind: 'seq', items, range, ...tagged };
     }
-    if (isScalar(node)) return { ...this.scalar(node.value, range, node.srcToken), ...tagged };
-    return { ...this.scalar(null, range, undefined), ...tagged };
+    const scalar = this.scalar(isScalar(node) ? node.value : null, range, isScalar(node) ? node.srcToken : undefined);
+    if (tag !== undefined) Object.assign(scalar, tagged);
+    return scalar;
   }
 
-  private convertAlias(node: YamlNode & { resolve(doc: Document): YamlNode | undefined }): SourceNode {
+  /**
+   * An alias stands for the node its anchor names. Anchors are recorded as nodes are converted, in
+   * document order (the `yaml` package's own `Alias.resolve` searches the whole document per alias).
+   */
+  private convertAlias(node: YamlNode & { source: string }): SourceNode {
     const range: OffsetRange = node.range ? { start: node.range[0], end: node.range[1] } : { start: 0, end: 0 };
-    const target = node.resolve(this.document);
+    const target = this.anchors.get(node.source);
     if (target === undefined || this.resolving.has(target)) return this.scalar(null, range, undefined);
     let converted = this.aliasTargets.get(target);
     if (converted === undefined) {
@@ -127,33 +167,7 @@ class YamlConverter {
   }
 
   private scalar(value: unknown, range: OffsetRange, token: CST.Token | undefined): SourceScalar {
-    const text = this.text;
-    let scalarValue: SourceScalar['value'];
-    let scalarType: SourceScalar['scalarType'];
-    if (value === null || value === undefined) {
-      scalarValue = null;
-      scalarType = 'null';
-    } else if (typeof value === 'number' || typeof value === 'bigint') {
-      scalarValue = Number(value);
-      scalarType = 'number';
-    } else if (typeof value === 'boolean') {
-      scalarValue = value;
-      scalarType = 'boolean';
-    } else {
-      scalarValue = String(value);
-      scalarType = 'string';
-    }
-    let cached: EmbeddedText | undefined;
-    return {
-      kind: 'scalar',
-      value: scalarValue,
-      scalarType,
-      range,
-      embedded() {
-        cached ??= decodeScalarToken(text, range, token, typeof scalarValue === 'string' ? scalarValue : undefined);
-        return cached;
-      },
-    };
+    return new YamlScalar(this.text, value, range, token);
   }
 
   /** Where the tag written before a node starts (`!Ref` in `Key: !Ref X`, possibly on the line above). */

@@ -73,7 +73,7 @@ function parseJsonTree(text: string): { root: SourceNode | undefined; problems: 
     code: 'json-syntax',
     message: jsonErrorMessage(error),
     severity: 'error',
-    range: { start: error.offset, end: error.offset + Math.max(error.length, 1) },
+    range: { start: Math.min(error.offset, text.length), end: Math.min(error.offset + Math.max(error.length, 1), text.length) },
   }));
   return { root: node === undefined ? undefined : sourceTreeFromJson(text, node), problems };
 }
