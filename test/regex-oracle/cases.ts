@@ -79,6 +79,16 @@ export function randomPattern(random: () => number, depth = 0, groups = { count:
   return pattern;
 }
 
+const SOUP = 'ab()[]{}*+?|\\^$.-&:=!<>,0123dDwWsSbBpPkQExuLcRzZAG#n \'';
+
+/** Characters thrown together: mostly invalid patterns, to compare the parsers' verdicts. */
+export function soupPattern(random: () => number): string {
+  const length = 1 + Math.floor(random() * 10);
+  let pattern = '';
+  for (let i = 0; i < length; i++) pattern += SOUP[Math.floor(random() * SOUP.length)];
+  return pattern;
+}
+
 export function randomInput(random: () => number): string {
   const length = Math.floor(random() * (random() < 0.2 ? 24 : 9));
   let text = '';
@@ -90,7 +100,8 @@ export function generateCases(seed: number, count: number): OracleCase[] {
   const random = seededRandom(seed);
   const cases: OracleCase[] = [];
   for (let i = 0; i < count; i++) {
-    cases.push({ pattern: randomPattern(random), input: randomInput(random), replacement: REPLACEMENTS[Math.floor(random() * REPLACEMENTS.length)] });
+    const pattern = random() < 0.15 ? soupPattern(random) : randomPattern(random);
+    cases.push({ pattern, input: randomInput(random), replacement: REPLACEMENTS[Math.floor(random() * REPLACEMENTS.length)] });
   }
   return cases;
 }

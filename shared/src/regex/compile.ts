@@ -245,7 +245,6 @@ class ProgramBuilder {
       if (has(flags, JAVA_FLAG_UNICODE_CASE)) {
         const upper = javaToUpperCase(cp);
         if (upper !== javaToLowerCase(upper)) {
-          this.skipsLowSurrogates = true;
           this.emit(Op.Set, { test: literalPredicate(cp, flags) });
           return;
         }
@@ -346,7 +345,6 @@ class ProgramBuilder {
     if (isSingleCharacterAtom(body)) {
       this.noteSupplementary(body);
       const test = body.type === 'char' ? literalPredicate(body.codePoint, body.flags) : singleCharacterPredicate(body)!;
-      if (body.type === 'char' && (body.codePoint >= 0x10000 || (body.codePoint >= 0xd800 && body.codePoint <= 0xdfff))) this.skipsLowSurrogates = true;
       this.emit(Op.Repeat, { a: min, b: max, c: mode, test: withAsciiTable(test) });
       return;
     }

@@ -2,7 +2,7 @@
 import { RegexNode } from './ast';
 import { compileProgram } from './compile';
 import { parseJavaRegex } from './parser';
-import { DEFAULT_REGEX_STEP_LIMIT, JavaRegexRuntimeError, MatchOptions, RegexProblem } from './problems';
+import { DEFAULT_REGEX_STEP_LIMIT, JavaRegexRuntimeError, MatchOptions, RegexProblem, RegexStepLimitError } from './problems';
 import { Program } from './program';
 import { ReplacementPart, parseJavaReplacement } from './replacement';
 import { RegexMachine } from './vm';
@@ -41,6 +41,11 @@ export class JavaRegex {
     machine.begin(input, options?.stepLimit ?? DEFAULT_REGEX_STEP_LIMIT);
     try {
       return body(machine);
+    } catch (e) {
+      if (e instanceof RegexStepLimitError || e instanceof JavaRegexRuntimeError) throw e;
+      // Deep nesting can exhaust the JavaScript stack where Java's would overflow too.
+      if (e instanceof RangeError) throw new RegexStepLimitError(this.source, options?.stepLimit ?? DEFAULT_REGEX_STEP_LIMIT);
+      throw new JavaRegexRuntimeError(`Internal error while matching: ${String(e)}`, 'InternalError');
     } finally {
       machine.end();
     }

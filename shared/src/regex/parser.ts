@@ -23,7 +23,7 @@ import {
   RegexNode,
 } from './ast';
 import { RegexProblem } from './problems';
-import { isAsciiAlnum, isAsciiAlpha, isAsciiDigit, isAsciiHexDigit, isAsciiSpace, lookupJavaProperty } from './unicode';
+import { isAsciiAlnum, isAsciiAlpha, isAsciiDigit, isAsciiHexDigit, isAsciiSpace, javaToLowerCase, javaToUpperCase, lookupJavaProperty } from './unicode';
 import { studyLengths } from './study';
 
 /** What `parseJavaRegex` returns: the tree (an `empty` node when the pattern is invalid) and problems. */
@@ -409,9 +409,24 @@ class JavaPatternParser {
           continue;
       }
     }
-    if (chars.length === 1) return chars[0];
+    if (chars.length === 1) {
+      this.noteSingleCharacter(chars[0].codePoint);
+      return chars[0];
+    }
     if (chars.length === 0) return { type: 'empty', ...this.span(startIndex, startIndex) };
     return chars;
+  }
+
+  /**
+   * Java's `newCharProperty(single(ch))` marks the pattern as able to match supplementary
+   * characters (its search then never starts on a low surrogate); a run of several literals does not.
+   */
+  private noteSingleCharacter(cp: number): void {
+    if (isSupplementaryOrSurrogate(cp)) this.hasSupplementary = true;
+    if (this.has(JAVA_FLAG_CASE_INSENSITIVE) && this.has(JAVA_FLAG_UNICODE_CASE)) {
+      const upper = javaToUpperCase(cp);
+      if (upper !== javaToLowerCase(upper)) this.hasSupplementary = true;
+    }
   }
 
   /** `\p…`/`\P…` with the cursor on the `p`. */

@@ -120,12 +120,12 @@ export class RegexMachine {
       if (anchoredAtStart && i > 0) return false;
       if (firstCharacter !== null) {
         const skipFrom = i;
-        while (i <= guard && !firstCharacter(this.codePointAt(i))) {
+        while (i < this.length && !firstCharacter(this.codePointAt(i))) {
           if (skipsLowSurrogates && isHigh(input.charCodeAt(i)) && i + 1 < this.length && isLow(input.charCodeAt(i + 1))) i += 2;
           else i++;
         }
         this.spend((i - skipFrom) / 8);
-        if (i > guard) return false;
+        if (i > guard || i >= this.length) return false;
       }
       if (literalPrefix) {
         const at = input.indexOf(literalPrefix, i);
