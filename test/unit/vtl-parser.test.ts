@@ -213,10 +213,11 @@ test('never throws, always covers the text, on hostile input', () => {
     collectSetVariables(ast, offset);
     toVelocityjsAst(ast);
   }
-  for (const hostile of ['#set($a = ' + '1 + '.repeat(100000) + '1)', '$a.b'.repeat(50000) + '.c'.repeat(50000), '#if(1)'.repeat(20000), '('.repeat(20000), '#set($a = ' + '['.repeat(20000), '"$a'.repeat(5000), '${'.repeat(20000)]) {
+  for (const hostile of ['#set($a = ' + '1 + '.repeat(100000) + '1)', '$a'.repeat(150000) + '#end' + '$a'.repeat(150000), '$a.b'.repeat(50000) + '.c'.repeat(200000), '#if(1)'.repeat(20000), '('.repeat(20000), '#set($a = ' + '['.repeat(20000), '"$a'.repeat(5000), '${'.repeat(20000)]) {
     const { ast } = parseVtl(hostile);
     assert.equal(ast.end, hostile.length);
     assert.doesNotThrow(() => toVelocityjsAst(ast));
+    assert.ok(findNodeAt(ast, hostile.length - 1).length > 1);
   }
 });
 

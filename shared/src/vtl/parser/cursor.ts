@@ -6,6 +6,12 @@ export class Cursor {
   readonly sink = new ProblemSink();
   /** Nesting depth of interpolated strings and parenthesised parts, to bound recursion on hostile input. */
   depth = 0;
+  /**
+   * How the next text is split, following velocityjs's lexer so the lowered tree matches its parse:
+   * right after a plain reference (`afterReference`) whitespace and single characters become their
+   * own text pieces.
+   */
+  textMode: 'initial' | 'afterReference' = 'initial';
   /** Directly inside a macro call's arguments, where a space separates arguments. */
   spaceSeparates = false;
 

@@ -1,4 +1,4 @@
-import type { VtlCallArguments, VtlExpression, VtlName, VtlPathSegment, VtlReference } from './ast';
+import type { VtlExpression, VtlName, VtlPathSegment, VtlReference } from './ast';
 import { Cursor, IDENTIFIER, isIdentifierStart, isWhitespace } from './cursor';
 import { readCallArguments, readExpression, skipSpace } from './expressions';
 import { VTL_PARSE_CODES } from './problems';
@@ -140,5 +140,3 @@ function readIndex(cur: Cursor, limit: number): VtlPathSegment {
   }
   return { kind: 'index', start, end: cur.pos, index, closed };
 }
-
-export type { VtlCallArguments };

@@ -12,12 +12,6 @@ import { expectClose, missingAt, readExpression, readMacroArguments, skipSpace }
 import { VTL_PARSE_CODES } from './problems';
 import { readReference, startsReference } from './references';
 
-/**
- * Text splitting follows velocityjs's lexer so the lowered tree matches its parse: right after a
- * plain reference (`mu`), whitespace and single characters become their own text pieces.
- */
-type TextMode = 'initial' | 'mu';
-
 /** A `#end`, `#else` or `#elseif` met while reading a body; the enclosing block decides what it means. */
 interface Closer {
   keyword: 'end' | 'else' | 'elseif';
@@ -32,35 +26,24 @@ interface BodyResult {
   closer?: Closer;
 }
 
-interface ReaderState {
-  mode: TextMode;
-}
-
-const modes = new WeakMap<Cursor, ReaderState>();
-
-function stateOf(cur: Cursor): ReaderState {
-  let state = modes.get(cur);
-  if (!state) {
-    state = { mode: 'initial' };
-    modes.set(cur, state);
-  }
-  return state;
-}
-
 /** Parses `[cur.pos, limit)` as template statements; unclosed blocks and stray closers become problems. */
 export function parseStatements(cur: Cursor, limit: number): VtlStatement[] {
-  const state = stateOf(cur);
-  const savedMode = state.mode;
-  state.mode = 'initial';
+  const savedMode = cur.textMode;
+  cur.textMode = 'initial';
   const statements: VtlStatement[] = [];
   for (;;) {
     const { body, closer } = readBody(cur, limit);
-    statements.push(...body);
+    append(statements, body);
     if (!closer) break;
     statements.push(strayCloser(cur, closer));
   }
-  state.mode = savedMode;
+  cur.textMode = savedMode;
   return statements;
+}
+
+/** `push(...items)` fails on very long bodies (too many arguments). */
+function append(target: VtlStatement[], items: VtlStatement[]): void {
+  for (const item of items) target.push(item);
 }
 
 function strayCloser(cur: Cursor, closer: Closer): VtlStatement {
@@ -78,11 +61,10 @@ const MAX_BLOCK_DEPTH = 400;
 const TRAILING_PAIRS = /(\\\\)+$/;
 
 function readBody(cur: Cursor, limit: number): BodyResult {
-  const state = stateOf(cur);
   const body: VtlStatement[] = [];
   const text = cur.text;
   while (cur.pos < limit) {
-    if (state.mode === 'initial') {
+    if (cur.textMode === 'initial') {
       SPECIAL.lastIndex = cur.pos;
       const found = SPECIAL.exec(text);
       const k = found && found.index < limit ? found.index : -1;
@@ -109,15 +91,15 @@ function readBody(cur: Cursor, limit: number): BodyResult {
     }
     const ch = cur.peek();
     if (ch === '$') {
-      readDollar(cur, limit, body, state);
+      readDollar(cur, limit, body);
       continue;
     }
     if (ch === '#') {
-      const closer = readHash(cur, limit, body, state);
+      const closer = readHash(cur, limit, body);
       if (closer) return { body, closer };
       continue;
     }
-    readAfterReference(cur, limit, body, state);
+    readAfterReference(cur, limit, body);
   }
   return { body };
 }
@@ -130,12 +112,12 @@ const SPACE_THEN_BRACE = /\s*\}/y;
 const WHITESPACE_RUN = /\s+/y;
 
 /** Right after a plain reference: velocityjs emits the next piece of text on its own. */
-function readAfterReference(cur: Cursor, limit: number, body: VtlStatement[], state: ReaderState): void {
+function readAfterReference(cur: Cursor, limit: number, body: VtlStatement[]): void {
   const start = cur.pos;
   const brace = cur.match(SPACE_THEN_BRACE);
   if (brace && start + brace[0].length <= limit) {
     cur.pos += brace[0].length;
-    state.mode = 'initial';
+    cur.textMode = 'initial';
   } else if (isIdentifierStart(cur.peek())) {
     const m = cur.match(IDENTIFIER)!;
     cur.pos = Math.min(limit, start + m[0].length);
@@ -143,7 +125,7 @@ function readAfterReference(cur: Cursor, limit: number, body: VtlStatement[], st
     // velocityjs tries "any one character" before "whitespace run": only a line break starts a run.
     const ws = isLineBreak(cur.peek()) ? cur.match(WHITESPACE_RUN) : null;
     cur.pos = ws ? Math.min(limit, start + ws[0].length) : start + 1;
-    state.mode = 'initial';
+    cur.textMode = 'initial';
   }
   pushText(body, start, cur.pos, cur.text.slice(start, cur.pos));
 }
@@ -152,16 +134,16 @@ function isLineBreak(ch: string): boolean {
   return ch === '\n' || ch === '\r' || ch === '\u2028' || ch === '\u2029';
 }
 
-function readDollar(cur: Cursor, limit: number, body: VtlStatement[], state: ReaderState): void {
+function readDollar(cur: Cursor, limit: number, body: VtlStatement[]): void {
   if (startsReference(cur, limit)) {
     const ref = readReference(cur, limit);
     body.push(ref);
-    state.mode = ref.formal && ref.closed ? 'initial' : 'mu';
+    cur.textMode = ref.formal && ref.closed ? 'initial' : 'afterReference';
     return;
   }
   pushText(body, cur.pos, cur.pos + 1, '$');
   cur.pos++;
-  state.mode = 'initial';
+  cur.textMode = 'initial';
 }
 
 /** Directive names velocityjs lexes, in its rule order; each needs a non-word character after it. */
@@ -180,17 +162,16 @@ function readHash(
   cur: Cursor,
   limit: number,
   body: VtlStatement[],
-  state: ReaderState,
 ): Closer | undefined {
   const start = cur.pos;
   const text = cur.text;
-  const returnMode = state.mode;
+  const returnMode = cur.textMode;
   if (cur.startsWith('##')) {
     let end = text.indexOf('\n', start);
     if (end < 0 || end > limit) end = limit;
     body.push({ kind: 'comment', block: false, value: text.slice(start, end), start, end });
     cur.pos = end;
-    state.mode = 'initial';
+    cur.textMode = 'initial';
     return undefined;
   }
   if (cur.startsWith('#*')) {
@@ -198,7 +179,7 @@ function readHash(
     if (close >= 0 && close + 2 <= limit) {
       body.push({ kind: 'comment', block: true, value: text.slice(start, close + 2), start, end: close + 2 });
       cur.pos = close + 2;
-      state.mode = 'initial';
+      cur.textMode = 'initial';
       return undefined;
     }
     // Unterminated: velocityjs prints it as text, and so does the rest of the template render.
@@ -209,7 +190,7 @@ function readHash(
     if (close >= 0 && close + 3 <= limit) {
       body.push({ kind: 'unparsed', content: text.slice(start + 3, close), start, end: close + 3 });
       cur.pos = close + 3;
-      state.mode = 'initial';
+      cur.textMode = 'initial';
       return undefined;
     }
     cur.sink.report(VTL_PARSE_CODES.syntax, 'Close the unparsed block with `]]#`.', start, start + 3);
@@ -250,7 +231,7 @@ function readHash(
     }
   }
   if (!name && !callName) {
-    readHashAsText(cur, limit, body, state, start);
+    readHashAsText(cur, limit, body, start);
     return undefined;
   }
   const headName: VtlName = {
@@ -264,33 +245,33 @@ function readHash(
     const args = readMacroArguments(cur, limit);
     head.end = cur.pos;
     body.push({ kind: 'call', head, args, start, end: cur.pos });
-    state.mode = 'initial';
+    cur.textMode = 'initial';
     return undefined;
   }
   switch (name!) {
     case 'else':
     case 'end':
       // Whether it closes something is decided by the enclosing block (see readIfBlock, readBlockBody).
-      state.mode = returnMode;
+      cur.textMode = returnMode;
       return { keyword: name!, head, start, end: cur.pos };
     case 'break':
     case 'stop':
-      state.mode = returnMode;
+      cur.textMode = returnMode;
       body.push({ kind: name!, head, parenthesised: false, start, end: cur.pos });
       if (name === 'stop') {
         cur.sink.report(VTL_PARSE_CODES.stop, 'Nothing after `#stop` is rendered: remove it unless that is intended.', start, cur.pos, 'warning');
       }
       return undefined;
     default:
-      return readParenDirective(cur, limit, body, state, name!, head);
+      return readParenDirective(cur, limit, body, name!, head);
   }
 }
 
 /** A `#` that starts no directive: text, split the way velocityjs splits it. */
-function readHashAsText(cur: Cursor, limit: number, body: VtlStatement[], state: ReaderState, start: number): void {
+function readHashAsText(cur: Cursor, limit: number, body: VtlStatement[], start: number): void {
   const next = cur.text.charAt(start + 1);
   let end = start + 1;
-  if (state.mode === 'mu') {
+  if (cur.textMode === 'afterReference') {
     const ws = /\s+/y;
     ws.lastIndex = start + 1;
     const m = isLineBreak(next) ? ws.exec(cur.text) : null;
@@ -307,12 +288,11 @@ function readParenDirective(
   cur: Cursor,
   limit: number,
   body: VtlStatement[],
-  state: ReaderState,
   name: 'set' | 'if' | 'elseif' | 'foreach' | 'define' | 'macro',
   head: VtlDirectiveHead,
 ): Closer | undefined {
   const start = head.start;
-  state.mode = 'initial';
+  cur.textMode = 'initial';
   const open = cur.pos;
   const hasParen = cur.peek() === '(' && open < limit;
   if (hasParen) {
@@ -499,7 +479,7 @@ function readBlockBodyItems(
 ): { body: VtlStatement[]; endDirective?: { start: number; end: number }; end: number } {
   for (;;) {
     const result = readBody(cur, limit);
-    body.push(...result.body);
+    append(body, result.body);
     const closer = result.closer;
     if (!closer) {
       reportUnclosed(cur, head, name);

@@ -1,16 +1,12 @@
-import type { VtlNode, VtlStatement } from './ast';
+import type { VtlNode } from './ast';
 
 /** The direct children of a node, in source order. */
 export function childrenOf(node: VtlNode): VtlNode[] {
   switch (node.kind) {
     case 'template':
       return node.body;
-    case 'reference': {
-      const out: VtlNode[] = [];
-      if (node.args) out.push(...node.args.items);
-      out.push(...node.path);
-      return out;
-    }
+    case 'reference':
+      return node.args ? [...node.args.items, ...node.path] : node.path;
     case 'method':
       return node.args.items;
     case 'index':
@@ -62,5 +58,3 @@ export function walkVtl(root: VtlNode, visit: (node: VtlNode) => void): void {
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
 }
-
-export type { VtlStatement };
