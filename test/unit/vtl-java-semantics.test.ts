@@ -107,6 +107,13 @@ const CASES: JavaCase[] = [
     velocity17: "x${undefined}y",
     why: "API Gateway prints a null or missing reference as nothing (SEMANTICS 9.1)",
   },
+  {
+    name: 'keySet() and values() are a Set and a Collection: no get or subList',
+    template: '#set($m = {"a": 1, "b": 2})$m.keySet().size()|$m.keySet().contains("a")|$m.keySet().get(0)|$m.values().contains(2)|$m.keySet().subList(0, 1)|$m.entrySet().size()',
+    expected: '2|true||true||2',
+    velocity17: '2|true|$m.keySet().get(0)|true|$m.keySet().subList(0, 1)|2',
+    why: 'API Gateway prints a null reference (a method Set does not have) as nothing; Velocity 1.7 prints its text',
+  },
 ];
 
 function render(template: string) {

@@ -9,6 +9,8 @@ import { javaEquals, javaStringHash } from './javaEquality';
 import { javaPattern, runJavaRegex } from './javaRegex';
 import {
   arrayList,
+  collectionView,
+  isCollectionView,
   isJavaArray,
   isJavaDouble,
   isJavaNumber,
@@ -291,6 +293,20 @@ const LIST_METHODS = table<unknown[]>({
   equals: (l, a) => (arity(a, 1), javaEquals(l, a[0])),
 });
 
+/** What a Set or Collection view (`keySet()`, `values()`, `entrySet()`) offers: no positional access. */
+const COLLECTION_METHODS = table<unknown[]>({
+  size: LIST_METHODS.size,
+  isEmpty: LIST_METHODS.isEmpty,
+  contains: LIST_METHODS.contains,
+  toString: LIST_METHODS.toString,
+  equals: LIST_METHODS.equals,
+  containsAll: (l, a) => {
+    arity(a, 1);
+    if (!Array.isArray(a[0])) throw new WrongArguments();
+    return a[0].every((item) => l.some((own) => javaEquals(own, item)));
+  },
+});
+
 // ---------------------------------------------------------------------------------------------------
 // java.util.Map (LinkedHashMap) and Map.Entry
 
@@ -321,9 +337,9 @@ const MAP_METHODS = table<Map<unknown, unknown>>({
     for (const value of m.values()) if (javaEquals(value, a[0])) return true;
     return false;
   },
-  keySet: (m, a) => (arity(a, 0), arrayList([...m.keys()])),
-  values: (m, a) => (arity(a, 0), arrayList([...m.values()])),
-  entrySet: (m, a) => (arity(a, 0), arrayList([...m.keys()].map((key) => new JavaMapEntry(m, key)))),
+  keySet: (m, a) => (arity(a, 0), collectionView([...m.keys()])),
+  values: (m, a) => (arity(a, 0), collectionView([...m.values()])),
+  entrySet: (m, a) => (arity(a, 0), collectionView([...m.keys()].map((key) => new JavaMapEntry(m, key)))),
   size: (m, a) => (arity(a, 0), m.size),
   isEmpty: (m, a) => (arity(a, 0), m.size === 0),
   remove: (m, a) => {
@@ -396,7 +412,7 @@ function lookup(receiver: unknown, name: string): ((args: unknown[], call: CallC
     return method && ((args, call) => method(receiver, args, call));
   }
   if (Array.isArray(receiver)) {
-    const method = methodOf(LIST_METHODS, name);
+    const method = methodOf(isCollectionView(receiver) ? COLLECTION_METHODS : LIST_METHODS, name);
     return method && ((args, call) => method(receiver, args, call));
   }
   if (receiver instanceof Map) {
@@ -472,7 +488,7 @@ export function readJavaProperty(receiver: unknown, name: string, call: CallCont
 export function readJavaIndex(receiver: unknown, index: unknown, call: CallContext): unknown {
   call.tick();
   if (Array.isArray(receiver)) {
-    if (typeof index !== 'number' || !Number.isInteger(index)) return NO_SUCH_METHOD;
+    if (typeof index !== 'number' || !Number.isInteger(index) || isCollectionView(receiver)) return NO_SUCH_METHOD;
     // Velocity 1.7 counts a negative index from the end; past either end `get` throws.
     const at = index < 0 ? receiver.length + index : index;
     checkIndex(receiver, at);

@@ -27,10 +27,27 @@ export class JavaMapEntry {
 const arrayLists = new WeakSet<unknown[]>();
 const javaArrays = new WeakSet<unknown[]>();
 
-/** A `java.util.ArrayList` (list literals, ranges, `keySet()`…): prints `[a, b]`. */
+const collectionViews = new WeakSet<unknown[]>();
+
+/** A `java.util.ArrayList` (list literals, ranges, `subList`): prints `[a, b]`. */
 export function arrayList<T extends unknown[]>(list: T): T {
   arrayLists.add(list);
   return list;
+}
+
+/**
+ * A map's `keySet()`, `values()` or `entrySet()`: a Set or Collection, not a List, so it has no `get`,
+ * `indexOf` or `subList` (a snapshot here; Java's is a live view). Prints `[a, b]`.
+ */
+export function collectionView<T extends unknown[]>(items: T): T {
+  arrayLists.add(items);
+  collectionViews.add(items);
+  return items;
+}
+
+/** True for a `keySet()`/`values()`/`entrySet()` result. */
+export function isCollectionView(value: unknown): value is unknown[] {
+  return Array.isArray(value) && collectionViews.has(value);
 }
 
 /** Marks a list as a Java array (`String[]` from `split`): Velocity wraps it as a list, Java prints its identity. */
