@@ -1,5 +1,6 @@
 // API Gateway's template helpers ($util, $input, $context) and response-parameter sources, as pure functions.
 export * from './javaStrings';
+export * from './javaDoubleText';
 export * from './javaJson';
 export * from './jsonPathSyntax';
 export * from './jsonPath';

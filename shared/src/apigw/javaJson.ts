@@ -11,6 +11,8 @@
  *            beyond ±2^53; a `BigInteger`; a `BigDecimal`), carrying Java's exact text.
  */
 
+import { javaDoubleText } from './javaDoubleText';
+
 /** The Java class json-smart gives a JSON number. */
 export type JavaNumberType = 'Integer' | 'Long' | 'BigInteger' | 'Double' | 'BigDecimal';
 
@@ -299,56 +301,6 @@ function printsBackAs(doubleText: string, literal: string): boolean {
     j++;
   }
   return j === literal.length;
-}
-
-/**
- * How many low decimal digits JDK 17's `Double.toString` drops from an integral double of binary exponent
- * `binaryExponent` (52…62), by the number of bits below the 53-bit significand: its `FloatingDecimal`
- * prints such doubles as their exact integer value, rounded to this many fewer digits, not as the
- * shortest decimal that reads back the same.
- */
-const INSIGNIFICANT_DIGITS_BY_SPARE_BITS = [0, 0, 0, 0, 1, 1, 1, 2, 2, 2];
-
-/**
- * Java's `Double.toString(d)` as JDK 17 prints it: plain notation with at least one fractional digit for
- * 10^-3 ≤ |d| < 10^7, otherwise computerized scientific notation (`1.0E10`, `1.5E-5`).
- *
- * Digits: below 2^52 they are the shortest that read back as the same double, which is what JDK 17 prints
- * for every normal double checked there; from 2^52 to 2^63, where every double is an integer, JDK 17 prints
- * the exact integer rounded to a few digits fewer (`8.4382410632022656E16`), and so does this. Known
- * differences (`test/unit/util-java.test.ts` checks the rest against the JDK): some doubles of 2^63 and
- * above (`-1.9999999999999998E23`, ours `-2.0E23`) and subnormals (`4.9E-324`, ours `5.0E-324`).
- */
-export function javaDoubleText(d: number): string {
-  if (Number.isNaN(d)) return 'NaN';
-  if (!Number.isFinite(d)) return d > 0 ? 'Infinity' : '-Infinity';
-  if (d === 0) return Object.is(d, -0) ? '-0.0' : '0.0';
-  const magnitude = Math.abs(d);
-  if (magnitude >= 2 ** 53 && magnitude < 2 ** 63) return integralDoubleText(d);
-  if (magnitude >= 1e-3 && magnitude < 1e7) {
-    const text = String(d);
-    return text.includes('.') ? text : `${text}.0`;
-  }
-  const [mantissa, exponent] = d.toExponential().split('e');
-  return `${mantissa.includes('.') ? mantissa : `${mantissa}.0`}E${exponent.replace('+', '')}`;
-}
-
-/** JDK 17's text for an integral double from 2^53 to 2^63: its exact digits, the insignificant ones rounded off. */
-function integralDoubleText(d: number): string {
-  let value = BigInt(Math.abs(d));
-  const spareBits = value.toString(2).length - 1 - 54;
-  const dropped = spareBits > 1 && spareBits < INSIGNIFICANT_DIGITS_BY_SPARE_BITS.length ? INSIGNIFICANT_DIGITS_BY_SPARE_BITS[spareBits] : 0;
-  if (dropped > 0) {
-    const scale = 10n ** BigInt(dropped);
-    const residue = value % scale;
-    value /= scale;
-    if (residue * 2n >= scale) value += 1n;
-  }
-  const digits = value.toString();
-  const exponent = digits.length - 1 + dropped;
-  const significant = digits.replace(/0+$/, '');
-  const fraction = significant.length > 1 ? significant.slice(1) : '0';
-  return `${d < 0 ? '-' : ''}${significant[0]}.${fraction}E${exponent}`;
 }
 
 /** `new BigDecimal(literal).toString()`: the unscaled digits and scale of the literal, in Java's notation. */
