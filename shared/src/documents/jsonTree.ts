@@ -39,17 +39,21 @@ class JsonScalar implements SourceScalar {
   }
 }
 
-class JsonObject implements SourceMapping {
-  readonly kind = 'map';
+/** An object or array whose children are converted when first asked for. */
+abstract class JsonContainer<Child> {
   readonly range: OffsetRange;
-  private converted: SourceEntry[] | undefined;
+  protected converted: Child[] | undefined;
 
   constructor(
-    private readonly text: string,
-    private readonly node: JsonNode,
+    protected readonly text: string,
+    protected readonly node: JsonNode,
   ) {
     this.range = rangeOf(node);
   }
+}
+
+class JsonObject extends JsonContainer<SourceEntry> implements SourceMapping {
+  readonly kind = 'map';
 
   /** Properties whose value is missing (a syntax error) keep their key with an undefined value. */
   get entries(): SourceEntry[] {
@@ -70,17 +74,8 @@ class JsonObject implements SourceMapping {
   }
 }
 
-class JsonArray implements SourceSequence {
+class JsonArray extends JsonContainer<SourceNode> implements SourceSequence {
   readonly kind = 'seq';
-  readonly range: OffsetRange;
-  private converted: SourceNode[] | undefined;
-
-  constructor(
-    private readonly text: string,
-    private readonly node: JsonNode,
-  ) {
-    this.range = rangeOf(node);
-  }
 
   get items(): SourceNode[] {
     this.converted ??= (this.node.children ?? []).map((child) => sourceTreeFromJson(this.text, child));
