@@ -1,7 +1,14 @@
 // $context defaults and overrides, and the catalogue of $context/$input/$util members.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CONTEXT_VARIABLES, INPUT_FUNCTIONS, UTIL_FUNCTIONS, buildContext, findContextVariable } from '../../shared/src/apigw/index';
+import {
+  CONTEXT_VARIABLES,
+  INPUT_FUNCTIONS,
+  UTIL_FUNCTIONS,
+  buildContext,
+  findContextVariable,
+  suggestTemplateMember,
+} from '../../shared/src/apigw/index';
 
 const REQUEST = { httpMethod: 'GET', path: '/pets/123', resourcePath: '/pets/{petId}', headers: { 'user-agent': 'curl/8.0' } };
 
@@ -86,4 +93,22 @@ test('every key of the built $context is in the catalogue; lookups understand pl
     ['identity', undefined],
   ];
   for (const [name, expected] of check) assert.equal(findContextVariable(name)?.name, expected, name);
+});
+
+test('"did you mean": case first, then the closest name within a couple of edits', () => {
+  const check: [string, readonly { name: string }[], string | undefined][] = [
+    ['requestIdd', CONTEXT_VARIABLES, 'requestId'],
+    ['requestid', CONTEXT_VARIABLES, 'requestId'],
+    ['identity.sourceIP', CONTEXT_VARIABLES, 'identity.sourceIp'],
+    ['idenity.userAgent', CONTEXT_VARIABLES, 'identity.userAgent'],
+    ['reqeustTime', CONTEXT_VARIABLES, 'requestTime'],
+    ['responseOverride.stauts', CONTEXT_VARIABLES, 'responseOverride.status'],
+    ['requestId', CONTEXT_VARIABLES, undefined],
+    ['somethingElse', CONTEXT_VARIABLES, undefined],
+    ['escapeJavascript', UTIL_FUNCTIONS, 'escapeJavaScript'],
+    ['parseJSON', UTIL_FUNCTIONS, 'parseJson'],
+    ['bdy', INPUT_FUNCTIONS, 'body'],
+    ['x', INPUT_FUNCTIONS, undefined],
+  ];
+  for (const [name, members, expected] of check) assert.equal(suggestTemplateMember(name, members as typeof CONTEXT_VARIABLES), expected, name);
 });

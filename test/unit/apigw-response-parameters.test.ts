@@ -32,6 +32,7 @@ test('source expressions are read into a kind, an operand range and problems', (
   check('context.identity.sourceIp', 'context {"name":"identity.sourceIp"} @8-25');
   check('context.requestIdd', 'context {"name":"requestIdd"} @8-18 warning:response-parameter-unknown-context@8-18');
   check('context.', 'invalid {} error:response-parameter-missing-name@8-8');
+  assert.match(parseResponseParameterExpression('context.requestIdd').problems[0].message, /did you mean context\.requestId\?/);
   check('stageVariables.env', 'stageVariables {"name":"env"} @15-18'.replace('stageVariables', 'stageVariable'));
   check('stageVariables.my-var', 'stageVariable {"name":"my-var"} @15-21 error:response-parameter-bad-stage-variable@15-21');
   check('method.request.header.X', 'invalid {} error:response-parameter-request-source@0-23');

@@ -210,3 +210,43 @@ export function findContextVariable(name: string): TemplateMember | undefined {
     return pattern.every((part, i) => part.startsWith('{') || part === segments[i]);
   });
 }
+
+/** Edit distance with transpositions (optimal string alignment), stopping early past `limit`. */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previousRow: number[] = [];
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const beforePrevious = previousRow;
+    previousRow = row;
+    row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previousRow[j] + 1, row[j - 1] + 1, previousRow[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, beforePrevious[j - 2] + 1);
+      row.push(value);
+      best = Math.min(best, value);
+    }
+    if (best > limit) return limit + 1;
+  }
+  return row[b.length];
+}
+
+/**
+ * The member a mistyped name most likely meant, for "did you mean" messages: a name that differs only in
+ * case, else the closest within two edits (one for names of four characters or fewer). Names with a
+ * `{placeholder}` are offered up to the placeholder (`requestOverride.header.`). Undefined when nothing is close.
+ */
+export function suggestTemplateMember(name: string, members: readonly TemplateMember[]): string | undefined {
+  const candidates = [...new Set(members.map((member) => member.name.replace(/\.?\{[^}]*\}.*$/, '')))];
+  const sameLetters = candidates.find((candidate) => candidate.toLowerCase() === name.toLowerCase());
+  if (sameLetters !== undefined) return sameLetters === name ? undefined : sameLetters;
+  const limit = name.length <= 4 ? 1 : 2;
+  let best: { candidate: string; distance: number } | undefined;
+  for (const candidate of candidates) {
+    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase(), limit);
+    if (distance <= limit && (!best || distance < best.distance)) best = { candidate, distance };
+  }
+  return best?.candidate;
+}

@@ -2,7 +2,7 @@
  * `responseParameters` sources: what a `method.response.header.X` mapping takes its value from
  * (SEMANTICS §6, AWS's D-MAP "Method response header mapping expressions").
  */
-import { findContextVariable } from './catalog';
+import { CONTEXT_VARIABLES, findContextVariable, suggestTemplateMember } from './catalog';
 import { isJsonObject, javaNumberText, jsonForTemplate, JavaNumber, parseJsonForTemplate, type JsonParseResult, type JsonValue } from './javaJson';
 import { evaluateCompiledJsonPath } from './jsonPath';
 import { compileJsonPath, isDefinitePath, type CompiledJsonPath } from './jsonPathSyntax';
@@ -87,7 +87,9 @@ export function parseResponseParameterExpression(text: string): ParsedResponsePa
     const name = text.slice(CONTEXT_PREFIX.length);
     if (name === '' || name.split('.').some((segment) => segment === '')) return invalid('response-parameter-missing-name', 'name the $context variable: context.requestId', CONTEXT_PREFIX.length);
     if (!findContextVariable(name)) {
-      problem('response-parameter-unknown-context', `$context.${name} is not a documented $context variable`, CONTEXT_PREFIX.length, text.length, 'warning');
+      const suggestion = suggestTemplateMember(name, CONTEXT_VARIABLES);
+      const hint = suggestion ? `; did you mean context.${suggestion}?` : '';
+      problem('response-parameter-unknown-context', `$context.${name} is not a documented $context variable${hint}`, CONTEXT_PREFIX.length, text.length, 'warning');
     }
     return { source: { kind: 'context', name }, operand: { start: CONTEXT_PREFIX.length, end: text.length }, problems };
   }
