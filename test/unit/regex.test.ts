@@ -11,6 +11,7 @@ import {
   compileJavaRegex,
   exampleMatches,
   getJavaRegex,
+  javaPatternSyntaxMessage,
   parseJavaRegex,
 } from '../../shared/src/regex/index';
 
@@ -179,6 +180,47 @@ test('syntax errors read like PatternSyntaxException at Java\'s index', () => {
   check('\\x{110000}', 'Hexadecimal codepoint is too big', 8);
   check('ab\\', 'Unexpected internal error', 3);
   check('\\Qa.b\\E[', 'Unclosed character class', 7);
+  const quoted = compileJavaRegex('\\Qa\\E(').problems[0];
+  assert.deepEqual([quoted.start, quoted.javaIndex], [6, 2]);
+  assert.equal(javaPatternSyntaxMessage('\\Qa\\E(', quoted), 'Unclosed group near index 2\n\\Qa\\E(\n  ^');
+  assert.equal(javaPatternSyntaxMessage('\ta)', compileJavaRegex('\ta)').problems[0]), "Unmatched closing ')' near index 1\n\ta)\n\t^");
+  assert.equal(javaPatternSyntaxMessage('\t(', compileJavaRegex('\t(').problems[0]), 'Unclosed group near index 2\n\t(');
+});
+
+test('constructs the simulator cannot evaluate are reported, never mistranslated', () => {
+  const check = (pattern: string, code: string, severity: 'error' | 'warning') => {
+    const { problems } = parseJavaRegex(pattern);
+    assert.ok(problems.some((p) => p.code === code && p.severity === severity), `${pattern}: ${JSON.stringify(problems)}`);
+  };
+  check('\\N{LATIN SMALL LETTER A}', 'regex-unsupported', 'error');
+  check('\\X', 'regex-unsupported', 'error');
+  check('a\\b{g}', 'regex-unsupported', 'error');
+  check('(?c)e\u0301', 'regex-canon-eq', 'warning');
+  assert.equal(compileJavaRegex('\\X').regex, undefined);
+  assert.ok(compileJavaRegex('(?c)x').regex);
+});
+
+test('no pattern or input makes the engine throw anything but its documented errors', () => {
+  let seed = 7;
+  const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296);
+  const soup = 'ab()[]{}*+?|\\^$.-&:=!<>,019dDwWsSbBpPkQExuLcRzZAG#n \u00e9\ud83d\ude00';
+  for (let k = 0; k < 3000; k++) {
+    let pattern = '';
+    for (let i = 0, n = 1 + Math.floor(random() * 14); i < n; i++) pattern += soup[Math.floor(random() * soup.length)];
+    let input = '';
+    for (let i = 0, n = Math.floor(random() * 12); i < n; i++) input += soup[Math.floor(random() * soup.length)];
+    const { regex: compiled, problems } = compileJavaRegex(pattern);
+    for (const p of problems) assert.ok(p.start >= 0 && p.start <= p.end && p.end <= pattern.length, `${pattern}: ${JSON.stringify(p)}`);
+    if (!compiled) continue;
+    try {
+      compiled.matches(input, { stepLimit: 100_000 });
+      compiled.findAll(input, { stepLimit: 100_000 });
+      compiled.split(input, 0, { stepLimit: 100_000 });
+      compiled.replaceAll(input, '$0', { stepLimit: 100_000 });
+    } catch (e) {
+      assert.ok(e instanceof RegexStepLimitError || (e instanceof JavaRegexRuntimeError && e.javaException !== 'InternalError'), `${JSON.stringify(pattern)} on ${JSON.stringify(input)}: ${String(e)}`);
+    }
+  }
 });
 
 test('valid Java that JavaScript rejects or reads differently is accepted', () => {

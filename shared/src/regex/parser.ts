@@ -1014,7 +1014,7 @@ export function parseJavaRegex(pattern: string): JavaRegexParse {
       const end = codePoint === undefined ? start : start + (codePoint >= 0x10000 ? 2 : 1);
       return {
         ast: empty,
-        problems: [...parser.warnings, { code: e.code, message: e.message, severity: 'error', start, end }],
+        problems: [...parser.warnings, { code: e.code, message: e.message, severity: 'error', start, end, javaIndex: e.index }],
         groupCount: 0,
         groupNames: {},
         javaErrorIndex: e.index,

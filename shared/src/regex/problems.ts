@@ -5,6 +5,23 @@ export interface RegexProblem {
   severity: 'error' | 'warning';
   start: number;
   end: number;
+  /**
+   * Syntax errors: the index `PatternSyntaxException.getIndex()` reports. Java counts in the pattern
+   * after `\Q…\E` is rewritten and by code point, so it can differ from `start`.
+   */
+  javaIndex?: number;
+}
+
+/** `PatternSyntaxException.getMessage()` for a syntax problem: description, index, pattern and caret. */
+export function javaPatternSyntaxMessage(pattern: string, problem: RegexProblem): string {
+  const index = problem.javaIndex ?? problem.start;
+  let message = `${problem.message}${index >= 0 ? ` near index ${index}` : ''}\n${pattern}`;
+  if (index >= 0 && index < pattern.length) {
+    let pad = '';
+    for (let i = 0; i < index; i++) pad += pattern[i] === '\t' ? '\t' : ' ';
+    message += `\n${pad}^`;
+  }
+  return message;
 }
 
 /** Per-call limits for matching. */
