@@ -305,3 +305,46 @@ paths:
     ],
   );
 });
+
+test('SAM function Api events become proxy methods on their API', () => {
+  const text = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Api:
+    Type: AWS::Serverless::Api
+    Properties:
+      BinaryMediaTypes: [image/png]
+      DefinitionBody:
+        openapi: 3.0.1
+        paths:
+          /defined:
+            get:
+              x-amazon-apigateway-integration: {type: mock}
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Events:
+        Listed:
+          Type: Api
+          Properties: {Path: /items, Method: any, RestApiId: !Ref Api}
+        AlsoDefined:
+          Type: Api
+          Properties: {Path: /defined, Method: get, RestApiId: !Ref Api}
+        Implicit:
+          Type: Api
+          Properties: {Path: /ping, Method: get}
+        Queue:
+          Type: SQS
+          Properties: {Queue: arn}
+`;
+  const document = parseApiDocument(text, 'template.yaml');
+  assert.deepEqual(document.problems, []);
+  assert.deepEqual(
+    document.operations.map((o) => [o.key, o.api.name, o.integration?.type?.value, o.logicalId ?? '']),
+    [
+      ['GET /defined', 'Api', 'MOCK', ''],
+      ['ANY /items', 'Api', 'AWS_PROXY', 'Fn'],
+      ['GET /ping', 'ServerlessRestApi', 'AWS_PROXY', 'Fn'],
+    ],
+  );
+  assert.equal(document.operations[1].integration?.uri?.intrinsic, 'Fn::Sub');
+});

@@ -1,9 +1,10 @@
 import type { ApiSettings, IntegrationResponse, MethodResponse, Operation, Sourced } from './types';
-import { scalarText, valueOf, type SourceEntry, type SourceMapping, type SourceNode } from '../documents/sourceTree';
+import { scalarText, valueOf, type SourceMapping, type SourceNode } from '../documents/sourceTree';
 import { DefinitionReader } from './reader';
 import { intrinsicCallOf } from './intrinsics';
 import { cloudFormationIntegration, readDeclaredResponse, readIntegrationProperties, readIntegrationResponseProperties } from './integration';
 import { openApiSettings, readOpenApiOperations, readStringList } from './openapi';
+import { readSamApiEvents, type TemplateResource } from './samEvents';
 
 /** Whether a parsed document is a CloudFormation or SAM template. */
 export function isCloudFormationTemplate(root: SourceNode | undefined): boolean {
@@ -17,16 +18,13 @@ export function isCloudFormationTemplate(root: SourceNode | undefined): boolean 
   });
 }
 
-interface ResourceInfo {
-  entry: SourceEntry;
-  type: string;
-  properties: SourceMapping | undefined;
-}
+type ResourceInfo = TemplateResource;
 
 /**
  * The operations of a CloudFormation or SAM template: each `AWS::ApiGateway::Method` with its path
- * resolved through `AWS::ApiGateway::Resource` parents, and the operations of every inline OpenAPI
- * (`AWS::ApiGateway::RestApi` `Body`, `AWS::Serverless::Api` `DefinitionBody`).
+ * resolved through `AWS::ApiGateway::Resource` parents, the operations of every inline OpenAPI
+ * (`AWS::ApiGateway::RestApi` `Body`, `AWS::Serverless::Api` `DefinitionBody`), and the proxy
+ * methods SAM makes for functions' `Api` events.
  */
 export function readCloudFormationOperations(reader: DefinitionReader, root: SourceMapping): Operation[] {
   const resources = new Map<string, ResourceInfo>();
@@ -61,6 +59,8 @@ export function readCloudFormationOperations(reader: DefinitionReader, root: Sou
     if (settings.binaryMediaTypes.length === 0) settings.binaryMediaTypes = fromBody.binaryMediaTypes;
     operations.push(...readOpenApiOperations(reader, bodyMap, settings));
   }
+
+  operations.push(...readSamApiEvents(reader, resources, apis, operations));
 
   const paths = new ResourcePaths(reader, resources);
   for (const [logicalId, resource] of resources) {
