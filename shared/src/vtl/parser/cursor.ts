@@ -15,7 +15,27 @@ export class Cursor {
   /** Directly inside a macro call's arguments, where a space separates arguments. */
   spaceSeparates = false;
 
+  private readonly found = new Map<string, { from: number; at: number }>();
+
   constructor(readonly text: string) {}
+
+  /**
+   * `text.indexOf(needle, from)`, remembered: searches that run to the end of the text (unclosed
+   * comments, long lines) would otherwise repeat for every construct and make parsing quadratic.
+   */
+  indexOf(needle: string, from: number): number {
+    const last = this.found.get(needle);
+    if (last && last.from <= from && (last.at < 0 || from <= last.at)) return last.at;
+    const at = this.text.indexOf(needle, from);
+    this.found.set(needle, { from, at });
+    return at;
+  }
+
+  /** Where the line containing `from` ends (its `\n`), or the end of the text. */
+  lineEnd(from: number): number {
+    const at = this.indexOf('\n', from);
+    return at < 0 ? this.text.length : at;
+  }
 
   peek(offset = 0): string {
     return this.text.charAt(this.pos + offset);

@@ -237,7 +237,7 @@ export function readString(cur: Cursor, limit: number): VtlStringLiteral {
   const text = cur.text;
   let i = scanString(text, start, limit, quote);
   let closed = i < limit && text.charAt(i) === quote;
-  const firstLineEnd = lineEndFrom(text, start, limit);
+  const firstLineEnd = Math.min(cur.lineEnd(start), limit);
   if (closed && i > firstLineEnd && !continuesExpression(text, i + 1, limit)) {
     closed = false;
     i = firstLineEnd;
@@ -279,11 +279,6 @@ function scanString(text: string, start: number, limit: number, quote: string): 
     else if (c === quote) return i;
   }
   return limit;
-}
-
-function lineEndFrom(text: string, start: number, limit: number): number {
-  const newline = text.indexOf('\n', start);
-  return newline < 0 || newline > limit ? limit : newline;
 }
 
 const CONTINUATION = /[ \t\r\n]*([),\]}:+\-*\/%=!<>&|.]|$)/y;

@@ -28,12 +28,16 @@ export const VTL_PARSE_CODES = {
 
 export type VtlParseCode = (typeof VTL_PARSE_CODES)[keyof typeof VTL_PARSE_CODES];
 
+/** More than this is noise in an editor, and collecting them would cost more than the parse. */
+const MAX_PROBLEMS = 500;
+
 /** Collects problems; never more than one per code and range, so recovery cannot flood the editor. */
 export class ProblemSink {
   readonly problems: TemplateProblem[] = [];
   private readonly seen = new Set<string>();
 
   report(code: VtlParseCode, message: string, start: number, end: number, severity: TemplateProblem['severity'] = 'error'): void {
+    if (this.problems.length >= MAX_PROBLEMS) return;
     const key = `${code}:${start}:${end}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);

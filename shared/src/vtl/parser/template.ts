@@ -167,15 +167,14 @@ function readHash(
   const text = cur.text;
   const returnMode = cur.textMode;
   if (cur.startsWith('##')) {
-    let end = text.indexOf('\n', start);
-    if (end < 0 || end > limit) end = limit;
+    const end = Math.min(cur.lineEnd(start), limit);
     body.push({ kind: 'comment', block: false, value: text.slice(start, end), start, end });
     cur.pos = end;
     cur.textMode = 'initial';
     return undefined;
   }
   if (cur.startsWith('#*')) {
-    const close = text.indexOf('*#', start + 3);
+    const close = cur.indexOf('*#', start + 3);
     if (close >= 0 && close + 2 <= limit) {
       body.push({ kind: 'comment', block: true, value: text.slice(start, close + 2), start, end: close + 2 });
       cur.pos = close + 2;
@@ -186,7 +185,7 @@ function readHash(
     cur.sink.report(VTL_PARSE_CODES.syntax, 'Close the comment with `*#`.', start, start + 2);
   }
   if (cur.startsWith('#[[')) {
-    const close = text.indexOf(']]#', start + 4);
+    const close = cur.indexOf(']]#', start + 4);
     if (close >= 0 && close + 3 <= limit) {
       body.push({ kind: 'unparsed', content: text.slice(start + 3, close), start, end: close + 3 });
       cur.pos = close + 3;
@@ -417,10 +416,8 @@ function closeDirective(cur: Cursor, limit: number, open: number): void {
     return;
   }
   cur.pos = save;
-  const text = cur.text;
-  let lineEnd = text.indexOf('\n', cur.pos);
-  if (lineEnd < 0 || lineEnd > limit) lineEnd = limit;
-  const close = text.indexOf(')', cur.pos);
+  const lineEnd = Math.min(cur.lineEnd(cur.pos), limit);
+  const close = cur.indexOf(')', cur.pos);
   if (close >= 0 && close < lineEnd && cur.pos < limit) {
     cur.sink.report(VTL_PARSE_CODES.syntax, 'Unexpected text here: remove it, or join it to the expression with an operator.', cur.pos, close);
     cur.pos = close + 1;
