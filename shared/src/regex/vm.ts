@@ -19,8 +19,11 @@ const enum Entry {
   LazyRepeat,
   /** Lazy loop over an atomic atom: instruction `a`, position `b`, count `c`. */
   LazyAtom,
-  /** Remember that the loop body failed from position `b` (memo `a`). */
-  MemoFailure,
+  /**
+   * A greedy `Loop` tried one more iteration: on failure restore the count (`c`), remember the
+   * failure in the loop's memo, and continue after the loop at `b` (`a` is the `LoopTail`).
+   */
+  LoopChoice,
 }
 
 /** Entries beyond this many ints mean Java would long have overflowed its own stack. */
@@ -71,10 +74,12 @@ export class RegexMachine {
     this.previousEnd = -1;
   }
 
-  /** Releases the input so a large string is not kept alive by the cache. */
+  /** Releases the input, and a stack grown by a long input, so the cache keeps neither alive. */
   end(): void {
     this.input = '';
     this.length = 0;
+    if (this.stack.length > 1 << 16) this.stack = new Int32Array(256);
+    for (let k = 0; k < this.memos.length; k++) this.memos[k] = undefined;
   }
 
   private resetState(): void {
@@ -298,9 +303,7 @@ export class RegexMachine {
                 pc = ins.d;
                 continue main;
               }
-              this.push(Entry.Branch, ins.d, pos, 0);
-              if (memoIndex >= 0) this.push(Entry.MemoFailure, memoIndex, pos, 0);
-              this.push(Entry.RestoreLocal, countLocal, count, 0);
+              this.push(Entry.LoopChoice, pc, pos, count);
               locals[countLocal] = count + 1;
               pc = ins.e;
               continue main;
@@ -487,9 +490,14 @@ export class RegexMachine {
             groups[a * 2] = b;
             groups[a * 2 + 1] = c;
             continue;
-          case Entry.MemoFailure:
-            (this.memos[a] ??= new Set()).add(b);
-            continue;
+          case Entry.LoopChoice: {
+            const tail = code[a];
+            locals[tail.a] = c;
+            if (tail.g >= 0) (this.memos[tail.g] ??= new Set()).add(b);
+            pc = tail.d;
+            pos = b;
+            continue main;
+          }
           case Entry.BackOff: {
             const back = b - 2 >= c && isLow(input.charCodeAt(b - 1)) && isHigh(input.charCodeAt(b - 2)) ? b - 2 : b - 1;
             if (back > c) {
