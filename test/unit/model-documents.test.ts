@@ -154,7 +154,9 @@ test('intrinsics in short and long forms stay visible with their names', () => {
     ['!Ref LambdaArn', 'Ref', '!Ref LambdaArn'],
     ['{ Ref: LambdaArn }', 'Ref', '{ Ref: LambdaArn }'],
     ['!GetAtt Fn.Arn', 'Fn::GetAtt', '!GetAtt Fn.Arn'],
-    ['!Join ["", [a, !Ref B]]', 'Fn::Join', '!Join ["", [a, !Ref B]]'],
+    ['!Join ["", [a, !Ref B]]', 'Fn::Join', 'a${B}'],
+    ['!Join [":", [a, !GetAtt [F, Arn], !Sub "x${!y}", !Join ["", [c, d]]]]', 'Fn::Join', 'a:${F.Arn}:x${y}:cd'],
+    ['!Join [":", !Split [",", "a,b"]]', 'Fn::Join', '!Join [":", !Split [",", "a,b"]]'],
     ['!Select [0, [a, b]]', 'Fn::Select', '!Select [0, [a, b]]'],
     ['!If [IsProd, a, b]', 'Fn::If', '!If [IsProd, a, b]'],
     ['!FindInMap [M, K, V]', 'Fn::FindInMap', '!FindInMap [M, K, V]'],
@@ -174,7 +176,8 @@ test('intrinsics in short and long forms stay visible with their names', () => {
   }
   // The same in JSON.
   const json = '{"Resources": {"M": {"Type": "AWS::ApiGateway::Method", "Properties": {"HttpMethod": "GET", "Integration": {"Uri": {"Fn::Join": ["", ["a", {"Ref": "B"}]]}}}}}}';
-  assert.equal(only(parseApiDocument(json, 'template.json')).integration?.uri?.intrinsic, 'Fn::Join');
+  const uri = only(parseApiDocument(json, 'template.json')).integration?.uri;
+  assert.deepEqual([uri?.intrinsic, uri?.value], ['Fn::Join', 'a${B}']);
 });
 
 test('a !Sub template maps its decoded text through both layers', () => {
@@ -347,4 +350,18 @@ Resources:
     ],
   );
   assert.equal(document.operations[1].integration?.uri?.intrinsic, 'Fn::Sub');
+});
+
+test('a Fn::Join template reads as the joined text, each piece mapped to where it is written', () => {
+  const { text, ranges } = marked(`{"Resources": {"M": {"Type": "AWS::ApiGateway::Method", "Properties": {"HttpMethod": "GET",
+  "Integration": {"Type": "MOCK", "RequestTemplates": {"application/json":
+    {"Fn::Join": ["\\n", ["{\\"stage\\": \\"⟦$context.stage⟧\\",", ⟦{"Ref": "Env"}⟧, "}"]]}}}}}}}`);
+  const template = only(parseApiDocument(text, 'template.json')).integration?.requestTemplates[0].text;
+  assert.ok(template);
+  assert.equal(template.intrinsic, 'Fn::Join');
+  assert.equal(template.value, '{"stage": "$context.stage",\n${Env}\n}');
+  const at = template.value.indexOf('$context');
+  assert.deepEqual(embeddedRangeToDocument(template.embedded, at, at + '$context.stage'.length), ranges[0]);
+  const env = template.value.indexOf('${Env}');
+  assert.deepEqual(embeddedRangeToDocument(template.embedded, env, env + 6), ranges[1]);
 });

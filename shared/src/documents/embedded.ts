@@ -207,3 +207,28 @@ export function composeEmbeddedText(derivedText: string, outer: Segment[], inner
   if (segments.length === 0) segments.push({ text: 0, textLength: 0, doc: inner.segments[0]?.doc ?? inner.range.start, docLength: 0 });
   return { text: derivedText, segments, range: inner.range };
 }
+
+/**
+ * Pieces written one after another in the document, read as one text with `separator` between
+ * them (CloudFormation's `Fn::Join`). A separator maps to no characters, at the start of the piece
+ * it precedes.
+ */
+export function concatenateEmbeddedTexts(pieces: EmbeddedText[], separator: string, range: OffsetRange): EmbeddedText {
+  const segments: Segment[] = [];
+  const parts: string[] = [];
+  let length = 0;
+  pieces.forEach((piece, index) => {
+    if (index > 0 && separator.length > 0) {
+      segments.push({ text: length, textLength: separator.length, doc: piece.range.start, docLength: 0 });
+      parts.push(separator);
+      length += separator.length;
+    }
+    for (const segment of piece.segments) {
+      if (segment.textLength > 0) appendSegment(segments, { ...segment, text: segment.text + length });
+    }
+    parts.push(piece.text);
+    length += piece.text.length;
+  });
+  if (segments.length === 0) segments.push({ text: 0, textLength: 0, doc: range.start, docLength: 0 });
+  return { text: parts.join(''), segments, range };
+}

@@ -1,7 +1,7 @@
-import type { OffsetRange, ParameterMapping, Problem, Severity, Sourced, SourcedText, Template } from './types';
-import { verbatimEmbeddedText } from '../documents/embedded';
-import { scalarText, type SourceMapping, type SourceNode } from '../documents/sourceTree';
-import { decodeSubTemplate, intrinsicCallOf, subTemplateNode } from './intrinsics';
+import type { EmbeddedText, OffsetRange, ParameterMapping, Problem, Severity, Sourced, SourcedText, Template } from './types';
+import { concatenateEmbeddedTexts, verbatimEmbeddedText } from '../documents/embedded';
+import { scalarText, type SourceMapping, type SourceNode, type SourceScalar } from '../documents/sourceTree';
+import { decodeSubTemplate, intrinsicCallOf, subTemplateNode, type IntrinsicCall } from './intrinsics';
 
 /**
  * Reads values out of a source tree into the model's `Sourced` shapes, collecting problems instead
@@ -38,11 +38,8 @@ export class DefinitionReader {
     if (node === undefined) return undefined;
     const call = this.intrinsics ? intrinsicCallOf(node) : undefined;
     if (call !== undefined) {
-      if (call.name === 'Fn::Sub') {
-        const sub = this.sourcedText(node);
-        if (sub !== undefined) return { value: sub.value, range: sub.range, scalarType: 'intrinsic', intrinsic: call.name };
-      }
-      return { value: this.sourceOf(node), range: node.range, scalarType: 'intrinsic', intrinsic: call.name };
+      const value = this.intrinsicText(node, call, 0)?.text ?? this.sourceOf(node);
+      return { value, range: this.withTag(node), scalarType: 'intrinsic', intrinsic: call.name };
     }
     if (node.kind === 'scalar') return { value: scalarText(node), range: node.range, scalarType: node.scalarType };
     return { value: this.sourceOf(node), range: node.range, scalarType: node.kind === 'map' ? 'object' : 'array' };
@@ -57,13 +54,8 @@ export class DefinitionReader {
     const call = this.intrinsics ? intrinsicCallOf(node) : undefined;
     if (call !== undefined) {
       const fullRange = this.withTag(node);
-      if (call.name === 'Fn::Sub') {
-        const template = subTemplateNode(call);
-        if (template !== undefined && template.kind === 'scalar' && (template === node || intrinsicCallOf(template) === undefined)) {
-          const embedded = decodeSubTemplate(template.embedded());
-          return { value: embedded.text, range: fullRange, scalarType: 'intrinsic', intrinsic: call.name, embedded };
-        }
-      }
+      const embedded = this.intrinsicText(node, call, 0);
+      if (embedded !== undefined) return { value: embedded.text, range: fullRange, scalarType: 'intrinsic', intrinsic: call.name, embedded };
       const source = this.text.slice(fullRange.start, fullRange.end);
       return {
         value: source,
@@ -84,6 +76,56 @@ export class DefinitionReader {
       scalarType: node.kind === 'map' ? 'object' : 'array',
       embedded: verbatimEmbeddedText(source, node.range.start),
     };
+  }
+
+  /**
+   * The text an intrinsic stands for, as far as it can be read statically: a `Fn::Sub` template
+   * (`${!Literal}` decoded, other references kept as `${Name}`), or a `Fn::Join` of such pieces
+   * with `Ref`/`GetAtt` pieces written as `${Name}` the way `Fn::Sub` would. Undefined otherwise.
+   */
+  private intrinsicText(node: SourceNode, call: IntrinsicCall, depth: number): EmbeddedText | undefined {
+    if (depth > 20) return undefined;
+    if (call.name === 'Fn::Sub') {
+      const template = subTemplateNode(call);
+      if (template === undefined || template.kind !== 'scalar' || (template !== node && intrinsicCallOf(template) !== undefined)) return undefined;
+      return decodeSubTemplate(template.embedded());
+    }
+    if (call.name !== 'Fn::Join' || call.argument?.kind !== 'seq') return undefined;
+    const [delimiter, list] = call.argument.items;
+    if (delimiter?.kind !== 'scalar' || intrinsicCallOf(delimiter) !== undefined || list?.kind !== 'seq' || intrinsicCallOf(list) !== undefined) return undefined;
+    const pieces: EmbeddedText[] = [];
+    for (const part of list.items) {
+      const partCall = intrinsicCallOf(part);
+      if (partCall === undefined) {
+        if (part.kind !== 'scalar') return undefined;
+        pieces.push(part.embedded());
+        continue;
+      }
+      const nested = this.intrinsicText(part, partCall, depth + 1);
+      if (nested !== undefined) {
+        pieces.push(nested);
+        continue;
+      }
+      // The whole call stands behind its placeholder.
+      const range = this.withTag(part);
+      const placeholder = this.placeholder(part, partCall);
+      pieces.push({ text: placeholder, segments: [{ text: 0, textLength: placeholder.length, doc: range.start, docLength: range.end - range.start }], range });
+    }
+    return concatenateEmbeddedTexts(pieces, scalarText(delimiter), this.withTag(node));
+  }
+
+  /** `${Name}` for a `Ref`, `${Name.Attribute}` for a `GetAtt`, the source text for anything else. */
+  private placeholder(node: SourceNode, call: IntrinsicCall): string {
+    const argument = call.argument;
+    if (call.name === 'Ref' && argument?.kind === 'scalar') return `\${${scalarText(argument)}}`;
+    if (call.name === 'Fn::GetAtt') {
+      if (argument?.kind === 'scalar') return `\${${scalarText(argument)}}`;
+      if (argument?.kind === 'seq' && argument.items.every((item) => item.kind === 'scalar')) {
+        return `\${${argument.items.map((item) => scalarText(item as SourceScalar)).join('.')}}`;
+      }
+    }
+    const range = this.withTag(node);
+    return this.text.slice(range.start, range.end);
   }
 
   /** The node's range including a YAML tag in front of it. */
