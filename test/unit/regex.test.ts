@@ -13,6 +13,7 @@ import {
   getJavaRegex,
   javaPatternSyntaxMessage,
   parseJavaRegex,
+  walkRegex,
 } from '../../shared/src/regex/index';
 
 function regex(pattern: string): JavaRegex {
@@ -243,6 +244,12 @@ test('the syntax tree keeps every node\'s place in the pattern', () => {
   const quoted = parseJavaRegex('x\\Q.*\\Ey').ast;
   assert.ok(quoted.type === 'sequence');
   if (quoted.type === 'sequence') assert.deepEqual(quoted.items.map((n) => [n.start, n.end]), [[0, 1], [3, 4], [4, 5], [7, 8]]);
+});
+
+test('walkRegex visits every node in pattern order', () => {
+  const seen: string[] = [];
+  walkRegex(parseJavaRegex('(a|[b])+\\d').ast, (node) => void seen.push(node.type));
+  assert.deepEqual(seen, ['sequence', 'quantified', 'group', 'alternation', 'char', 'class', 'classEscape']);
 });
 
 test('catastrophic backtracking stops with RegexStepLimitError instead of hanging', () => {

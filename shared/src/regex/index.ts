@@ -6,3 +6,4 @@ export type { JavaRegexParse } from './parser';
 export { JavaRegex, compileJavaRegex, getJavaRegex } from './javaRegex';
 export type { JavaMatch } from './javaRegex';
 export { exampleMatches } from './examples';
+export { walkRegex } from './walk';
