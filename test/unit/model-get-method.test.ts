@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { parseTree } from 'jsonc-parser';
-import { embeddedRangeToDocument, operationFromGetMethodNode, type Operation } from '../../shared/src/index';
+import { embeddedRangeToDocument, operationFromGetMethodNode, parseApiDocument, type Operation } from '../../shared/src/index';
 
 function read(text: string): { operation: Operation; problems: { code: string }[] } {
   const node = parseTree(text);
@@ -73,4 +74,38 @@ test('wrong shapes become problems, never exceptions', () => {
     assert.ok(operation.key.length > 0);
     assert.ok(problems.length > 0 || text.includes('"a": '), text);
   }
+});
+
+test('a saved get-method file reads as its own kind, extra keys ignored', () => {
+  const text = readFileSync('test/fixtures/definitions/get-method-lambda-custom.json', 'utf8');
+  const document = parseApiDocument(text, 'get-method-lambda-custom.json');
+  assert.equal(document.kind, 'get-method');
+  assert.deepEqual(document.problems, []);
+  assert.equal(document.operations.length, 1);
+  const [operation] = document.operations;
+  assert.equal(operation.key, 'GET /');
+  assert.deepEqual(
+    operation.integration?.responses.map((r) => [r.statusCode?.value, r.selectionPattern?.value]),
+    [
+      ['200', undefined],
+      ['404', '.*\\"code\\":\\s*404.*'],
+    ],
+  );
+  assert.deepEqual(
+    operation.methodResponses.map((m) => [m.statusCode.value, m.headers.map((h) => `${h.name.value}${h.required ? '!' : ''}`)]),
+    [
+      ['200', ['Content-Type', 'X-Request-Id!']],
+      ['404', []],
+    ],
+  );
+  const template = operation.integration?.responses[0].responseTemplates[0].text;
+  assert.ok(template);
+  assert.ok(template.value.endsWith('"tag": "éé"}'));
+  // The first é is written as itself, the second as \u00e9: each maps to its own characters.
+  const first = template.value.indexOf('é');
+  const written = [first, first + 1].map((at) => {
+    const range = embeddedRangeToDocument(template.embedded, at, at + 1);
+    return text.slice(range.start, range.end);
+  });
+  assert.deepEqual(written, ['é', '\\u00e9']);
 });
