@@ -6,6 +6,7 @@ import {
   parseVtl,
   parseVtlCached,
   toVelocityjsAst,
+  toVelocityjsAstCached,
   VTL_PARSE_CODES,
   walkVtl,
   type VtlNode,
@@ -186,9 +187,14 @@ test('variables assigned before or around the cursor', () => {
   check('#define($block)x#end|', ['define:block']);
   check('#set($a = 1)#set($b = 2)#set($a = 3)|', ['set:b', 'set:a']);
   check('#if($x)#set($inner = 1)#end |', ['set:inner']);
+  check('#set($a.b = 1)#set($c = $a)|', ['set:c']);
 });
 
 test('cached parses are shared per text', () => {
+  const lowered = toVelocityjsAstCached('#if($a)x#end');
+  assert.equal(toVelocityjsAstCached('#if($a)x#end'), lowered);
+  assert.equal(lowered.ast.length, 1);
+  assert.deepEqual(toVelocityjsAstCached('#if($a)x').problems.map((p) => p.code), [VTL_PARSE_CODES.unclosedBlock]);
   const first = parseVtlCached('$a.b');
   assert.equal(parseVtlCached('$a.b'), first);
   assert.notEqual(parseVtlCached('$a.c'), first);

@@ -2,7 +2,7 @@
 export type * from './ast';
 export { VTL_PARSE_CODES, type VtlParseCode } from './problems';
 export { parseVtl, type VtlParseResult } from './parse';
-export { parseVtlCached } from './cache';
+export { parseVtlCached, toVelocityjsAstCached, type VelocityjsParse } from './cache';
 export { findNodeAt, collectSetVariables, type VtlAssignedVariable } from './navigate';
 export { toVelocityjsAst, type VelocityjsNode, type VelocityjsObject, type VelocityjsPosition } from './lower';
 export { walkVtl, childrenOf as vtlChildren } from './walk';

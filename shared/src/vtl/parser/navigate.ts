@@ -56,7 +56,8 @@ export function collectSetVariables(ast: VtlTemplate, offset: number): VtlAssign
   };
   const inside = (node: VtlSpan): boolean => node.start < offset && (offset <= node.end);
   walkVtl(ast, (node) => {
-    if (node.kind === 'set' && node.target && node.target.end <= offset) add(node.target.name.value, 'set', node.target);
+    // `#set($a.b = …)` writes into `$a`; it does not make a new variable.
+    if (node.kind === 'set' && node.target && !node.target.path.length && node.target.end <= offset) add(node.target.name.value, 'set', node.target);
     else if (node.kind === 'define' && node.target && node.target.end <= offset) add(node.target.name.value, 'define', node.target);
     else if (node.kind === 'foreach' && node.variable && inside(node) && node.head.end <= offset) {
       add(node.variable.name.value, 'foreach', node.variable);
