@@ -121,7 +121,9 @@ test('recovery keeps the rest of the template', () => {
 });
 
 test('each problem code, with its range and severity', () => {
+  const checked = new Set<string>();
   const check = (source: string, code: string, severity = 'error') => {
+    checked.add(code);
     const { text, start, end } = marked(source);
     const problems = parseVtl(text).problems;
     const hit = problems.find((p) => p.code === code && p.start === start && p.end === end);
@@ -162,6 +164,7 @@ test('each problem code, with its range and severity', () => {
   check('#set($a = 1 «+»)', VTL_PARSE_CODES.syntax);
   check('#if($a.b« »(1))#end', VTL_PARSE_CODES.syntax);
   check('#set($b = $a«  ».length())', VTL_PARSE_CODES.syntax);
+  assert.deepEqual([...checked].sort(), Object.values(VTL_PARSE_CODES).sort(), 'every code has a case');
 });
 
 test('valid templates report nothing; defined macros and built-in calls are known', () => {
