@@ -6,6 +6,7 @@ import {
   JavaNumber,
   compileJsonPath,
   evaluateJsonPath,
+  exactJavaDoubleText,
   jsonForTemplate,
   javaDoubleText,
   javaNumberText,
@@ -49,6 +50,28 @@ test('Double.toString formatting', () => {
     [-2.5e21, '-2.5E21'], [NaN, 'NaN'], [-Infinity, '-Infinity'],
   ];
   for (const [n, text] of table) assert.equal(javaDoubleText(n), text, String(n));
+});
+
+test("Double.toString's fast path agrees with the exact digit generation", () => {
+  const view = new DataView(new ArrayBuffer(8));
+  let state = 7;
+  const next = (): number => (state = (Math.imul(state, 1103515245) + 12345) >>> 0);
+  const differences: string[] = [];
+  for (let i = 0; i < 40000; i++) {
+    let d: number;
+    if (i % 3 === 0) {
+      view.setUint32(0, next());
+      view.setUint32(4, next());
+      d = view.getFloat64(0);
+      if (!Number.isFinite(d)) continue;
+    } else if (i % 3 === 1) {
+      d = (next() % 10 ** 7) / 10 ** (next() % 6);
+    } else {
+      d = 2 ** ((next() % 200) - 100) * (1 + (next() % 8) / 8);
+    }
+    if (javaDoubleText(d) !== exactJavaDoubleText(d)) differences.push(`${d}: ${javaDoubleText(d)} vs ${exactJavaDoubleText(d)}`);
+  }
+  assert.deepEqual(differences.slice(0, 10), []);
 });
 
 test('objects keep their key order, integer-like keys included; the last duplicate wins in place', () => {

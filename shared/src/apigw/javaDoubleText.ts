@@ -36,13 +36,12 @@ function bitLength(n: bigint): number {
   return n === 0n ? 0 : n.toString(2).length;
 }
 
+/** Trailing zero bits of a non-zero significand (at most 53 bits, so a JS number holds it exactly). */
 function trailingZeroBits(n: bigint): number {
-  let count = 0;
-  while ((n & 1n) === 0n) {
-    n >>= 1n;
-    count++;
-  }
-  return count;
+  const value = Number(n);
+  const low = value % 2 ** 32;
+  const lowest = (x: number): number => 31 - Math.clz32(x & -x);
+  return low !== 0 ? lowest(low) : 32 + lowest(Math.floor(value / 2 ** 32));
 }
 
 /** Decimal digits and FloatingDecimal's exponent: the value is 0.d1d2… × 10^exponent. */
@@ -197,6 +196,38 @@ function formatDigits(negative: boolean, { digits, exponent }: DecimalDigits): s
 
 /** `Double.toString(d)` as JDK 17 (and every JDK before 19) prints it. */
 export function javaDoubleText(d: number): string {
+  if (Number.isNaN(d)) return 'NaN';
+  if (!Number.isFinite(d)) return d > 0 ? 'Infinity' : '-Infinity';
+  if (d === 0) return Object.is(d, -0) ? '-0.0' : '0.0';
+  return shortestJavaText(d) ?? exactJavaDoubleText(d);
+}
+
+const SMALLEST_NORMAL = 2.2250738585072014e-308;
+const shapeView = new DataView(new ArrayBuffer(8));
+
+/**
+ * The fast path: for a normal double below 2^53 whose significand is not a power of two, FloatingDecimal's
+ * symmetric digit generation stops at the shortest length and rounds the last digit to the nearer value,
+ * as JavaScript's shortest form does, so the two agree; E-form with a single digit is left to the exact
+ * path, which adds Java's second digit from the exact value (`4.9E-324`). `test/unit/util-java.test.ts`
+ * checks the two paths agree over the fast path's range, and both against the JDK.
+ */
+function shortestJavaText(d: number): string | undefined {
+  const magnitude = Math.abs(d);
+  if (magnitude < SMALLEST_NORMAL || magnitude >= 2 ** 53) return undefined;
+  shapeView.setFloat64(0, d);
+  if (shapeView.getUint32(4) === 0 && (shapeView.getUint32(0) & 0xfffff) === 0) return undefined;
+  if (magnitude >= 1e-3 && magnitude < 1e7) {
+    const text = String(d);
+    return text.includes('.') ? text : `${text}.0`;
+  }
+  const [mantissa, exponent] = d.toExponential().split('e');
+  if (!mantissa.includes('.')) return undefined;
+  return `${mantissa}E${exponent.replace('+', '')}`;
+}
+
+/** `javaDoubleText` by FloatingDecimal's digit generation alone, without the fast path. */
+export function exactJavaDoubleText(d: number): string {
   if (Number.isNaN(d)) return 'NaN';
   if (!Number.isFinite(d)) return d > 0 ? 'Infinity' : '-Infinity';
   if (d === 0) return Object.is(d, -0) ? '-0.0' : '0.0';

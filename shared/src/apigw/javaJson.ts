@@ -119,11 +119,10 @@ class JsonReader {
     if (c === '[') return this.array(depth);
     if (c === '"') return this.string();
     if (c === '-' || (c >= '0' && c <= '9')) return this.number();
-    for (const [word, value] of [['true', true], ['false', false], ['null', null]] as const) {
-      if (this.text.startsWith(word, this.pos)) {
-        this.pos += word.length;
-        return value;
-      }
+    const word = c === 't' ? 'true' : c === 'f' ? 'false' : c === 'n' ? 'null' : undefined;
+    if (word !== undefined && this.text.startsWith(word, this.pos)) {
+      this.pos += word.length;
+      return word === 'null' ? null : word === 'true';
     }
     if (c === undefined) this.fail('the text ends where a value should start');
     return this.fail(`unexpected ${describeCharacter(c)} where a value should start`);
@@ -264,6 +263,8 @@ const LONG_MAX = 2n ** 63n - 1n;
 
 /** json-smart's `parseNumber`: `Integer`, `Long` or `BigInteger`, by magnitude. */
 function javaInteger(literal: string): number | JavaNumber {
+  // Up to 15 digits the value is an Integer or a Long well within ±2^53: a JS number holds it exactly.
+  if (literal.length <= 15) return Number(literal) || 0;
   const big = BigInt(literal);
   const text = big.toString(); // `-0` is the Integer 0
   if (big >= INT_MIN && big <= INT_MAX) return Number(big);
@@ -336,6 +337,9 @@ export function isJsonObject(value: unknown): value is JsonObject {
   return value instanceof Map;
 }
 
+const JSON_ESCAPED_CHARACTER = /["\\\u0000-\u001f\u007f-\u009f\u2000-\u20ff]/;
+const JSON_ESCAPED_CHARACTERS = /["\\\u0000-\u001f\u007f-\u009f\u2000-\u20ff]/g;
+
 const JSON_STRING_ESCAPES: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 /**
@@ -344,13 +348,8 @@ const JSON_STRING_ESCAPES: Record<string, string> = { '"': '\\"', '\\': '\\\\', 
  * U+2000–U+20FF; `/` and everything else as is.
  */
 export function jsonStringLiteral(s: string): string {
-  return (
-    '"' +
-    s.replace(/["\\\b\f\n\r\t]|[\u0000-\u001f\u007f-\u009f\u2000-\u20ff]/g, (c) =>
-      JSON_STRING_ESCAPES[c] ?? '\\u' + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0'),
-    ) +
-    '"'
-  );
+  if (!JSON_ESCAPED_CHARACTER.test(s)) return `"${s}"`;
+  return `"${s.replace(JSON_ESCAPED_CHARACTERS, (c) => JSON_STRING_ESCAPES[c] ?? '\\u' + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0'))}"`;
 }
 
 /**
@@ -365,35 +364,28 @@ export function jsonStringLiteral(s: string): string {
  */
 export function jsonForTemplate(value: JsonValue | undefined): string {
   if (value === undefined) return '""';
-  const parts: string[] = [];
-  appendJson(value, parts, 0);
-  return parts.join('');
+  return jsonText(value, 0);
 }
 
-function appendJson(value: JsonValue, parts: string[], depth: number): void {
-  if (value === null) parts.push('null');
-  else if (typeof value === 'string') parts.push(jsonStringLiteral(value));
-  else if (typeof value === 'boolean') parts.push(String(value));
-  else if (typeof value === 'number' || value instanceof JavaNumber) parts.push(jsonNumberText(value));
-  else if (depth >= MAX_JSON_DEPTH) parts.push('null');
-  else if (Array.isArray(value)) {
-    parts.push('[');
-    value.forEach((item, index) => {
-      if (index > 0) parts.push(',');
-      appendJson(item, parts, depth + 1);
-    });
-    parts.push(']');
-  } else {
-    parts.push('{');
-    let first = true;
-    for (const [key, item] of value) {
-      if (!first) parts.push(',');
-      first = false;
-      parts.push(jsonStringLiteral(key), ':');
-      appendJson(item, parts, depth + 1);
-    }
-    parts.push('}');
+function jsonText(value: JsonValue, depth: number): string {
+  if (value === null) return 'null';
+  if (typeof value === 'string') return jsonStringLiteral(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'number' || value instanceof JavaNumber) return jsonNumberText(value);
+  if (depth >= MAX_JSON_DEPTH) return 'null';
+  let out: string;
+  if (Array.isArray(value)) {
+    out = '[';
+    for (let i = 0; i < value.length; i++) out += (i > 0 ? ',' : '') + jsonText(value[i], depth + 1);
+    return out + ']';
   }
+  out = '{';
+  let first = true;
+  for (const [key, item] of value) {
+    out += (first ? '' : ',') + jsonStringLiteral(key) + ':' + jsonText(item, depth + 1);
+    first = false;
+  }
+  return out + '}';
 }
 
 /** A number's JSON text: Java's, except that non-finite doubles (never parsed, only computed) become null. */
