@@ -1,4 +1,4 @@
-import { Document, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode, type Tags } from 'yaml';
+import { type Document, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode, type Tags } from 'yaml';
 import type { CST } from 'yaml';
 import type { EmbeddedText, OffsetRange, Problem } from '../model/types';
 import { verbatimEmbeddedText } from './embedded';
@@ -31,6 +31,8 @@ export function parseYamlTree(text: string): YamlTree {
   const problems: Problem[] = [];
   let document: Document.Parsed;
   try {
+    // Repeated keys are reported by the definition reader, for JSON and YAML alike and without
+    // the parser's quadratic check.
     document = parseDocument(text, { keepSourceTokens: true, customTags: cloudFormationTags, uniqueKeys: false, prettyErrors: false });
   } catch (error) {
     problems.push({ code: 'yaml-syntax', message: `The YAML could not be read: ${String(error)}`, severity: 'error', range: { start: 0, end: 0 } });

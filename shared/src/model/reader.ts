@@ -10,6 +10,7 @@ import { decodeSubTemplate, intrinsicCallOf, subTemplateNode, type IntrinsicCall
  */
 export class DefinitionReader {
   readonly problems: Problem[] = [];
+  private readonly looked = new WeakSet<SourceNode>();
 
   constructor(
     readonly text: string,
@@ -20,17 +21,38 @@ export class DefinitionReader {
     this.problems.push({ code, message, severity, range });
   }
 
-  /** The mapping `node` is, or a problem and undefined when it is something else. */
+  /**
+   * The mapping `node` is, or undefined with a problem when it is something else. A mapping's
+   * repeated keys are reported once, the first time it is read.
+   */
   mapping(node: SourceNode | undefined, what: string): SourceMapping | undefined {
     if (node === undefined) return undefined;
-    if (node.kind === 'map' && (!this.intrinsics || intrinsicCallOf(node) === undefined)) return node;
-    if (node.kind === 'scalar' && node.value === null && node.tag === undefined) return undefined;
+    const firstLook = !this.looked.has(node);
+    this.looked.add(node);
+    if (node.kind === 'map' && (!this.intrinsics || intrinsicCallOf(node) === undefined)) {
+      if (firstLook) this.reportRepeatedKeys(node);
+      return node;
+    }
+    if (!firstLook || (node.kind === 'scalar' && node.value === null && node.tag === undefined)) return undefined;
     if (this.intrinsics && intrinsicCallOf(node) !== undefined) {
       this.report('definition-unresolved-intrinsic', `${what} is computed when the stack is deployed; it cannot be read here.`, 'information', this.withTag(node));
       return undefined;
     }
     this.report('definition-expected-object', `${what} should be an object.`, 'warning', node.range);
     return undefined;
+  }
+
+  private reportRepeatedKeys(map: SourceMapping): void {
+    if (map.entries.length < 2) return;
+    const seen = new Set<unknown>();
+    for (const entry of map.entries) {
+      const key = entry.key.value;
+      if (!seen.has(key)) {
+        seen.add(key);
+        continue;
+      }
+      this.report('definition-repeated-key', `${String(key)} is written more than once in this object; tools disagree on which one counts.`, 'warning', entry.key.range);
+    }
   }
 
   /** The node as a string value: scalars as written, intrinsics as their source text. */
