@@ -129,6 +129,11 @@ test('hostile documents and paths finish quickly', () => {
       assert.ok(result.ok || /visits more than/.test(result.error.message), path);
     }
   }
+  const manyIndexes = `$[${'0,'.repeat(200_000)}0]`;
+  assert.equal(compileJsonPath(manyIndexes).ok, true);
+  const cyclic: Record<string, unknown> = { stage: 'test' };
+  cyclic.self = cyclic;
+  assert.equal(evaluateResponseParameterSource('context.self', { headers: [], body: '' }, cyclic, {}).problem?.code, 'response-parameter-unprintable-context');
   const nestedFilters = `$${'[?(@'.repeat(60)}`;
   assert.equal(compileJsonPath(nestedFilters).ok, false);
   assert.ok(Date.now() - started < 10_000, `took ${Date.now() - started} ms`);

@@ -106,6 +106,11 @@ export function compileJsonPath(path: string): JsonPathCompileResult {
   }
 }
 
+const INTEGER = /-?\d+/y;
+const WORD_OPERATOR = /(in|nin|subsetof|anyof|noneof|size|empty|contains)\b/iy;
+const REGEX_FLAGS = /[a-z]*/y;
+const SCALAR_LITERAL = /(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/y;
+
 const FILTER_PATH_STOP = new Set([' ', '\t', '\n', '\r', '=', '<', '>', '!', ')', '&', '|', ',', '~']);
 
 class PathReader {
@@ -119,6 +124,12 @@ class PathReader {
 
   fail(message: string, at = this.pos): never {
     throw new PathSyntaxError(message, at + this.shift);
+  }
+
+  /** A sticky pattern matched at the current position, without copying the rest of the text. */
+  private matchHere(pattern: RegExp): RegExpExecArray | null {
+    pattern.lastIndex = this.pos;
+    return pattern.exec(this.text);
   }
 
   private peek(offset = 0): string | undefined {
@@ -242,7 +253,7 @@ class PathReader {
 
   private integer(): number | undefined {
     this.skipSpace();
-    const match = /^-?\d+/.exec(this.text.slice(this.pos));
+    const match = this.matchHere(INTEGER);
     if (!match) return undefined;
     this.pos += match[0].length;
     this.skipSpace();
@@ -337,7 +348,7 @@ class PathReader {
         return symbol;
       }
     }
-    const word = /^(in|nin|subsetof|anyof|noneof|size|empty|contains)\b/i.exec(this.text.slice(this.pos));
+    const word = this.matchHere(WORD_OPERATOR);
     if (word) {
       this.pos += word[0].length;
       return word[1].toLowerCase() as FilterOperator;
@@ -364,12 +375,12 @@ class PathReader {
       if (end < 0) this.fail('unterminated regular expression');
       const source = this.text.slice(this.pos + 1, end);
       this.pos = end + 1;
-      const flags = /^[a-z]*/.exec(this.text.slice(this.pos))![0];
+      const flags = this.matchHere(REGEX_FLAGS)?.[0] ?? '';
       this.pos += flags.length;
       return { kind: 'regex', source, flags };
     }
     if (c === '[' || c === '{') return { kind: 'literal', value: this.jsonLiteral() };
-    const match = /^(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(this.text.slice(this.pos));
+    const match = this.matchHere(SCALAR_LITERAL);
     if (!match) this.fail(c === undefined ? 'the filter ends where a value should start' : `unexpected ${JSON.stringify(c)} in the filter`, start);
     this.pos += match[0].length;
     return { kind: 'literal', value: JSON.parse(match[0]) };

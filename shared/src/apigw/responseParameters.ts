@@ -212,13 +212,23 @@ function evaluateSource(
     case 'context': {
       const value = lookupDotted(context, source.name);
       if (value === undefined || value === null) return absent(`$context.${source.name} has no value`);
-      return { value: typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value) };
+      return contextValueText(source.name, value);
     }
     case 'stageVariable': {
       const value = Object.prototype.hasOwnProperty.call(stageVariables, source.name) ? stageVariables[source.name] : undefined;
       if (value === undefined || value === null) return absent(`there is no stage variable "${source.name}"`);
       return { value: String(value) };
     }
+  }
+}
+
+/** A `$context` value as header text: strings as they are, other scalars as text, structures as JSON. */
+function contextValueText(name: string, value: unknown): ResponseParameterValue {
+  if (typeof value !== 'object') return { value: String(value) };
+  try {
+    return { value: JSON.stringify(value instanceof Map ? Object.fromEntries(value) : value) };
+  } catch {
+    return { problem: { code: 'response-parameter-unprintable-context', message: `$context.${name} cannot be written as text`, severity: 'warning' } };
   }
 }
 
