@@ -59,9 +59,11 @@ export const MAX_JSON_DEPTH = 400;
  * Parses the text `$input.path`, `$input.json` and `$util.parseJson` work on. Never throws.
  *
  * Choices (SEMANTICS §9.2, §16.4; none recorded on AWS):
- * - Strict RFC 8259 JSON. json-smart's permissive mode, which Jayway uses, would also accept single
- *   quotes, unquoted words and trailing text; those are reported as errors here so that the author sees
- *   them, a known difference.
+ * - Strict RFC 8259 JSON. json-smart's permissive mode, which Jayway's default provider uses, would also
+ *   accept single quotes, unquoted words (`not json` would be the string "not json"), raw control
+ *   characters inside strings, leading zeros, `NaN`, extra commas and text after the value; those are
+ *   errors here so that the author sees them: a known difference.
+ * - Nesting deeper than 400 levels is an error (json-smart's newer limit; older versions had none).
  * - Empty text is not JSON (an error at offset 0); `createInputPayload` reads an empty body as `{}`.
  * - Numbers keep json-smart's types: integers that fit an `int` are `Integer`, then `Long`, then
  *   `BigInteger`; numbers with a fraction or exponent are `Double`, or `BigDecimal` when the text is longer
