@@ -26,15 +26,23 @@ function ours(text: string): VelocityjsNode[] {
  */
 function withoutIndentBeforeSet(nodes: VelocityjsNode[]): VelocityjsNode[] {
   const out: VelocityjsNode[] = [];
-  nodes.forEach((node, i) => {
-    const next = nodes[i + 1];
-    const previous = out[out.length - 1];
-    const isIndent =
-      typeof node === 'string' && /^[ \t]+$/.test(node) &&
-      next && typeof next === 'object' && !Array.isArray(next) && next.type === 'set' &&
-      (previous === undefined || typeof previous !== 'string');
-    if (!isIndent) out.push(Array.isArray(node) ? withoutIndentBeforeSet(node) : node);
-  });
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
+    if (typeof node === 'string' && /^[ \t]+$/.test(node)) {
+      // A run of space-only texts right before a #set, with no other text before the run.
+      let j = i;
+      while (typeof nodes[j] === 'string' && /^[ \t]*$/.test(nodes[j] as string)) j++;
+      const next = nodes[j];
+      const previous = out[out.length - 1];
+      const beforeSet = next !== undefined && typeof next === 'object' && !Array.isArray(next) && next.type === 'set';
+      if (beforeSet && (previous === undefined || typeof previous !== 'string')) {
+        for (let k = i; k < j; k++) if (nodes[k] === '') out.push('');
+        i = j - 1;
+        continue;
+      }
+    }
+    out.push(Array.isArray(node) ? withoutIndentBeforeSet(node) : node);
+  }
   return out;
 }
 
@@ -270,6 +278,14 @@ test('deliberate differences: the lowering renders like Velocity 1.7 where veloc
   check('a#stop b', ['a', { type: 'macro_call', id: 'stop' }, ' b'], ['a', '#s', 'top b']);
   // Formal directives #{if} … #{end}.
   check('#{if}($a)x#{end}', [[{ type: 'if', condition: ref('a') }, 'x']], ['#{', 'if}(', { ...ref('a'), prue: true }, ')', 'x']);
+  // Spaces before #set with no text before them on the line, even in several pieces after a reference.
+  check('$b  #set($a = 1)x', [{ ...ref('b'), prue: true }, { type: 'set', equal: [ref('a'), { type: 'integer', value: '1' }] }, 'x'], [
+    { ...ref('b'), prue: true },
+    ' ',
+    ' ',
+    { type: 'set', equal: [ref('a'), { type: 'integer', value: '1' }] },
+    'x',
+  ]);
   // Indentation before #set at the start of a line with nothing else before it.
   check('  #set($a = 1)\ny', [{ type: 'set', equal: [ref('a'), { type: 'integer', value: '1' }] }, 'y'], [
     '  ',

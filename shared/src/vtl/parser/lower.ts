@@ -64,19 +64,18 @@ export function toVelocityjsAst(ast: VtlTemplate): VelocityjsNode[] {
 
 function dropIndentBeforeSet(flat: VelocityjsNode[]): VelocityjsNode[] {
   const out: VelocityjsNode[] = [];
-  for (let i = 0; i < flat.length; i++) {
-    const node = flat[i];
-    const next = flat[i + 1];
-    const previous = out[out.length - 1];
-    const isIndentBeforeSet =
-      typeof node === 'string' &&
-      INDENT_BEFORE_SET.test(node) &&
-      node !== '' &&
-      typeof next === 'object' &&
-      !Array.isArray(next) &&
-      next.type === 'set' &&
-      (previous === undefined || typeof previous !== 'string');
-    if (!isIndentBeforeSet) out.push(node);
+  for (const node of flat) {
+    if (typeof node === 'object' && !Array.isArray(node) && node.type === 'set') {
+      // The whitespace may come in several pieces (velocityjs splits it after a reference).
+      let first = out.length;
+      while (first > 0 && typeof out[first - 1] === 'string' && INDENT_BEFORE_SET.test(out[first - 1] as string)) first--;
+      if (first === 0 || typeof out[first - 1] !== 'string') {
+        // Empty texts (left where a line break after a directive was dropped) stay, as in velocityjs.
+        const run = out.splice(first);
+        for (const piece of run) if (piece === '') out.push(piece);
+      }
+    }
+    out.push(node);
   }
   return out;
 }
