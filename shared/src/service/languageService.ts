@@ -1,0 +1,100 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, CodeActionContext, CodeLens, CompletionList, Diagnostic, DocumentSymbol, Hover, Position, Range } from 'vscode-languageserver-types';
+import { parseVtl, type VtlParseResult } from '../vtl/index';
+import { BoundedCache } from './boundedCache';
+import { doCodeAction } from './codeActions';
+import { doComplete } from './completion';
+import { doHover } from './hover';
+import { LSP_SEVERITY, toLspRange } from './lspShapes';
+import { readMappingDocument, type MappingDocument } from './mappingDocument';
+import { findDocumentSymbols, getCodeLenses, listOperations } from './symbols';
+import type { MappingProblem, MappingServiceSettings, OperationSummary } from './types';
+import { studyPattern, type PatternFacts } from './validation/patternAnalysis';
+import { analyseTemplate, type TemplateRole } from './validation/templateRules';
+import type { TemplateFinding } from './validation/templateFinding';
+import { validateDocument } from './validation/validateDocument';
+
+/** The language features over API definitions, scenarios and templates: pure, one instance per host. */
+export interface MappingLanguageService {
+  /** The document read into the model, cached per uri and version. */
+  parse(document: TextDocument): MappingDocument;
+  /** Problems as LSP diagnostics, after the per-rule severities of `settings`. */
+  doValidation(document: TextDocument, settings?: MappingServiceSettings): Diagnostic[];
+  /** Problems at document offsets, before settings apply (the command line prints these). */
+  findProblems(document: TextDocument): MappingProblem[];
+  doComplete(document: TextDocument, position: Position): CompletionList;
+  doHover(document: TextDocument, position: Position): Hover | null;
+  doCodeAction(document: TextDocument, range: Range, context: CodeActionContext): CodeAction[];
+  findDocumentSymbols(document: TextDocument): DocumentSymbol[];
+  getCodeLenses(document: TextDocument): CodeLens[];
+  listOperations(document: TextDocument): OperationSummary[];
+  /** Forgets a closed document. */
+  forget(uri: string): void;
+}
+
+interface CachedDocument {
+  version: number;
+  text: string;
+  parsed: MappingDocument;
+  problems?: MappingProblem[];
+}
+
+/** The source every diagnostic names. */
+export const MAPPING_DIAGNOSTIC_SOURCE = 'apigw-mapping';
+
+/** A problem as an LSP diagnostic of `document`, with `severity` in place of its own. */
+export function problemToDiagnostic(document: TextDocument, problem: MappingProblem, severity = problem.severity): Diagnostic {
+  return { range: toLspRange(document, problem.range), severity: LSP_SEVERITY[severity], code: problem.code, source: MAPPING_DIAGNOSTIC_SOURCE, message: problem.message };
+}
+
+/**
+ * Creates a language service. Its caches belong to the instance: parsed documents by uri and version,
+ * and template and pattern analyses by text, so an edit re-analyses only what it changed.
+ */
+export function createLanguageService(): MappingLanguageService {
+  const documents = new Map<string, CachedDocument>();
+  const templateParses = new BoundedCache<string, VtlParseResult>(4096);
+  const templateFindings = new BoundedCache<string, TemplateFinding[]>(4096);
+  const patterns = new BoundedCache<string, PatternFacts>(4096);
+
+  const parseTemplate = (text: string): VtlParseResult => templateParses.getOrCreate(text, () => parseVtl(text));
+  const studyTemplate = (text: string, role: TemplateRole): TemplateFinding[] =>
+    templateFindings.getOrCreate(`${role.role}:${role.jsonOutput ? 'json' : 'text'}:${text}`, () => analyseTemplate(parseTemplate(text), role));
+  const study = (pattern: string): PatternFacts => patterns.getOrCreate(pattern, () => studyPattern(pattern));
+
+  function entry(document: TextDocument): CachedDocument {
+    const cached = documents.get(document.uri);
+    if (cached && cached.version === document.version && cached.text === document.getText()) return cached;
+    const fresh: CachedDocument = { version: document.version, text: document.getText(), parsed: readMappingDocument(document) };
+    documents.set(document.uri, fresh);
+    return fresh;
+  }
+
+  function findProblems(document: TextDocument): MappingProblem[] {
+    const cached = entry(document);
+    cached.problems ??= validateDocument(cached.parsed, studyTemplate, study);
+    return cached.problems;
+  }
+
+  return {
+    parse: (document) => entry(document).parsed,
+    findProblems,
+    doValidation(document, settings = {}) {
+      if (settings.enable === false) return [];
+      const diagnostics: Diagnostic[] = [];
+      for (const problem of findProblems(document)) {
+        const severity = settings.severity?.[problem.code] ?? problem.severity;
+        if (severity === 'off' || !(severity in LSP_SEVERITY)) continue;
+        diagnostics.push(problemToDiagnostic(document, problem, severity));
+      }
+      return diagnostics;
+    },
+    doComplete: (document, position) => doComplete(document, entry(document).parsed, position, parseTemplate),
+    doHover: (document, position) => doHover(document, entry(document).parsed, position, parseTemplate, study),
+    doCodeAction: (document, _range, context) => doCodeAction(document, findProblems(document), context, (problem) => problemToDiagnostic(document, problem)),
+    findDocumentSymbols: (document) => findDocumentSymbols(document, entry(document).parsed),
+    getCodeLenses: (document) => getCodeLenses(document, entry(document).parsed),
+    listOperations: (document) => listOperations(entry(document).parsed),
+    forget: (uri) => void documents.delete(uri),
+  };
+}

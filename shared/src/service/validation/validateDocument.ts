@@ -1,0 +1,67 @@
+import { embeddedRangeToDocument } from '../../documents/index';
+import type { Problem } from '../../model/types';
+import { parseScenario } from '../../scenario/index';
+import type { MappingDocument, TemplateSite } from '../mappingDocument';
+import { encodeForScalar, scalarStyleOf } from '../scalarText';
+import type { MappingProblem, ProblemFix } from '../types';
+import { checkOperations } from './operationRules';
+import type { PatternStudy } from './patternRules';
+import type { TemplateFinding } from './templateFinding';
+import type { TemplateRole } from './templateRules';
+
+/** Analyses one template through the service's cache. */
+export type TemplateStudy = (text: string, role: TemplateRole) => TemplateFinding[];
+
+/** Whether a template's output is JSON, so JSON-string mistakes apply. */
+export function templateRoleOf(site: TemplateSite): TemplateRole {
+  const contentType = site.template?.contentType.value.toLowerCase();
+  return { role: site.role, jsonOutput: contentType === undefined || contentType.includes('json') };
+}
+
+/** Every problem of a document, at document offsets, before settings filter them. */
+export function validateDocument(document: MappingDocument, studyTemplate: TemplateStudy, studyPattern: PatternStudy): MappingProblem[] {
+  const api = document.api;
+  if (api.kind === 'unknown') return [];
+  const problems: MappingProblem[] = api.problems.map(fromModelProblem);
+  if (api.kind === 'scenario') problems.push(...scenarioProblems(document, api.problems));
+  for (const site of document.templates) {
+    for (const finding of studyTemplate(site.text.embedded.text, templateRoleOf(site))) problems.push(placeFinding(document, site, finding));
+  }
+  problems.push(...checkOperations(document, studyPattern));
+  return problems.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+}
+
+function fromModelProblem(problem: Problem): MappingProblem {
+  return { code: problem.code, message: problem.message, severity: problem.severity, range: problem.range };
+}
+
+function scenarioProblems(document: MappingDocument, known: Problem[]): MappingProblem[] {
+  const reported = new Set(known.map((p) => p.range.start));
+  return parseScenario(document.text, document.api.fileName)
+    .problems.filter((problem) => !(problem.code === 'scenario-syntax' && reported.has(problem.range.start)))
+    .map(fromModelProblem);
+}
+
+/** A template finding at document offsets, its edits escaped for the scalar the template is written in. */
+function placeFinding(document: MappingDocument, site: TemplateSite, finding: TemplateFinding): MappingProblem {
+  const embedded = site.text.embedded;
+  const problem: MappingProblem = {
+    code: finding.code,
+    message: finding.message,
+    severity: finding.severity,
+    range: embeddedRangeToDocument(embedded, finding.start, finding.end),
+  };
+  if (finding.fixes && !embedded.approximate) {
+    const style = scalarStyleOf(document.text, document.api.format, embedded);
+    const fixes: ProblemFix[] = [];
+    for (const fix of finding.fixes) {
+      const edits = fix.edits.map((edit) => {
+        const newText = encodeForScalar(edit.newText, style);
+        return newText === undefined ? undefined : { range: embeddedRangeToDocument(embedded, edit.start, edit.end), newText };
+      });
+      if (edits.every((edit) => edit !== undefined)) fixes.push({ title: fix.title, edits: edits as ProblemFix['edits'], preferred: fix.preferred });
+    }
+    if (fixes.length) problem.fixes = fixes;
+  }
+  return problem;
+}

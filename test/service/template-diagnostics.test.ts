@@ -1,0 +1,119 @@
+// Template problems land on the document characters that produced them, through JSON escapes, YAML
+// quoting, block scalars and !Sub; each document marks with ⟦…⟧ exactly the problems expected.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { documentOf, freshService, marked } from './harness';
+
+function check(name: string, fileName: string, source: string, expected: string[]): void {
+  const { text, ranges } = marked(source);
+  assert.equal(ranges.length, expected.length, `${name}: one ⟦…⟧ per expected code`);
+  const found = freshService()
+    .findProblems(documentOf(fileName, text))
+    .map((p) => `${p.code} ${JSON.stringify(text.slice(p.range.start, p.range.end))}`);
+  const wanted = expected.map((code, i) => `${code} ${JSON.stringify(text.slice(ranges[i].start, ranges[i].end))}`);
+  assert.deepEqual(found, wanted, name);
+}
+
+function oasJson(template: string, role: 'request' | 'response' = 'response'): string {
+  const templates = `{"application/json": ${template}}`;
+  return `{"swagger": "2.0", "paths": {"/a": {"get": {"responses": {"200": {"description": "ok"}},
+  "x-amazon-apigateway-integration": {"type": "mock", ${role === 'request' ? `"requestTemplates": ${templates}, ` : ''}"responses": {"default": {"statusCode": "200"${role === 'response' ? `, "responseTemplates": ${templates}` : ''}}}}}}}}`;
+}
+
+/** An OpenAPI 2 YAML MOCK operation whose default response has the given application/json template scalar. */
+function swaggerYaml(templateScalar: string): string {
+  return `swagger: "2.0"
+paths:
+  /a:
+    get:
+      responses:
+        "200":
+          description: ok
+      x-amazon-apigateway-integration:
+        type: mock
+        responses:
+          default:
+            statusCode: "200"
+            responseTemplates:
+              application/json: ${templateScalar}`;
+}
+
+const cases: [name: string, fileName: string, source: string, expected: string[]][] = [
+  ['a correct template has no problem', 'ok.vtl', `#set($body = $util.parseJson($input.path('$.errorMessage')))
+{"id": "$context.requestId", "message": "$util.escapeJavaScript($body.message).replaceAll("\\\\'","'")", "pet": $input.json('$.pet')}`, []],
+  [
+    'unknown members with did-you-mean; escapeJavaScript in a JSON string',
+    'response.vtl',
+    `{"id": "$context.⟦requestID⟧", "m": "⟦$util.escapeJavaScript($input.path('$.m'))⟧", "x": $util.⟦parsejson⟧("{}"), "y": "$context.identity.⟦sourceIP⟧"}`,
+    ['vtl-unknown-member', 'vtl-escape-javascript-quote', 'vtl-unknown-member', 'vtl-unknown-member'],
+  ],
+  [
+    'argument counts; a method used as a property',
+    'response.vtl',
+    `$util.⟦escapeJavaScript()⟧ $input.⟦json⟧ $input.params() $input.params('id')`,
+    ['vtl-argument-count', 'vtl-unknown-member'],
+  ],
+  [
+    'through JSON escapes: a member and a quoted $input.json',
+    'api.json',
+    oasJson(`"{\\"name\\": \\"$input.⟦jsn⟧('$.name')\\", \\"pet\\": ⟦\\"$input.json('$.pet')\\"⟧}"`),
+    ['vtl-unknown-member', 'vtl-quoted-input-json'],
+  ],
+  [
+    'through a YAML block scalar: an unclosed #if',
+    'api.yaml',
+    swaggerYaml(`|
+                ⟦#if($input.path('$.a'))⟧
+                {"a": $context.⟦stagee⟧}
+`),
+    ['vtl-unclosed-block', 'vtl-unknown-member'],
+  ],
+  [
+    'through a YAML double-quoted scalar with escapes',
+    'api.yaml',
+    swaggerYaml(`"{\\"a\\": \\"\\u0041\\", \\"b\\": $util.⟦base64encode⟧(\\"x\\")}"
+`),
+    ['vtl-unknown-member'],
+  ],
+  [
+    'through !Sub: substitutions are kept, members checked',
+    'template.yaml',
+    `Resources:
+  Api:
+    Type: AWS::ApiGateway::RestApi
+  Method:
+    Type: AWS::ApiGateway::Method
+    Properties:
+      RestApiId: !Ref Api
+      HttpMethod: GET
+      Integration:
+        Type: MOCK
+        IntegrationResponses:
+          - StatusCode: 200
+            ResponseTemplates:
+              application/json: !Sub '{"table": "\${Table}", "id": "$context.⟦requestid⟧"}'
+      MethodResponses:
+        - StatusCode: 200
+`,
+    ['vtl-unknown-member'],
+  ],
+  [
+    'responseOverride: not a status, set twice, in a request template',
+    'response.vtl',
+    `#set($context.responseOverride.status = ⟦"abc"⟧)
+#set($context.responseOverride.header.X = "1")
+⟦#set($context.responseOverride.status = 400)⟧
+⟦#set($context.responseOverride.status = ⟦700⟧)⟧`,
+    ['vtl-override-status', 'vtl-override-twice', 'vtl-override-twice', 'vtl-override-status'],
+  ],
+  [
+    'responseOverride in a request template',
+    'api.json',
+    oasJson(`"#set(⟦$context.responseOverride.status⟧ = 400)"`, 'request'),
+    ['vtl-override-in-request'],
+  ],
+];
+
+for (const [name, fileName, source, expected] of cases) {
+  test(`template diagnostics: ${name}`, () => check(name, fileName, source, expected));
+}
