@@ -39,6 +39,7 @@ public final class RegexOracle {
             sb.append('\t').append(split(p, input, 0));
             sb.append('\t').append(split(p, input, -1));
             sb.append('\t').append(split(p, input, 2));
+            sb.append('\t').append(findFrom(p, input, input.length() / 2));
         } catch (StackOverflowError e) {
             return "S";
         }
@@ -55,6 +56,14 @@ public final class RegexOracle {
             for (int g = 1; g <= m.groupCount(); g++) sb.append(',').append(m.start(g)).append(',').append(m.end(g));
         }
         return sb.length() == 0 ? "-" : sb.toString();
+    }
+
+    static String findFrom(Pattern p, String input, int from) {
+        Matcher m = p.matcher(input);
+        if (!m.find(from)) return "-";
+        StringBuilder sb = new StringBuilder().append(m.start()).append(',').append(m.end());
+        for (int g = 1; g <= m.groupCount(); g++) sb.append(',').append(m.start(g)).append(',').append(m.end(g));
+        return sb.toString();
     }
 
     static String replaceAll(Pattern p, String input, String replacement) {

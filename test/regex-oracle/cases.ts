@@ -1,6 +1,6 @@
 // Seeded (pattern, input, replacement) cases for the differential test against java.util.regex, and
 // the answer format both sides print (see RegexOracle.java).
-import { JavaRegex, RegexStepLimitError, JavaRegexRuntimeError, compileJavaRegex } from '../../shared/src/regex/index';
+import { JavaMatch, JavaRegex, RegexStepLimitError, JavaRegexRuntimeError, compileJavaRegex } from '../../shared/src/regex/index';
 
 export interface OracleCase {
   pattern: string;
@@ -129,26 +129,30 @@ export function answer(c: OracleCase): string {
   }
   const regex = compiled.regex;
   try {
-    return ['M', regex.matches(c.input) ? '1' : '0', finds(regex, c.input), replaceAll(regex, c), split(regex, c.input, 0), split(regex, c.input, -1), split(regex, c.input, 2)].join('\t');
+    return ['M', regex.matches(c.input) ? '1' : '0', finds(regex, c.input), replaceAll(regex, c), split(regex, c.input, 0), split(regex, c.input, -1), split(regex, c.input, 2), findFrom(regex, c.input, Math.floor(c.input.length / 2))].join('\t');
   } catch (e) {
     if (e instanceof RegexStepLimitError) return 'S';
     throw e;
   }
 }
 
+function describe(m: JavaMatch): string {
+  const parts = [m.start, m.end];
+  for (let g = 1; g < m.groups.length; g++) {
+    const span = m.spans[g];
+    parts.push(span ? span[0] : -1, span ? span[1] : -1);
+  }
+  return parts.join(',');
+}
+
 function finds(regex: JavaRegex, input: string): string {
   const found = regex.findAll(input).slice(0, MAX_FINDS);
-  if (found.length === 0) return '-';
-  return found
-    .map((m) => {
-      const parts = [m.start, m.end];
-      for (let g = 1; g < m.groups.length; g++) {
-        const span = m.spans[g];
-        parts.push(span ? span[0] : -1, span ? span[1] : -1);
-      }
-      return parts.join(',');
-    })
-    .join(';');
+  return found.length === 0 ? '-' : found.map(describe).join(';');
+}
+
+function findFrom(regex: JavaRegex, input: string, from: number): string {
+  const found = regex.find(input, from);
+  return found ? describe(found) : '-';
 }
 
 function replaceAll(regex: JavaRegex, c: OracleCase): string {

@@ -141,6 +141,73 @@ export function classPredicate(expression: ClassExpression): CodePointPredicate 
   }
 }
 
+/** Java properties built as `BmpCharPredicate` (ranges and ASCII ctype tests). */
+const BMP_PROPERTIES = new Set(['L1', 'ASCII', 'Alnum', 'Alpha', 'Blank', 'Cntrl', 'Digit', 'Graph', 'Lower', 'Print', 'Punct', 'Space', 'Upper', 'XDigit']);
+const POSIX_UNICODE_NAMES = new Set(['ALPHA', 'LOWER', 'UPPER', 'SPACE', 'PUNCT', 'XDIGIT', 'ALNUM', 'CNTRL', 'DIGIT', 'BLANK', 'GRAPH', 'PRINT']);
+const UNICODE_BINARY_NAMES = new Set(['ALPHABETIC', 'ASSIGNED', 'CONTROL', 'HEXDIGIT', 'HEX_DIGIT', 'IDEOGRAPHIC', 'JOINCONTROL', 'JOIN_CONTROL', 'LETTER', 'LOWERCASE', 'NONCHARACTERCODEPOINT', 'NONCHARACTER_CODE_POINT', 'TITLECASE', 'PUNCTUATION', 'UPPERCASE', 'WHITESPACE', 'WHITE_SPACE', 'WORD']);
+
+function isBmpProperty(name: string, flags: number): boolean {
+  const eq = name.indexOf('=');
+  if (eq !== -1) {
+    const key = name.slice(0, eq).toLowerCase();
+    return (key === 'gc' || key === 'general_category') && BMP_PROPERTIES.has(name.slice(eq + 1));
+  }
+  if (name.startsWith('In')) return false;
+  if (name.startsWith('Is')) {
+    const short = name.slice(2).toUpperCase();
+    if (UNICODE_BINARY_NAMES.has(short) || POSIX_UNICODE_NAMES.has(short)) return false;
+    return BMP_PROPERTIES.has(name.slice(2));
+  }
+  if (has(flags, JAVA_FLAG_UNICODE_CHARACTER_CLASS) && POSIX_UNICODE_NAMES.has(name.toUpperCase())) return false;
+  return BMP_PROPERTIES.has(name);
+}
+
+function isBmpEscape(escape: ClassEscape, flags: number): boolean {
+  if (escape.negated) return false;
+  switch (escape.kind) {
+    case 'digit':
+    case 'space':
+    case 'word':
+      return !has(flags, JAVA_FLAG_UNICODE_CHARACTER_CLASS);
+    case 'horizontalSpace':
+    case 'verticalSpace':
+      return true;
+    case 'property':
+      return isBmpProperty(escape.property ?? '', flags);
+  }
+}
+
+function isSupplementaryOrSurrogate(cp: number): boolean {
+  return cp >= 0x10000 || (cp >= 0xd800 && cp <= 0xdfff);
+}
+
+/** Whether Java builds this class as a `BmpCharPredicate` (its `newCharProperty` then keeps the plain search loop). */
+function isBmpClass(expression: ClassExpression): boolean {
+  switch (expression.type) {
+    case 'classChar': {
+      const { codePoint, flags } = expression;
+      const unicodeFolding = has(flags, JAVA_FLAG_CASE_INSENSITIVE) && has(flags, JAVA_FLAG_UNICODE_CASE);
+      if (codePoint < 256 && !(unicodeFolding && BIT_CLASS_EXCEPTIONS.has(codePoint))) return true;
+      if (unicodeFolding) {
+        const upper = javaToUpperCase(codePoint);
+        if (upper !== javaToLowerCase(upper)) return false;
+      }
+      return !isSupplementaryOrSurrogate(codePoint);
+    }
+    case 'classRange':
+      if (has(expression.flags, JAVA_FLAG_CASE_INSENSITIVE)) return false;
+      return expression.to < 0xd800 || (expression.from > 0xdfff && expression.to < 0x10000);
+    case 'classEscapeItem':
+      return isBmpEscape(expression.escape, expression.flags);
+    case 'classUnion':
+      return expression.members.every(isBmpClass);
+    case 'classIntersection':
+      return isBmpClass(expression.left) && isBmpClass(expression.right);
+    case 'class':
+      return !expression.negated && isBmpClass(expression.body);
+  }
+}
+
 const DOT: CodePointPredicate = (c) => c !== 0x0a && c !== 0x0d && (c | 1) !== 0x2029 && c !== 0x85;
 const UNIX_DOT: CodePointPredicate = (c) => c !== 0x0a;
 const ALL: CodePointPredicate = () => true;
@@ -233,11 +300,14 @@ class ProgramBuilder {
     }
   }
 
+  /**
+   * Java's search loop stops starting inside surrogate pairs once the pattern has a character node
+   * whose predicate is not a `BmpCharPredicate` (negations, Unicode properties, case-folded ranges);
+   * literal astral characters are noted by the parser.
+   */
   private noteSupplementary(node: RegexNode): void {
-    // Java's search loop skips low surrogates when a node may match a supplementary character
-    // (negations, Unicode properties); literal astral characters are noted by the parser.
-    if (node.type === 'class' && node.negated) this.skipsLowSurrogates = true;
-    if (node.type === 'classEscape' && (node.escape.negated || node.escape.kind === 'property')) this.skipsLowSurrogates = true;
+    if (node.type === 'class' && !isBmpClass(node)) this.skipsLowSurrogates = true;
+    if (node.type === 'classEscape' && !isBmpEscape(node.escape, node.flags)) this.skipsLowSurrogates = true;
   }
 
   private compileChar(cp: number, flags: number): void {
