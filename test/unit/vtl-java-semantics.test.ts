@@ -114,6 +114,15 @@ const CASES: JavaCase[] = [
     velocity17: '2|true|$m.keySet().get(0)|true|$m.keySet().subList(0, 1)|2',
     why: 'API Gateway prints a null reference (a method Set does not have) as nothing; Velocity 1.7 prints its text',
   },
+  { name: 'The line break after #end goes even when a reference precedes the #end', template: '#set($v = "x")#if(true)$v#end \nafter', expected: 'xafter' },
+  {
+    name: 'charAt gives a Character: no String methods, equal to its text with ==',
+    template: '#set($s = "abc")$s.charAt(1)|$s.charAt(1).indexOf("b")|#if($s.charAt(1) == "b")eq#end|$s.charAt(0).equals($s.charAt(0))|$s.charAt(0).compareTo($s.charAt(2))',
+    expected: 'b||eq|true|-2',
+    velocity17: 'b|$s.charAt(1).indexOf("b")|eq|true|-2',
+    why: 'API Gateway prints a null reference (a method Character does not have) as nothing; Velocity 1.7 prints its text',
+  },
+  { name: 'A map view cannot grow', template: '#set($m = {"a": 1})$m.keySet().add("b")', error: 'java.lang.UnsupportedOperationException' },
 ];
 
 function render(template: string) {

@@ -60,6 +60,31 @@ export class HostObject {
   ) {}
 }
 
+/**
+ * A `java.lang.Character` (from `charAt`): prints as the character and compares equal to it with
+ * `==` (Velocity compares the texts of different classes), but has none of String's methods.
+ */
+function javaCharacter(char: string): HostObject {
+  return new HostObject(char, CHARACTER_METHODS, NO_PROPERTIES);
+}
+
+const NO_PROPERTIES: Record<string, () => unknown> = Object.create(null) as Record<string, () => unknown>;
+
+function isCharacter(value: unknown): value is HostObject {
+  return value instanceof HostObject && value.methods === CHARACTER_METHODS;
+}
+
+const CHARACTER_METHODS = table<HostObject>({
+  charValue: (c, a) => (arity(a, 0), c.javaString),
+  equals: (c, a) => (arity(a, 1), isCharacter(a[0]) && a[0].javaString === c.javaString),
+  compareTo: (c, a) => {
+    arity(a, 1);
+    if (!isCharacter(a[0])) throw new WrongArguments();
+    return c.javaString.charCodeAt(0) - a[0].javaString.charCodeAt(0);
+  },
+  hashCode: (c, a) => (arity(a, 0), c.javaString.charCodeAt(0)),
+});
+
 /** A host object from plain tables (copied into null-prototype tables). */
 export function hostObject(javaString: string, methods: MethodTable<HostObject>, properties: Record<string, () => unknown> = {}): HostObject {
   return new HostObject(javaString, table(methods), Object.assign(Object.create(null) as Record<string, () => unknown>, properties));
@@ -135,7 +160,7 @@ const STRING_METHODS = table<string>({
     arity(a, 1);
     const index = int(a[0]);
     if (index < 0 || index >= s.length) throw stringIndexError(`String index out of range: ${index}`);
-    return s[index];
+    return javaCharacter(s[index]);
   },
   toLowerCase: (s, a) => (arity(a, 0), s.toLowerCase()),
   toUpperCase: (s, a) => (arity(a, 0), s.toUpperCase()),
@@ -305,7 +330,13 @@ const COLLECTION_METHODS = table<unknown[]>({
     if (!Array.isArray(a[0])) throw new WrongArguments();
     return a[0].every((item) => l.some((own) => javaEquals(own, item)));
   },
+  add: refuseViewChange,
+  addAll: refuseViewChange,
 });
+
+function refuseViewChange(): never {
+  throw new JavaException('java.lang.UnsupportedOperationException', 'a map view cannot grow');
+}
 
 // ---------------------------------------------------------------------------------------------------
 // java.util.Map (LinkedHashMap) and Map.Entry

@@ -650,8 +650,13 @@ export class JavaCompile extends Compile implements CallContext {
   }
 
   private interpolate(text: string): string {
+    // Only `$name`, `${`, `$!` and directives make a string a template; "$" or "50%#" stay as written.
+    if (!/\$!?[A-Za-z{]|#[A-Za-z{@*#[]/.test(text)) return text;
     const parsed = parseForRender(text);
-    if (!parsed.ok) throw new RenderStop('vtl-syntax', `a string does not parse: ${parsed.problem.message}`);
+    if (!parsed.ok) {
+      this.warn('vtl-string-syntax', `a string does not parse as a template, so it stays as written: ${parsed.problem.message}`);
+      return text;
+    }
     this.nestedTextDepth++;
     try {
       const out = this.renderNodes(parsed.ast);

@@ -53,6 +53,7 @@ function parseUncached(template: string): ParsedTemplate {
     if (fatal) return { ok: false, problem: { ...fatal, message: `Velocity cannot parse the template: ${fatal.message}` } };
     const ast = toVelocityjsAst(parsed.ast) as RenderNode[];
     dropIndentRunsBeforeSet(ast);
+    dropLineBreakRunsAfterDirectives(ast);
     return { ok: true, ast };
   } catch (error) {
     return {
@@ -80,5 +81,31 @@ function dropIndentRunsBeforeSet(list: RenderNode[]): void {
     // first === 0: the run opens the template (a block's first element is always its directive).
     const afterCode = first === 0 || typeof list[first - 1] !== 'string';
     if (afterCode) for (let j = first; j < i; j++) list[j] = '';
+  }
+}
+
+const KEEPS_LINE_BREAK = new Set(['references', 'raw', 'comment']);
+
+/**
+ * Velocity 1.7 drops `[ \t]*` and the line break after a directive or `#end`. The lowering does it when
+ * they are one string; after a reference inside a block velocityjs's tree splits them (`$a#end \n`
+ * gives " " and "\n"), so this looks at the run of strings that follows.
+ */
+function dropLineBreakRunsAfterDirectives(list: RenderNode[]): void {
+  for (let i = 0; i < list.length; i++) {
+    const node = list[i];
+    if (Array.isArray(node)) dropLineBreakRunsAfterDirectives(node);
+    const isDirective = Array.isArray(node) || (typeof node === 'object' && !KEEPS_LINE_BREAK.has(node.type));
+    if (!isDirective) continue;
+    let next = i + 1;
+    let blanks = '';
+    while (next < list.length && typeof list[next] === 'string' && /^[ \t]*$/.test(list[next] as string)) blanks += list[next++] as string;
+    const after = list[next];
+    // Nothing split: either the lowering already dropped the break, or there is none to drop.
+    if (blanks === '' || typeof after !== 'string') continue;
+    const lineBreak = /^[ \t]*\r?\n/.exec(after);
+    if (!lineBreak) continue;
+    for (let j = i + 1; j < next; j++) list[j] = '';
+    list[next] = after.slice(lineBreak[0].length);
   }
 }
