@@ -6,6 +6,8 @@ const layers = [
   ['type check', ['node_modules/.bin/tsc', '--noEmit', '-p', '.']],
   ['build', [process.execPath, 'esbuild.mjs', '--tests']],
   ['unit, service, conformance and protocol tests', [process.execPath, '--enable-source-maps', '--test', 'out/test/']],
+  // Installs its tools on first use (cached), packages the VSIX and drives real VS Code: see test/e2e/run.sh.
+  ['end-to-end tests in VS Code (code-server)', ['bash', 'test/e2e/run.sh']],
 ];
 
 let failed = false;

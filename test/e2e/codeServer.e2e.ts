@@ -99,6 +99,8 @@ describe('workbench UI', () => {
     const workspace = makeWorkspace('workspace-ui');
     definition = readFileSync(join(workspace, 'openapi.yaml'), 'utf8');
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    // Two cores shared with other work: generous waits, each still ending in a clear failure.
+    page.setDefaultTimeout(60_000);
     await openWorkbench(page, server, workspace, 'openapi.yaml');
     timing('workbench shows the workspace');
   });

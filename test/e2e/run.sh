@@ -11,5 +11,5 @@ npm run --silent package >/dev/null
 step "packaged out/apigw-mapping.vsix"
 node test/e2e/build.mjs
 step "suite bundled"
+# Last, so that the test runner's totals close the output.
 node --enable-source-maps --test out/e2e/codeServer.e2e.js
-step "done"

@@ -28,7 +28,7 @@ async function open(relativePath: string): Promise<vscode.TextEditor> {
 }
 
 /** Polls until `probe` returns a value other than undefined/false. */
-async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 20_000): Promise<T> {
+async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 45_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = probe();
@@ -44,6 +44,7 @@ function previewTabs(): vscode.Tab[] {
     .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('apigwMapping.preview'));
 }
 
+/** Each test may wait up to 45 s for the workbench on a loaded machine. */
 export const extensionTests: HostTest[] = [
   {
     name: 'ordinary JSON activates the extension but does not start the language server',

@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 
 export interface HostTest {
   name: string;
-  /** Default 30 s. */
+  /** Default 60 s. */
   timeoutMs?: number;
   run(): Promise<void> | void;
 }
@@ -24,7 +24,7 @@ async function runOne(test: HostTest): Promise<HostTestResult> {
     await Promise.race([
       Promise.resolve().then(() => test.run()),
       new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`timed out after ${test.timeoutMs ?? 30_000} ms`)), test.timeoutMs ?? 30_000);
+        timer = setTimeout(() => reject(new Error(`timed out after ${test.timeoutMs ?? 60_000} ms`)), test.timeoutMs ?? 60_000);
       }),
     ]);
     return { name: test.name, ok: true, durationMs: Date.now() - started };
