@@ -32,6 +32,8 @@ const product = present([
   { in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
   { in: 'server/src/main.ts', out: 'dist/server.js' },
   { in: 'server/src/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
+  // The preview's script runs in the webview, a browser: no Node, no require.
+  { in: 'client/webview/main.ts', out: 'dist/webview.js', platform: 'browser', format: 'iife' },
 ]);
 
 function walk(dir, pattern, found = []) {
@@ -50,6 +52,7 @@ const builds = product.map((e) => ({
   outfile: e.out,
   external: e.external ?? [],
   banner: e.banner ? { js: e.banner } : undefined,
+  ...(e.platform ? { platform: e.platform, format: e.format, target: 'es2022' } : {}),
 }));
 
 if (args.has('--tests')) {
