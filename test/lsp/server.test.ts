@@ -67,7 +67,7 @@ test('open, edit, diagnostics, completion, hover, code action, symbols, lenses, 
     assert.deepEqual(second.diagnostics.map((d) => d.code).sort(), ['response-undeclared-status', 'vtl-unknown-member']);
     const unknown = second.diagnostics.find((d) => d.code === 'vtl-unknown-member')!;
     assert.deepEqual(unknown.range, { start: at, end: { line: at.line, character: at.character + 9 } });
-    assert.match(unknown.message, /Did you mean `\$context\.requestId`\?/);
+    assert.match(unknown.message as string, /Did you mean `\$context\.requestId`\?/);
 
     const completion: CompletionList = await connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: positionOf('requestId') });
     assert.ok(completion.items.some((item) => item.label === 'requestId'), 'context members are offered');
