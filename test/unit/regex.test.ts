@@ -282,6 +282,12 @@ test('linear patterns on a 1 MB message stay within the default budget', () => {
   assert.equal(regex('\\n').split(message).length, 26_000);
 });
 
+test('patterns Java matches recursively per iteration are pointed out', () => {
+  assert.deepEqual(regex('x(\\n|.)*').javaRecursiveLoops, [{ start: 1, end: 8 }]);
+  assert.deepEqual(regex('[\\s\\S]*').javaRecursiveLoops, []);
+  assert.deepEqual(regex('(\\d)*').javaRecursiveLoops, []);
+});
+
 test('compiled patterns are cached and a template loop stays fast', () => {
   assert.equal(getJavaRegex('\\d+').regex, getJavaRegex('\\d+').regex);
   assert.deepEqual(getJavaRegex('(').problems.map((p) => p.message), ['Unclosed group']);

@@ -237,6 +237,7 @@ class ProgramBuilder {
   readonly code: Instruction[] = [];
   localCount = 0;
   memoCount = 0;
+  readonly recursiveLoops: { start: number; end: number }[] = [];
   skipsLowSurrogates: boolean;
 
   constructor(
@@ -433,6 +434,7 @@ class ProgramBuilder {
         this.code[at].d = this.pc;
         return;
       }
+      if (max > 1000) this.recursiveLoops.push({ start: node.start, end: node.end });
       this.compileLoop(body, min, max, mode === RepeatMode.Lazy, node.max === Infinity && !ctx.memoForbidden && this.memoAllowed, inner);
       return;
     }
@@ -583,6 +585,7 @@ export function compileProgram(ast: RegexNode, groupCount: number, hasSupplement
     minLength: minLength > 0 ? minLength : 0,
     literalPrefix: prefix,
     pureLiteral: whole ? prefix : null,
+    recursiveLoops: builder.recursiveLoops,
     firstCharacter: prefix ? null : withNullable(firstCharacterTest(ast)),
   };
 }

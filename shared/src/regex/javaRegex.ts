@@ -24,6 +24,12 @@ export class JavaRegex {
   readonly groupCount: number;
   readonly groupNames: Readonly<Record<string, number>>;
   readonly ast: RegexNode;
+  /**
+   * Where the pattern has a quantified group Java matches recursively, one stack frame group per
+   * iteration. Java 17 on a default stack throws StackOverflowError after roughly 1,600 iterations of
+   * `(\n|.)*`; this engine does not, so callers can warn when such a pattern meets a long input.
+   */
+  readonly javaRecursiveLoops: readonly { start: number; end: number }[];
   private readonly machine: RegexMachine;
   private replacementCache?: { text: string; parts: ReplacementPart[] };
 
@@ -33,6 +39,7 @@ export class JavaRegex {
     this.ast = ast;
     this.groupCount = groupCount;
     this.groupNames = groupNames;
+    this.javaRecursiveLoops = program.recursiveLoops;
     this.machine = new RegexMachine(program, source);
   }
 

@@ -107,6 +107,11 @@ export interface Program {
   literalPrefix: string;
   /** The whole pattern is this literal (no flags, groups or metacharacters). */
   pureLiteral: string | null;
+  /**
+   * Quantified groups Java matches by recursing once per iteration (its `Loop` node): on long
+   * inputs Java overflows its stack there (about 1,600 iterations of `(\n|.)*` on a default JVM).
+   */
+  recursiveLoops: { start: number; end: number }[];
   /** Every match starts with a code point satisfying this, so the search skips other positions. */
   firstCharacter: CodePointPredicate | null;
 }

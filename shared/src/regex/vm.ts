@@ -6,7 +6,7 @@
  */
 import { AssertKind, Instruction, LAZY_LOOP, Op, Program, RepeatMode } from './program';
 import { RegexStepLimitError } from './problems';
-import { CodePointPredicate, asciiToLower, javaCharacterType, javaIsLetterOrDigit, javaToLowerCase, javaToUpperCase, javaUnicodeWord } from './unicode';
+import { asciiToLower, javaCharacterType, javaIsLetterOrDigit, javaToLowerCase, javaToUpperCase, javaUnicodeWord } from './unicode';
 
 const enum Entry {
   /** Resume at pc `a` with position `b`. */
@@ -690,4 +690,3 @@ export class RegexMachine {
   }
 }
 
-export type { CodePointPredicate };
