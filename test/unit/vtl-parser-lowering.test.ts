@@ -176,8 +176,9 @@ test('lowering matches velocityjs on generated templates', () => {
   const next = generator(20260521);
   let compared = 0;
   const differences: string[] = [];
-  for (let n = 0; n < 800; n++) {
+  for (let n = 0; n < 900; n++) {
     const text = next();
+    if (ESCAPE_AFTER_REFERENCE.test(text)) continue;
     try {
       velocity.parse(text);
     } catch {
@@ -241,6 +242,12 @@ test('lowering matches velocityjs on directives with awkward spacing and every o
   assert.deepEqual(differences, []);
 });
 
+/**
+ * A backslash escape right after a reference (or a `#end` that follows one): Velocity 1.7 escapes,
+ * velocityjs prints the backslash (a deliberate difference, tested below).
+ */
+const ESCAPE_AFTER_REFERENCE = /[\w)\]}-]\\+[$#]/;
+
 /** `#name(` where no argument can follow: velocityjs's lexer is left in a state not reproduced here. */
 const CALL_WITHOUT_ARGUMENT = /#[a-zA-Z_][\w-]*[ ]*\((?!\s*[$'"[{\-0-9\w()!])/;
 
@@ -253,7 +260,7 @@ test('lowering matches velocityjs on short templates made of lexically awkward p
     let text = '';
     const length = 1 + Math.floor(random() * 6);
     for (let i = 0; i < length; i++) text += pieces[Math.floor(random() * pieces.length)];
-    if (CALL_WITHOUT_ARGUMENT.test(text)) continue;
+    if (CALL_WITHOUT_ARGUMENT.test(text) || ESCAPE_AFTER_REFERENCE.test(text)) continue;
     try {
       velocity.parse(text);
     } catch {
@@ -294,6 +301,10 @@ test('deliberate differences: the lowering renders like Velocity 1.7 where veloc
   ]);
   // A block comment right after a reference is a comment (velocityjs prints it).
   check('$a#* c *#', [{ ...ref('a'), prue: true }, { type: 'comment', value: '#* c *#' }], [{ ...ref('a'), prue: true }, '#*', ' ', 'c *', '#']);
+  // `${ a }` is text in 1.7 (velocityjs reads a reference).
+  check('${ a }', ['$', '{ a }'], [{ ...ref('a'), isWraped: true, prue: true }]);
+  // An escape right after a reference.
+  check('$a\\$b', [{ ...ref('a'), prue: true }, '$', 'b'], [{ ...ref('a'), prue: true }, '\\', { ...ref('b'), prue: true }]);
   // An unclosed block (a parse error in 1.7) ends at the end of the template; velocityjs repeats its content.
   check('#if($a)x', [[{ type: 'if', condition: ref('a') }, 'x']], [[{ type: 'if', condition: ref('a') }, 'x'], 'x']);
   // A line break after a directive is dropped when written as \r\n too.

@@ -78,6 +78,8 @@ test('every node kind carries its exact range', () => {
   check('«#macro(m $a)$a#end»', 'macro');
   check('#macro(m $a)$a#end«#m(1 "x")»', 'call');
   check('«#define($block)text#end»', 'define');
+  check('«#@row($a)body $b#end» after', 'call');
+  check('#@row($a)body «$b»#end', 'reference');
   check('«#evaluate("$a")»', 'call');
   check('«#{if}($a)x»#{end}', 'branch');
   check('#set($s = "a «$b» c")', 'reference');
@@ -164,6 +166,9 @@ test('each problem code, with its range and severity', () => {
   check('#set($a = 1 «+»)', VTL_PARSE_CODES.syntax);
   check('#if($a.b« »(1))#end', VTL_PARSE_CODES.syntax);
   check('#set($b = $a«  ».length())', VTL_PARSE_CODES.syntax);
+  check('${a« »}', VTL_PARSE_CODES.syntax);
+  check('total: 5«$»', VTL_PARSE_CODES.syntax);
+  check('«#@row()»body', VTL_PARSE_CODES.unclosedBlock);
   assert.deepEqual([...checked].sort(), Object.values(VTL_PARSE_CODES).sort(), 'every code has a case');
 });
 
@@ -176,6 +181,8 @@ test('valid templates report nothing; defined macros and built-in calls are know
   none('#set($s = "multi\nline")'.replace('\\n', '\n'));
   none('Total: $100 and #hashtag, 50% off (${a})');
   none('#set($a = "x""y")#if($a == "")#end');
+  none('${ and ${} and ${ a } are text');
+  none('#macro(row $p)<$bodyContent>#end#@row(1)body#end');
 });
 
 test('variables assigned before or around the cursor', () => {

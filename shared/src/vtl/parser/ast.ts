@@ -164,6 +164,9 @@ export interface VtlCall extends VtlSpan {
   kind: 'call';
   head: VtlDirectiveHead;
   args: VtlCallArguments;
+  /** `#@name(args) … #end`: the body passed to the macro as `$bodyContent`. */
+  body?: VtlStatement[];
+  endDirective?: VtlSpan;
 }
 
 /** `#else`, `#elseif` or `#end` where no block is open: kept so the text around stays in place. */

@@ -31,7 +31,7 @@ export interface VelocityjsPosition {
 }
 
 /** Block directives in velocityjs: everything up to the matching `end` is nested under them. */
-const BLOCK_TYPES = new Set(['if', 'foreach', 'macro', 'define']);
+const BLOCK_TYPES = new Set(['if', 'foreach', 'macro', 'define', 'macro_body']);
 /** velocityjs drops `[ \t]*\n` right after every directive and comment. */
 const NEWLINE_AFTER_DIRECTIVE = /^[ \t]*\r?\n/;
 /**
@@ -200,9 +200,15 @@ class Lowering {
         out.push(this.statement({ type: 'macro_call', id: 'stop' }, node));
         return;
       case 'call': {
-        const call: VelocityjsObject = { type: 'macro_call', id: node.head.name.value };
+        const call: VelocityjsObject = { type: node.body ? 'macro_body' : 'macro_call', id: node.head.name.value };
         if (node.args.items.length) call.args = node.args.items.map((a) => this.expression(a));
-        out.push(this.statement(call, node));
+        if (!node.body) {
+          out.push(this.statement(call, node));
+          return;
+        }
+        out.push(this.statement(call, node.head));
+        this.statements(node.body, out);
+        if (node.endDirective) out.push({ type: 'end', span: node.endDirective });
         return;
       }
       case 'stray': {

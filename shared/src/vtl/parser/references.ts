@@ -3,13 +3,17 @@ import { Cursor, IDENTIFIER, isIdentifierStart, isWhitespace } from './cursor';
 import { readCallArguments, readExpression, skipSpace } from './expressions';
 import { VTL_PARSE_CODES } from './problems';
 
-/** Whether a reference starts here: `$` or `$!` followed by a letter, `_` or `{`. */
+/**
+ * Whether a reference starts here: `$` or `$!` followed by a letter, `_`, or `{` and a name
+ * (`${`, `${}` and `${ a}` are text in Velocity 1.7; velocityjs allows the space).
+ */
 export function startsReference(cur: Cursor, limit: number): boolean {
   if (cur.peek() !== '$') return false;
   const afterLeader = cur.peek(1) === '!' ? 2 : 1;
   if (cur.pos + afterLeader >= limit) return false;
   const ch = cur.peek(afterLeader);
-  return ch === '{' || isIdentifierStart(ch);
+  if (ch !== '{') return isIdentifierStart(ch);
+  return cur.pos + afterLeader + 1 < limit && isIdentifierStart(cur.peek(afterLeader + 1));
 }
 
 /** `(` opens an argument list only when something an argument can start with follows (velocityjs's rule). */
@@ -27,10 +31,7 @@ export function readReference(cur: Cursor, limit: number, inExpression = false):
   const quiet = cur.peek() === '!';
   if (quiet) cur.pos++;
   const formal = cur.peek() === '{';
-  if (formal) {
-    cur.pos++;
-    while (cur.pos < limit && isWhitespace(cur.peek())) cur.pos++;
-  }
+  if (formal) cur.pos++;
   const name = readName(cur, limit);
   if (!name.value) {
     cur.sink.report(VTL_PARSE_CODES.syntax, 'Write a variable name after `${`, e.g. `${input}`.', start, cur.pos);
@@ -44,6 +45,9 @@ export function readReference(cur: Cursor, limit: number, inExpression = false):
     const close = /\s*\}/y;
     const m = cur.match(close);
     if (m && cur.pos + m[0].length <= limit) {
+      if (m[0].length > 1) {
+        cur.sink.report(VTL_PARSE_CODES.syntax, 'Velocity 1.7 rejects a space before the `}` of a reference: remove it.', cur.pos, cur.pos + m[0].length - 1);
+      }
       cur.pos += m[0].length;
       ref.closed = true;
     } else {

@@ -99,9 +99,22 @@ function readBody(cur: Cursor, limit: number): BodyResult {
       if (closer) return { body, closer };
       continue;
     }
+    if (ch === '\\' && escapesNext(cur, limit)) {
+      // Velocity 1.7 escapes `\$`/`\#` right after a reference too (velocityjs prints the backslash).
+      cur.textMode = 'initial';
+      continue;
+    }
     readAfterReference(cur, limit, body);
   }
   return { body };
+}
+
+/** Whether the backslashes at the cursor run up to a `$` or `#`. */
+function escapesNext(cur: Cursor, limit: number): boolean {
+  let i = cur.pos;
+  while (i < limit && cur.text.charCodeAt(i) === 92) i++;
+  const next = cur.text.charAt(i);
+  return i < limit && (next === '$' || next === '#');
 }
 
 function pushText(body: VtlStatement[], start: number, end: number, value: string): void {
@@ -140,6 +153,9 @@ function readDollar(cur: Cursor, limit: number, body: VtlStatement[]): void {
     body.push(ref);
     cur.textMode = ref.formal && ref.closed ? 'initial' : 'afterReference';
     return;
+  }
+  if (cur.pos + 1 === cur.text.length) {
+    cur.sink.report(VTL_PARSE_CODES.syntax, 'Velocity 1.7 rejects a `$` as the last character of a template: remove it or write something after it.', cur.pos, cur.pos + 1);
   }
   pushText(body, cur.pos, cur.pos + 1, '$');
   cur.pos++;
@@ -194,6 +210,7 @@ function readHash(
     }
     cur.sink.report(VTL_PARSE_CODES.syntax, 'Close the unparsed block with `]]#`.', start, start + 3);
   }
+  if (cur.startsWith('#@') && readBlockCall(cur, limit, body)) return undefined;
   cur.pos = start + 1;
   let name: DirectiveName | undefined;
   let formal = false;
@@ -264,6 +281,30 @@ function readHash(
     default:
       return readParenDirective(cur, limit, body, name!, head);
   }
+}
+
+/** `#@name(args) … #end`; false (cursor unmoved) when no call follows the `#@`. */
+function readBlockCall(cur: Cursor, limit: number, body: VtlStatement[]): boolean {
+  const start = cur.pos;
+  cur.pos = start + 2;
+  const call = cur.match(MACRO_CALL);
+  const nameEnd = call ? start + 2 + call[0].length : 0;
+  if (!call || nameEnd >= limit) {
+    cur.pos = start;
+    return false;
+  }
+  cur.pos = nameEnd;
+  if (!cur.match(CALL_OPEN)) {
+    cur.pos = start;
+    return false;
+  }
+  const head: VtlDirectiveHead = { name: { start: start + 2, end: start + 2 + call[1].length, value: call[1] }, formal: false, start, end: nameEnd };
+  const args = readMacroArguments(cur, limit);
+  head.end = cur.pos;
+  cur.textMode = 'initial';
+  const { body: callBody, endDirective, end } = readBlockBody(cur, limit, head, `@${call[1]}`);
+  body.push({ kind: 'call', head, args, body: callBody, endDirective, start, end });
+  return true;
 }
 
 /** A `#` that starts no directive: text, split the way velocityjs splits it. */

@@ -24,7 +24,7 @@ export function childrenOf(node: VtlNode): VtlNode[] {
     case 'define':
       return node.target ? [node.target, ...node.body] : node.body;
     case 'call':
-      return node.args.items;
+      return node.body ? [...node.args.items, ...node.body] : node.args.items;
     case 'stray':
       return node.condition ? [node.condition] : [];
     case 'string':
