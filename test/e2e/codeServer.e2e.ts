@@ -4,7 +4,7 @@ import { after, before, describe, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { injectionCases } from '../grammar/cases';
 import { createTokenizer, grammarFilesIn, scopeMismatches } from '../grammar/textmate';
@@ -93,11 +93,10 @@ e2eTest('extension host: activation, language server, languages, grammars, comma
 
 describe('workbench UI', () => {
   let page: Page;
-  let definition: string;
+  let workspace: string;
 
   before(async () => {
-    const workspace = makeWorkspace('workspace-ui');
-    definition = readFileSync(join(workspace, 'openapi.yaml'), 'utf8');
+    workspace = makeWorkspace('workspace-ui');
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     // Two cores shared with other work: generous waits, each still ending in a clear failure.
     page.setDefaultTimeout(60_000);
@@ -114,26 +113,27 @@ describe('workbench UI', () => {
     await page.locator('.monaco-editor .view-lines', { hasText: 'x-amazon-apigateway-integration' }).first().waitFor();
   });
 
-  e2eTest('VTL scopes apply inside a YAML responseTemplates block scalar', async () => {
-    await quickOpen(page, 'openapi.yaml');
-    const { line, column } = positionOf(definition, '#set($pet', 1);
+  /** Opens a workspace file, puts the cursor in `needle` and returns what Inspect Tokens reports there. */
+  async function inspectTokenIn(relativePath: string, needle: string, offsetInNeedle: number): Promise<string> {
+    await quickOpen(page, basename(relativePath));
+    const { line, column } = positionOf(readFileSync(join(workspace, relativePath), 'utf8'), needle, offsetInNeedle);
     await goTo(page, line, column);
-    const scopes = await textMateScopesAtCursor(page);
-    assert.match(scopes, /keyword\.control\.directive\.vtl/);
-    assert.match(scopes, /meta\.embedded\.block\.vtl/);
-    // embeddedLanguages: inside the template the editor's language is VTL (comments, brackets).
-    assert.match(scopes, /language\s*vtl/);
-  });
+    return textMateScopesAtCursor(page);
+  }
 
-  e2eTest('VTL scopes apply in a .vtl file', async () => {
-    await quickOpen(page, 'get-pet.vtl');
-    const template = readFileSync(join(E2E_SOURCE_DIR, 'workspace', 'templates', 'get-pet.vtl'), 'utf8');
-    const { line, column } = positionOf(template, '$input.path', 8);
-    await goTo(page, line, column);
-    const scopes = await textMateScopesAtCursor(page);
-    assert.match(scopes, /entity\.name\.function\.member\.vtl/);
-    assert.match(scopes, /source\.vtl/);
-  });
+  // Each case: the file, the text whose token is inspected, and what VS Code must report for it.
+  // `language vtl` checks embeddedLanguages: inside a template the editor's language is VTL.
+  const scopeCases: [string, string, string, number, RegExp[]][] = [
+    ['a YAML responseTemplates block scalar', 'openapi.yaml', '#set($pet', 1, [/keyword\.control\.directive\.vtl/, /meta\.embedded\.block\.vtl/, /source\.yaml/, /language\s*vtl/]],
+    ['a JSON responseTemplates string', 'definitions/pets-api.json', '#if($pet', 1, [/keyword\.control\.directive\.vtl/, /source\.json/, /language\s*vtl/]],
+    ['a .vtl file', 'templates/get-pet.vtl', '$input.path', 8, [/entity\.name\.function\.member\.vtl/, /source\.vtl/]],
+  ];
+  for (const [where, file, needle, offset, expected] of scopeCases) {
+    e2eTest(`VTL scopes apply in ${where}`, async () => {
+      const report = await inspectTokenIn(file, needle, offset);
+      for (const pattern of expected) assert.match(report, pattern);
+    });
+  }
 
   e2eTest('the preview command is in the palette and opens its panel beside the editor', async () => {
     await quickOpen(page, 'openapi.yaml');
