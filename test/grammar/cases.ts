@@ -255,6 +255,42 @@ export const injectionCases: GrammarCase[] = [
     ],
   },
   {
+    name: 'JSON: an unfinished template ends with its string, and the next template reads normally',
+    scope: 'source.json',
+    source: `{"responseTemplates": {
+  "application/json": "#if($a == \\"x\\" #set($b = [1, {\\"k\\": '",
+  "text/plain": "#* open comment",
+  "application/xml": "$ok.value"
+}, "statusCode": "200"}`,
+    expect: [
+      { at: 'text/plain', scope: 'support.type.property-name.json' },
+      { at: 'application/xml', scope: 'support.type.property-name.json' },
+      { at: 'ok.value', scope: 'variable.other.reference.vtl' },
+      { at: 'statusCode', scope: 'support.type.property-name.json' },
+      { at: '"200"', scope: 'string.quoted.double.json' },
+    ],
+  },
+  {
+    name: 'YAML: an unfinished template ends with its block, and the next template reads normally',
+    scope: 'source.yaml',
+    source: `responses:
+  default:
+    responseTemplates:
+      application/json: |
+        #if($a == "x" #set($b = [1, {"k": '
+        #* open comment
+      text/plain: |
+        $ok.value
+    statusCode: '200'
+`,
+    expect: [
+      { at: 'text/plain', scope: 'entity.name.tag.yaml' },
+      { at: 'ok.value', scope: 'variable.other.reference.vtl' },
+      { at: 'statusCode', scope: 'entity.name.tag.yaml' },
+      { at: "'200'", not: 'meta.embedded' },
+    ],
+  },
+  {
     name: 'YAML: CloudFormation templates under a tag and in a sequence item',
     scope: 'source.yaml',
     source: `Resources:
