@@ -311,4 +311,7 @@ test('exampleMatches produces strings the pattern really matches', () => {
   check('.*\\[400\\].*');
   check('(?<n>a|b)\\k<n>');
   check('(\\n|.)*');
+  assert.equal(check('\\d{100}')[0].length, 100);
+  assert.deepEqual(exampleMatches(parseJavaRegex('a{100000}').ast, 2), []);
+  assert.deepEqual(exampleMatches(parseJavaRegex('(?:){1000000000}').ast, 2), []);
 });

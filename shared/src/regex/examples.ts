@@ -14,6 +14,9 @@ const SAMPLE_CHARACTERS = [
   ...Array.from({ length: 0x5f }, (_, k) => 0x20 + k),
 ];
 
+/** Longer candidates are not worth showing (nor confirming). */
+const MAX_EXAMPLE_LENGTH = 2_000;
+
 function sampleFor(test: CodePointPredicate, random: () => number): number | undefined {
   const fitting = SAMPLE_CHARACTERS.filter((c) => test(c));
   if (fitting.length > 0) return random() < 0.5 ? fitting[0] : fitting[Math.floor(random() * fitting.length)];
@@ -64,9 +67,10 @@ function generate(node: RegexNode, random: () => number, captured: Map<number, s
     }
     case 'quantified': {
       const extra = Math.min(node.max - node.min, 3);
-      const times = Math.min(node.min, 50) + Math.floor(random() * (extra + 1));
+      const times = node.min + Math.floor(random() * (extra + 1));
       let text = '';
-      for (let k = 0; k < times; k++) text += generate(node.body, random, captured);
+      const iterations = Math.min(times, MAX_EXAMPLE_LENGTH + 1);
+      for (let k = 0; k < iterations && text.length <= MAX_EXAMPLE_LENGTH; k++) text += generate(node.body, random, captured);
       return text;
     }
     case 'backReference':
@@ -87,7 +91,7 @@ export function exampleMatches(ast: RegexNode, count: number): string[] {
   const minimal = () => 0;
   for (let attempt = 0; attempt < count * 25 && found.size < count; attempt++) {
     const candidate = generate(ast, attempt === 0 ? minimal : random, new Map());
-    if (found.has(candidate)) continue;
+    if (found.has(candidate) || candidate.length > MAX_EXAMPLE_LENGTH) continue;
     try {
       machine.begin(candidate, 100_000);
       if (machine.matchWhole()) found.add(candidate);

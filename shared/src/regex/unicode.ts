@@ -121,6 +121,7 @@ export function javaToUpperCase(cp: number): number {
   if (mapped === undefined) {
     mapped = singleCodePoint(String.fromCodePoint(cp).toUpperCase(), cp);
     if (cp === 0xdf) mapped = cp;
+    if (upperCache.size > 50_000) upperCache.clear();
     upperCache.set(cp, mapped);
   }
   return mapped;
@@ -132,6 +133,7 @@ export function javaToLowerCase(cp: number): number {
   let mapped = lowerCache.get(cp);
   if (mapped === undefined) {
     mapped = cp === 0x130 ? 0x69 : singleCodePoint(String.fromCodePoint(cp).toLowerCase(), cp);
+    if (lowerCache.size > 50_000) lowerCache.clear();
     lowerCache.set(cp, mapped);
   }
   return mapped;
