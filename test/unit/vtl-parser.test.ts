@@ -168,6 +168,8 @@ test('each problem code, with its range and severity', () => {
   check('#set($b = $a«  ».length())', VTL_PARSE_CODES.syntax);
   check('${a« »}', VTL_PARSE_CODES.syntax);
   check('total: 5«$»', VTL_PARSE_CODES.syntax);
+  check('## note «#»', VTL_PARSE_CODES.syntax);
+  check('#if($a)\\«$»', VTL_PARSE_CODES.syntax);
   check('«#@row()»body', VTL_PARSE_CODES.unclosedBlock);
   assert.deepEqual([...checked].sort(), Object.values(VTL_PARSE_CODES).sort(), 'every code has a case');
 });
@@ -182,6 +184,8 @@ test('valid templates report nothing; defined macros and built-in calls are know
   none('Total: $100 and #hashtag, 50% off (${a})');
   none('#set($a = "x""y")#if($a == "")#end');
   none('${ and ${} and ${ a } are text');
+  none('#* ends the template *#');
+  none('#[[ $ ]]#');
   none('#macro(row $p)<$bodyContent>#end#@row(1)body#end');
 });
 

@@ -31,6 +31,7 @@ export function parseVtl(text: string): VtlParseResult {
   }
   const ast: VtlTemplate = { kind: 'template', source: text, body, start: 0, end: text.length };
   checkCalls(ast, cur);
+  checkLastCharacter(ast, cur);
   const problems = cur.sink.problems.sort((a, b) => a.start - b.start || a.end - b.end);
   return { ast, problems };
 }
@@ -64,6 +65,21 @@ function checkCalls(ast: VtlTemplate, cur: Cursor): void {
       }
     }
   }
+}
+
+/** Velocity 1.7's lexer fails when the template's last character is a `$` or `#` (outside `*#`, `]]#`). */
+function checkLastCharacter(ast: VtlTemplate, cur: Cursor): void {
+  const text = ast.source;
+  const last = text.charAt(text.length - 1);
+  if (last !== '$' && last !== '#') return;
+  // The closing marks of a block comment or an unparsed block are fine (even after a backslash).
+  if (text.endsWith('*#') || text.endsWith(']]#')) return;
+  cur.sink.report(
+    VTL_PARSE_CODES.syntax,
+    `Velocity 1.7 rejects a \`${last}\` as the last character of a template: remove it or write something after it.`,
+    text.length - 1,
+    text.length,
+  );
 }
 
 function editDistance(a: string, b: string): number {

@@ -154,9 +154,6 @@ function readDollar(cur: Cursor, limit: number, body: VtlStatement[]): void {
     cur.textMode = ref.formal && ref.closed ? 'initial' : 'afterReference';
     return;
   }
-  if (cur.pos + 1 === cur.text.length) {
-    cur.sink.report(VTL_PARSE_CODES.syntax, 'Velocity 1.7 rejects a `$` as the last character of a template: remove it or write something after it.', cur.pos, cur.pos + 1);
-  }
   pushText(body, cur.pos, cur.pos + 1, '$');
   cur.pos++;
   cur.textMode = 'initial';
