@@ -21,25 +21,56 @@ const BARE_DIRECTIVES = 'else|end|break|stop';
 
 /**
  * How the template is spelled in its host.
- * `suffix` names the repository rules of this spelling; `quote` is a VTL string delimiter as it appears
- * in the host; `hostEnd` is added to every multi-line rule so that no rule runs past the host string.
+ * - `suffix` names the repository rules of this spelling;
+ * - `quote` and `singleQuote` are VTL's string delimiters as they appear in the host;
+ * - `hostEnd` is added to every multi-line rule so that no rule runs past the host scalar;
+ * - `hostEscapes` are the host's escapes, consumed first inside every rule (see `hostEnd`);
+ * - `lineComment` matches a `##` comment up to the end of the line or of the host scalar;
+ * - `raw`: the text is the template itself, so Velocity's own escapes (`\$`, `""`) can be seen.
  */
-const RAW = { suffix: '', quote: '"', hostEnd: '' };
-const ESCAPED = { suffix: '-escaped', quote: '\\\\"', hostEnd: '|(?=")' };
-
-/** JSON and YAML double-quoted escapes other than `\"`, which a template uses as its own quote. */
-const HOST_ESCAPE = {
-  match: '\\\\(?:[\\\\/bfnrt]|u[0-9a-fA-F]{4}|.)',
-  name: 'constant.character.escape.json',
+const RAW = {
+  suffix: '',
+  quote: '"',
+  singleQuote: "'",
+  hostEnd: '',
+  hostEscapes: [],
+  lineComment: '(##).*',
+  raw: true,
 };
+/** A JSON string or a YAML double-quoted scalar: `"` is written `\"` and a line break `\n`. */
+const ESCAPED = {
+  suffix: '-escaped',
+  quote: '\\\\"',
+  singleQuote: "'",
+  hostEnd: '|(?=")',
+  hostEscapes: [{ match: '\\\\(?:[\\\\/bfnrt]|u[0-9a-fA-F]{4}|.)', name: 'constant.character.escape.json' }],
+  lineComment: '(##)(?:[^"\\\\]|\\\\[^n])*',
+  raw: false,
+};
+/** A YAML single-quoted scalar: `'` is written `''`. */
+const YAML_SINGLE_QUOTED = {
+  suffix: '-yaml-single-quoted',
+  quote: '"',
+  singleQuote: "''",
+  hostEnd: "|(?='(?!'))",
+  hostEscapes: [{ match: "''", name: 'constant.character.escape.single-quote.yaml' }],
+  lineComment: "(##)(?:[^']|'')*",
+  raw: false,
+};
+/** A YAML plain scalar: one line, and ` #` starts a YAML comment. */
+const YAML_PLAIN = {
+  suffix: '-yaml-plain',
+  quote: '"',
+  singleQuote: "'",
+  hostEnd: '|$|(?=[ \\t]+#)',
+  hostEscapes: [],
+  lineComment: '(##).*?(?=[ \\t]+#|$)',
+  raw: true,
+};
+const SPELLINGS = [RAW, ESCAPED, YAML_SINGLE_QUOTED, YAML_PLAIN];
 
 function ref(rule, spelling) {
   return { include: `#${rule}${spelling.suffix}` };
-}
-
-/** Escapes that must be consumed inside every multi-line rule of the escaped spelling, see `hostEnd`. */
-function hostEscapes(spelling) {
-  return spelling === ESCAPED ? [HOST_ESCAPE] : [];
 }
 
 function rulesFor(s) {
@@ -56,7 +87,7 @@ function rulesFor(s) {
   });
   return {
     [`template${s.suffix}`]: {
-      patterns: [r('comment'), r('unparsed'), ...(s === RAW ? [{ include: '#escaped-reference' }] : []), r('directive'), r('reference'), ...hostEscapes(s)],
+      patterns: [r('comment'), r('unparsed'), ...(s.raw ? [{ include: '#escaped-reference' }] : []), r('directive'), r('reference'), ...s.hostEscapes],
     },
     [`comment${s.suffix}`]: {
       patterns: [
@@ -66,7 +97,7 @@ function rulesFor(s) {
           name: 'comment.block.documentation.vtl',
           beginCaptures: { 0: { name: 'punctuation.definition.comment.begin.vtl' } },
           endCaptures: { 0: { name: 'punctuation.definition.comment.end.vtl' } },
-          patterns: hostEscapes(s),
+          patterns: s.hostEscapes,
         },
         {
           begin: '#\\*',
@@ -74,11 +105,11 @@ function rulesFor(s) {
           name: 'comment.block.vtl',
           beginCaptures: { 0: { name: 'punctuation.definition.comment.begin.vtl' } },
           endCaptures: { 0: { name: 'punctuation.definition.comment.end.vtl' } },
-          patterns: hostEscapes(s),
+          patterns: s.hostEscapes,
         },
         {
-          // Escaped: a line comment ends at an escaped line break or where the host string ends.
-          match: s === RAW ? '(##).*' : '(##)(?:[^"\\\\]|\\\\[^n])*',
+          // In a host scalar the comment also ends where the scalar does (or at an escaped line break).
+          match: s.lineComment,
           name: 'comment.line.double-number-sign.vtl',
           captures: { 1: { name: 'punctuation.definition.comment.vtl' } },
         },
@@ -91,7 +122,7 @@ function rulesFor(s) {
       contentName: 'string.unquoted.unparsed.vtl',
       beginCaptures: { 0: { name: 'punctuation.definition.unparsed.begin.vtl' } },
       endCaptures: { 0: { name: 'punctuation.definition.unparsed.end.vtl' } },
-      patterns: hostEscapes(s),
+      patterns: s.hostEscapes,
     },
     [`directive${s.suffix}`]: {
       patterns: [
@@ -163,7 +194,7 @@ function rulesFor(s) {
               },
             },
             r('reference-path'),
-            ...hostEscapes(s),
+            ...s.hostEscapes,
           ],
         },
         {
@@ -215,7 +246,7 @@ function rulesFor(s) {
         enclosed('\\[', '\\]', 'meta.structure.list.vtl', 'brackets'),
         enclosed('\\{', '\\}', 'meta.structure.map.vtl', 'braces'),
         enclosed('\\(', '\\)', 'meta.group.vtl', 'parens'),
-        ...hostEscapes(s),
+        ...s.hostEscapes,
       ],
     },
     [`string${s.suffix}`]: {
@@ -227,21 +258,21 @@ function rulesFor(s) {
           beginCaptures: { 0: { name: 'punctuation.definition.string.begin.vtl' } },
           endCaptures: { 0: { name: 'punctuation.definition.string.end.vtl' } },
           // Velocity 1.7 writes a quote inside a string by doubling it; the doubled form must win over the end.
-          applyEndPatternLast: s === RAW ? 1 : 0,
+          applyEndPatternLast: s.raw ? 1 : 0,
           patterns: [
-            ...(s === RAW ? [{ match: '""', name: 'constant.character.escape.vtl' }] : []),
+            ...(s.raw ? [{ match: '""', name: 'constant.character.escape.vtl' }] : []),
             r('reference'),
-            ...hostEscapes(s),
+            ...s.hostEscapes,
           ],
         },
         {
-          begin: "'",
-          end: end("'"),
+          begin: s.singleQuote,
+          end: end(s.singleQuote),
           name: 'string.quoted.single.vtl',
           beginCaptures: { 0: { name: 'punctuation.definition.string.begin.vtl' } },
           endCaptures: { 0: { name: 'punctuation.definition.string.end.vtl' } },
           applyEndPatternLast: 1,
-          patterns: [{ match: "''", name: 'constant.character.escape.vtl' }, ...hostEscapes(s)],
+          patterns: [...(s.raw ? [{ match: "''", name: 'constant.character.escape.vtl' }] : []), ...s.hostEscapes],
         },
       ],
     },
@@ -288,7 +319,7 @@ export function vtlGrammar() {
     name: 'Velocity Template Language (API Gateway)',
     scopeName: 'source.vtl',
     patterns: [{ include: '#template' }],
-    repository: { ...rulesFor(RAW), ...rulesFor(ESCAPED), ...sharedRules },
+    repository: Object.assign({}, ...SPELLINGS.map(rulesFor), sharedRules),
   };
 }
 
@@ -357,13 +388,30 @@ const YAML_LINE = '(?:^|\\G)';
 /** Lines that still belong to a node whose key is indented by \\1: deeper ones, and blank ones. */
 const YAML_DEEPER = `${YAML_LINE}(?=\\1[ \\t]+\\S|[ \\t]*$)`;
 
+/** A template's key in YAML, its separator and an optional tag such as `!Sub`. */
+const keyCaptures = {
+  2: { name: 'meta.map.key.yaml string.unquoted.plain.out.yaml entity.name.tag.yaml' },
+  3: { name: 'punctuation.separator.map.value.yaml' },
+  4: { name: 'storage.type.tag.yaml' },
+};
+
+/** A template in a quoted YAML scalar, read in the spelling of that quoting. */
+function quotedTemplate(open, close, style, spelling) {
+  return {
+    begin: `${YAML_LINE}([ \\t]+)(${YAML_KEY})[ \\t]*(:)[ \\t]+(?:(![^\\s]*)[ \\t]+)?(${open})`,
+    end: close,
+    contentName: 'meta.embedded.block.vtl',
+    beginCaptures: {
+      ...keyCaptures,
+      5: { name: `string.quoted.${style}.yaml punctuation.definition.string.begin.yaml` },
+    },
+    endCaptures: { 0: { name: `string.quoted.${style}.yaml punctuation.definition.string.end.yaml` } },
+    patterns: [{ include: `source.vtl#template${spelling.suffix}` }],
+  };
+}
+
 /** VTL inside the `responseTemplates`/`RequestTemplates` scalars of OpenAPI, SAM and CloudFormation YAML. */
 export function yamlInjectionGrammar() {
-  const keyCaptures = {
-    2: { name: 'meta.map.key.yaml string.unquoted.plain.out.yaml entity.name.tag.yaml' },
-    3: { name: 'punctuation.separator.map.value.yaml' },
-    4: { name: 'storage.type.tag.yaml' },
-  };
   return {
     name: 'VTL in API Gateway YAML definitions',
     scopeName: 'apigw-mapping.vtl.injection.yaml',
@@ -380,7 +428,13 @@ export function yamlInjectionGrammar() {
           3: { name: 'meta.map.key.yaml string.unquoted.plain.out.yaml entity.name.tag.yaml' },
           4: { name: 'punctuation.separator.map.value.yaml' },
         },
-        patterns: [{ include: '#block-template' }, { include: '#quoted-template' }, { include: 'source.yaml' }],
+        patterns: [
+          { include: '#block-template' },
+          { include: '#quoted-template' },
+          { include: '#single-quoted-template' },
+          { include: '#plain-template' },
+          { include: 'source.yaml' },
+        ],
       },
       'block-template': {
         begin: `${YAML_LINE}([ \\t]+)(${YAML_KEY})[ \\t]*(:)[ \\t]+(?:(![^\\s]*)[ \\t]+)?([|>][0-9+-]*)[ \\t]*(#.*)?$`,
@@ -393,16 +447,15 @@ export function yamlInjectionGrammar() {
         },
         patterns: [{ include: 'source.vtl' }],
       },
-      'quoted-template': {
-        begin: `${YAML_LINE}([ \\t]+)(${YAML_KEY})[ \\t]*(:)[ \\t]+(?:(![^\\s]*)[ \\t]+)?(")`,
-        end: '"',
+      'quoted-template': quotedTemplate('"', '"', 'double', ESCAPED),
+      'single-quoted-template': quotedTemplate("'", "'(?!')", 'single', YAML_SINGLE_QUOTED),
+      'plain-template': {
+        // A plain scalar cannot start with an indicator; ` #` would start a YAML comment.
+        begin: `${YAML_LINE}([ \\t]+)(${YAML_KEY})[ \\t]*(:)[ \\t]+(?:(![^\\s]*)[ \\t]+)?(?=[^\\s'"|>#\\[{&*!%@\x60,])`,
+        end: '$|(?=[ \\t]+#)',
         contentName: 'meta.embedded.block.vtl',
-        beginCaptures: {
-          ...keyCaptures,
-          5: { name: 'string.quoted.double.yaml punctuation.definition.string.begin.yaml' },
-        },
-        endCaptures: { 0: { name: 'string.quoted.double.yaml punctuation.definition.string.end.yaml' } },
-        patterns: [{ include: 'source.vtl#template-escaped' }],
+        beginCaptures: keyCaptures,
+        patterns: [{ include: 'source.vtl#template-yaml-plain' }],
       },
     },
   };

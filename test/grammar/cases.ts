@@ -291,6 +291,34 @@ export const injectionCases: GrammarCase[] = [
     ],
   },
   {
+    name: 'YAML: templates in single-quoted and plain scalars',
+    scope: 'source.yaml',
+    source: `x-amazon-apigateway-integration:
+  responses:
+    default:
+      responseTemplates:
+        application/json: '{"message": "$util.escapeJavaScript($input.path(''$.errorMessage''))"}'
+        text/plain: $input.path('$.name') # the name alone
+        text/html: '#if($a == ''x'')yes#end'
+      statusCode: '200'
+`,
+    expect: [
+      { at: '{"message"', scope: 'meta.embedded.block.vtl' },
+      { at: '"message"', not: 'string' },
+      { at: 'escapeJavaScript', scope: 'entity.name.function.member.vtl' },
+      { at: "''$.errorMessage''", scope: 'string.quoted.single.vtl' },
+      { at: 'text/plain', scope: 'entity.name.tag.yaml' },
+      { at: 'input.path(\'$.name', scope: 'variable.language.vtl' },
+      { at: "'$.name'", scope: 'string.quoted.single.vtl' },
+      { at: '# the name', not: 'meta.embedded' },
+      { at: 'text/html', scope: 'entity.name.tag.yaml' },
+      { at: 'if($a', scope: 'keyword.control.directive.vtl' },
+      { at: "''x''", scope: 'string.quoted.single.vtl' },
+      { at: 'yes', scope: 'meta.embedded.block.vtl' },
+      { at: 'statusCode', scope: 'entity.name.tag.yaml' },
+    ],
+  },
+  {
     name: 'YAML: CloudFormation templates under a tag and in a sequence item',
     scope: 'source.yaml',
     source: `Resources:
