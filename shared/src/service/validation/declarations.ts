@@ -71,16 +71,21 @@ export function declareResponseHeader(api: ApiDocument, response: MethodResponse
     const empty = /^\s*\}/.test(text.slice(open + 1, open + 200));
     return { range: { start: open + 1, end: open + 1 }, newText: ` "${mapKey}": { "${key}": ${headerValue.json} }${empty ? ' ' : ','}` };
   }
-  // A new map in the method response, on the line after its status code.
+  if (openApi) {
+    // The response's map starts on the line after its status code key: the new key goes first in it.
+    const keyLineEnd = text.indexOf('\n', response.statusCode.range.end);
+    if (keyLineEnd < 0) return undefined;
+    const indent = /^ */.exec(text.slice(keyLineEnd + 1))![0];
+    const keyColumn = response.statusCode.range.start - lineStartOf(text, response.statusCode.range.start);
+    if (indent.length <= keyColumn) return undefined;
+    const lines = [`${indent}${mapKey}:`, `${indent}  ${key}:`, ...headerValue.yaml.map((line) => `${indent}    ${line}`)];
+    return { range: { start: keyLineEnd + 1, end: keyLineEnd + 1 }, newText: `${lines.join('\n')}\n` };
+  }
+  // A new map in the method response item, on the line after its status code.
   const lineStart = lineStartOf(text, response.range.start);
   const column = response.range.start - lineStart;
   const lineEnd = text.indexOf('\n', response.statusCode.range.end);
   if (lineEnd < 0 || text.slice(lineStart, response.range.start).trim().replace(/^-$/, '') !== '') return undefined;
   const pad = ' '.repeat(column);
-  const value = openApi ? `\n${headerValue.yaml.map((line) => `${pad}    ${line}`).join('\n')}` : ' true';
-  if (openApi) {
-    // The method response map starts at its first key: insert the new key before it.
-    return { range: { start: lineStart, end: lineStart }, newText: `${pad}${mapKey}:\n${pad}  ${key}:${value}\n` };
-  }
-  return { range: { start: lineEnd, end: lineEnd }, newText: `\n${pad}${mapKey}:\n${pad}  ${key}:${value}` };
+  return { range: { start: lineEnd, end: lineEnd }, newText: `\n${pad}${mapKey}:\n${pad}  ${key}: true` };
 }
