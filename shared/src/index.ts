@@ -7,3 +7,4 @@ export * from './apigw/index';
 export * from './pipeline/index';
 export * from './scenario/index';
 export * from './service/index';
+export * from './protocol/index';
