@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CompletionItem } from 'vscode-languageserver-types';
-import { documentOf, freshService, marked } from './harness';
+import { cloudFormationYaml, documentOf, freshService, marked } from './harness';
 
 function complete(fileName: string, source: string): CompletionItem[] {
   const { text, caret } = marked(source);
@@ -18,22 +18,8 @@ function check(fileName: string, source: string, expected: string[], only = fals
   else for (const label of expected) assert.ok(labels.includes(label), `${label} in ${JSON.stringify(labels)} for ${source}`);
 }
 
-const cfnMethod = (integrationResponse: string, methodResponses = '- StatusCode: 200\n  ResponseParameters:\n    method.response.header.X-Id: true') => `Resources:
-  Api:
-    Type: AWS::ApiGateway::RestApi
-  Method:
-    Type: AWS::ApiGateway::Method
-    Properties:
-      RestApiId: !Ref Api
-      HttpMethod: GET
-      Integration:
-        Type: MOCK
-        IntegrationResponses:
-          - StatusCode: 200
-${integrationResponse.replace(/^/gm, '            ')}
-      MethodResponses:
-${methodResponses.replace(/^/gm, '        ')}
-`;
+const cfnMethod = (integrationResponse: string, methodResponses = '- StatusCode: 200\n  ResponseParameters:\n    method.response.header.X-Id: true') =>
+  cloudFormationYaml(`Type: MOCK\nIntegrationResponses:\n  - StatusCode: 200\n${integrationResponse.replace(/^/gm, '    ')}`, methodResponses);
 
 const oasJson = (integration: string) => `{"openapi": "3.0.1", "paths": {"/a": {"get": {"responses": {"200": {"description": "ok"}, "404": {"description": "no"}},
   "x-amazon-apigateway-integration": ${integration}}}}}`;

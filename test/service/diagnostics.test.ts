@@ -2,47 +2,10 @@
 // order, so a missing problem, an extra one (a false alarm) or a shifted range all fail.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { documentOf, freshService, marked } from './harness';
+import { cloudFormationYaml, documentOf, freshService, LAMBDA_URI, marked, openApiYaml } from './harness';
 
-const LAMBDA_URI = 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:pets/invocations';
-
-/** An OpenAPI 3 YAML operation with the given integration lines (indented under the integration) and method responses. */
-function oas(integration: string, methodResponses = '"200":\n          description: ok') {
-  return `openapi: 3.0.1
-info:
-  title: pets
-  version: "1"
-paths:
-  /pets:
-    get:
-      responses:
-        ${methodResponses}
-      x-amazon-apigateway-integration:
-${integration.replace(/^/gm, '        ')}
-`;
-}
-
-/** A CloudFormation YAML method with the given Integration lines and MethodResponses lines. */
-function cfn(integration: string, methodResponses = '- StatusCode: 200') {
-  return `AWSTemplateFormatVersion: "2010-09-09"
-Resources:
-  Api:
-    Type: AWS::ApiGateway::RestApi
-    Properties:
-      Name: pets
-  Method:
-    Type: AWS::ApiGateway::Method
-    Properties:
-      RestApiId: !Ref Api
-      ResourceId: !GetAtt Api.RootResourceId
-      HttpMethod: GET
-      AuthorizationType: NONE
-      Integration:
-${integration.replace(/^/gm, '        ')}
-      MethodResponses:
-${methodResponses.replace(/^/gm, '        ')}
-`;
-}
+const oas = openApiYaml;
+const cfn = cloudFormationYaml;
 
 function check(name: string, fileName: string, source: string, expected: string[]): void {
   const { text, ranges } = marked(source);
@@ -66,7 +29,7 @@ responses:
   default:
     statusCode: "200"
   ".*NotFound[\\\\s\\\\S]*":
-    statusCode: "404"`, '"200":\n          description: ok\n        "404":\n          description: missing'),
+    statusCode: "404"`, '"200":\n  description: ok\n"404":\n  description: missing'),
     [],
   ],
   [

@@ -34,3 +34,48 @@ export function documentOf(fileName: string, text: string, version = 1): TextDoc
 export function freshService(): MappingLanguageService {
   return createLanguageService();
 }
+
+/** A Lambda function's invocation URI, which makes an AWS integration a Lambda one. */
+export const LAMBDA_URI = 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:pets/invocations';
+
+function indent(lines: string, by: string): string {
+  return lines.replace(/^/gm, by);
+}
+
+/** An OpenAPI 3 YAML `GET /pets` with the given integration lines and method responses (both unindented). */
+export function openApiYaml(integration: string, methodResponses = '"200":\n  description: ok'): string {
+  return `openapi: 3.0.1
+info:
+  title: pets
+  version: "1"
+paths:
+  /pets:
+    get:
+      responses:
+${indent(methodResponses, '        ')}
+      x-amazon-apigateway-integration:
+${indent(integration, '        ')}
+`;
+}
+
+/** A CloudFormation YAML method with the given `Integration` lines and `MethodResponses` lines (both unindented). */
+export function cloudFormationYaml(integration: string, methodResponses = '- StatusCode: 200'): string {
+  return `AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  Api:
+    Type: AWS::ApiGateway::RestApi
+    Properties:
+      Name: pets
+  Method:
+    Type: AWS::ApiGateway::Method
+    Properties:
+      RestApiId: !Ref Api
+      ResourceId: !GetAtt Api.RootResourceId
+      HttpMethod: GET
+      AuthorizationType: NONE
+      Integration:
+${indent(integration, '        ')}
+      MethodResponses:
+${indent(methodResponses, '        ')}
+`;
+}

@@ -3,9 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { documentOf, freshService, marked } from './harness';
-
-const LAMBDA_URI = 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:pets/invocations';
+import { cloudFormationYaml, documentOf, freshService, LAMBDA_URI, marked, openApiYaml } from './harness';
 
 function hover(fileName: string, source: string): { text: string; covered: string } | null {
   const { text, caret } = marked(source);
@@ -15,21 +13,8 @@ function hover(fileName: string, source: string): { text: string; covered: strin
   return { text: (answer.contents as { value: string }).value, covered: document.getText(answer.range!) };
 }
 
-const oasYaml = (type: string, responses: string) => `openapi: 3.0.1
-paths:
-  /pets:
-    get:
-      responses:
-        "200":
-          description: ok
-        "404":
-          description: missing
-      x-amazon-apigateway-integration:
-        type: ${type}
-        uri: ${type === 'aws' ? LAMBDA_URI : 'https://example.com'}
-        responses:
-${responses.replace(/^/gm, '          ')}
-`;
+const oasYaml = (type: string, responses: string) =>
+  openApiYaml(`type: ${type}\nuri: ${type === 'aws' ? LAMBDA_URI : 'https://example.com'}\nresponses:\n${responses.replace(/^/gm, '  ')}`, '"200":\n  description: ok\n"404":\n  description: missing');
 
 test('hover: patterns, responses, members, response parameters', () => {
   const cases: [string, string, RegExp[], string][] = [
@@ -89,23 +74,8 @@ function withoutOne(codes: string[], code: string): string[] {
   return copy;
 }
 
-const cfn = (integrationResponses: string, methodResponses: string, format: 'yaml' = 'yaml') => `Resources:
-  Api:
-    Type: AWS::ApiGateway::RestApi
-  Method:
-    Type: AWS::ApiGateway::Method
-    Properties:
-      RestApiId: !Ref Api
-      HttpMethod: GET
-      Integration:
-        Type: AWS
-        Uri: ${format === 'yaml' ? LAMBDA_URI : ''}
-        IntegrationHttpMethod: POST
-        IntegrationResponses:
-${integrationResponses.replace(/^/gm, '          ')}
-      MethodResponses:
-${methodResponses.replace(/^/gm, '        ')}
-`;
+const cfn = (integrationResponses: string, methodResponses: string) =>
+  cloudFormationYaml(`Type: AWS\nUri: ${LAMBDA_URI}\nIntegrationHttpMethod: POST\nIntegrationResponses:\n${integrationResponses.replace(/^/gm, '  ')}`, methodResponses);
 
 test('quick fixes remove their problem and add none', () => {
   const cases: [name: string, fileName: string, text: string, code: string, title?: RegExp, check?: (fixed: string) => void, follows?: string][] = [
