@@ -10,7 +10,7 @@ import { decodeSubTemplate, intrinsicCallOf, subTemplateNode, type IntrinsicCall
  */
 export class DefinitionReader {
   readonly problems: Problem[] = [];
-  private readonly looked = new WeakSet<SourceNode>();
+  private readonly looked = new Set<SourceNode>();
 
   constructor(
     readonly text: string,
@@ -43,15 +43,23 @@ export class DefinitionReader {
   }
 
   private reportRepeatedKeys(map: SourceMapping): void {
-    if (map.entries.length < 2) return;
-    const seen = new Set<unknown>();
-    for (const entry of map.entries) {
-      const key = entry.key.value;
-      if (!seen.has(key)) {
+    const entries = map.entries;
+    if (entries.length < 2) return;
+    // Small objects are the rule: comparing pairs there is cheaper than building a set.
+    const seen = entries.length > 16 ? new Set<unknown>() : undefined;
+    for (let i = 0; i < entries.length; i++) {
+      const key = entries[i].key.value;
+      let repeated: boolean;
+      if (seen !== undefined) {
+        repeated = seen.has(key);
         seen.add(key);
-        continue;
+      } else {
+        repeated = false;
+        for (let j = 0; j < i && !repeated; j++) repeated = entries[j].key.value === key;
       }
-      this.report('definition-repeated-key', `${String(key)} is written more than once in this object; tools disagree on which one counts.`, 'warning', entry.key.range);
+      if (repeated) {
+        this.report('definition-repeated-key', `${String(key)} is written more than once in this object; tools disagree on which one counts.`, 'warning', entries[i].key.range);
+      }
     }
   }
 
