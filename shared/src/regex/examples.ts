@@ -4,7 +4,8 @@
  * matcher confirms them, so every example is a real match.
  */
 import { RegexNode } from './ast';
-import { compileProgram, singleCharacterPredicate } from './compile';
+import { compileProgram } from './compile';
+import { singleCharacterPredicate } from './predicates';
 import { CodePointPredicate } from './unicode';
 import { RegexMachine } from './vm';
 
