@@ -247,11 +247,13 @@ test('structural mistakes are problems, not exceptions', () => {
     ['template.yaml', 'Resources:\n  M:\n    Type: AWS::ApiGateway::Method\n    Properties:\n      Integration: !If [C, {Type: MOCK}, {Type: AWS}]\n', 'definition-unresolved-intrinsic'],
     ['template.yaml', 'Resources:\n  A:\n    Type: AWS::ApiGateway::Resource\n    Properties: {ParentId: !Ref B, PathPart: a}\n  B:\n    Type: AWS::ApiGateway::Resource\n    Properties: {ParentId: !Ref A, PathPart: b}\n  M:\n    Type: AWS::ApiGateway::Method\n    Properties: {ResourceId: !Ref A, HttpMethod: GET}\n', 'definition-resource-cycle'],
     ['template.yaml', 'Resources:\n  Api:\n    Type: AWS::Serverless::Api\n    Properties:\n      DefinitionBody:\n        Fn::Transform: {Name: AWS::Include}\n', 'definition-unresolved-intrinsic'],
+    ['template.yaml', 'Resources:\n  Api:\n    Type: AWS::Serverless::Api\n    Properties:\n      DefinitionBody: !Transform\n        Name: AWS::Include\n        Parameters: {Location: s3://bucket/api.yaml}\n', 'definition-unresolved-intrinsic'],
     ['api.json', '{"openapi": "3.0.1", "paths": {"/a": {"get": {}}, "/a": {"post": {}}}}', 'definition-repeated-key'],
     ['api.yaml', 'openapi: 3.0.1\npaths:\n  /a:\n    get: {}\n    get: {}\n', 'definition-repeated-key'],
   ];
   for (const [fileName, text, code] of cases) {
     const document = parseApiDocument(text, fileName);
+    assert.deepEqual(document.problems.filter((p) => /-syntax$/.test(p.code)), [], text);
     assert.ok(document.problems.some((p) => p.code === code), `${code}: ${JSON.stringify(document.problems)}`);
   }
 });
