@@ -220,13 +220,14 @@ test('never throws, never hangs, always covers the text, on hostile input', () =
   const started = performance.now();
   let seed = 7;
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-  const alphabet = ['$', '#', '!', '{', '}', '(', ')', '[', ']', '"', "'", '\\', '.', ',', ':', '=', ' ', '\n', 'a', 'if', 'set', 'end', 'else', 'foreach', 'in', '1', '*', '#*', '*#', '##', '#[[', ']]#', '&&', '..'];
+  const alphabet = ['$', '#', '!', '{', '}', '(', ')', '[', ']', '"', "'", '\\', '.', ',', ':', '=', ' ', '\n', 'a', 'if', 'set', 'end', 'else', 'foreach', 'in', '1', '*', '#*', '*#', '##', '#[[', ']]#', '&&', '..', '_', '-', '@', '#@', 'true', 'null', 'not'];
   for (let n = 0; n < 2000; n++) {
     let text = '';
     const length = Math.floor(random() * 30);
     for (let i = 0; i < length; i++) text += alphabet[Math.floor(random() * alphabet.length)];
     const { ast, problems } = parseVtl(text);
     assert.equal(ast.end, text.length);
+    assert.ok(!problems.some((p) => p.message.startsWith('The template could not be read')), `parser failure on ${JSON.stringify(text)}`);
     for (const node of nodesOf(text)) assert.ok(node.start >= 0 && node.start <= node.end && node.end <= text.length, text);
     for (const p of problems) assert.ok(p.start >= 0 && p.start <= p.end && p.end <= text.length, text);
     const offset = Math.floor(random() * (text.length + 1));

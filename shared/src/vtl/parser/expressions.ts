@@ -19,10 +19,12 @@ const MAX_DEPTH = 256;
 /** Operators in one chain (`1 + 1 + …`); each one nests the tree a level deeper. */
 const MAX_CHAIN = 1000;
 
+/** Moves past whitespace (line breaks included: expressions may span lines). */
 export function skipSpace(cur: Cursor, limit: number): void {
   while (cur.pos < limit && isWhitespace(cur.peek())) cur.pos++;
 }
 
+/** The placeholder for an expression not written yet, zero-width at `pos`. */
 export function missingAt(pos: number): VtlMissing {
   return { kind: 'missing', start: pos, end: pos };
 }
@@ -37,6 +39,7 @@ const LEVELS: readonly OperatorLevel[] = [
   { symbols: ['||'], words: { or: '||' } },
   { symbols: ['&&'], words: { and: '&&' } },
   { symbols: ['==', '!='], words: { eq: '==', ne: '!=' } },
+  // Two-character symbols first, so `<` does not take the first half of `<=`.
   { symbols: ['<=', '>=', '<', '>'], words: { le: '<=', ge: '>=', lt: '<', gt: '>' } },
   { symbols: ['+', '-'], words: {} },
   { symbols: ['*', '/', '%'], words: {} },
@@ -84,7 +87,6 @@ function readOperator(
   const start = cur.pos;
   for (const symbol of level.symbols) {
     if (cur.startsWith(symbol) && start + symbol.length <= limit) {
-      // `<`/`>` must not take the first half of `<=`/`>=`; `=` alone is assignment, not `==`.
       cur.pos += symbol.length;
       return { operator: symbol as VtlBinaryOperator, written: symbol, start, end: cur.pos };
     }
@@ -144,7 +146,7 @@ function readPrimary(cur: Cursor, limit: number): VtlExpression {
   if (isIdentifierStart(ch)) {
     const m = cur.match(IDENTIFIER)!;
     const value = m[0].slice(0, limit - start);
-    const bare = /^[a-zA-Z]+/.exec(value)![0];
+    const bare = /^[a-zA-Z]*/.exec(value)![0];
     // `true`, `false` and `null` end at a word boundary: `null-1` is null minus one (as velocityjs reads it).
     if (!/[0-9_]/.test(value.charAt(bare.length))) {
       if (bare === 'true' || bare === 'false') {
