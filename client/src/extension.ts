@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { LanguageServerController, type LanguageServerState } from './languageServer';
 import { isMappingDocument, MAPPING_DOCUMENT_CONTEXT_KEY } from './mappingDocuments';
+import { registerPreview, type PreviewDependencies } from './preview/index';
 
 /** What the extension returns from `activate`: used by the end-to-end tests and by other extensions. */
 export interface ApigwMappingApi {
@@ -15,7 +16,12 @@ let server: LanguageServerController | undefined;
 export function activate(context: vscode.ExtensionContext): ApigwMappingApi {
   const controller = new LanguageServerController(context);
   server = controller;
-  context.subscriptions.push(controller, ...registerCommands(controller));
+  const preview: PreviewDependencies = {
+    extensionUri: context.extensionUri,
+    workspaceState: context.workspaceState,
+    sendRequest: (method, params) => controller.sendRequest(method, params),
+  };
+  context.subscriptions.push(controller, ...registerCommands(controller, preview), ...registerPreview(preview));
 
   const startFor = (document: vscode.TextDocument) => {
     if (controller.state === 'stopped' && isMappingDocument(document)) void controller.ensureStarted().catch(() => undefined);

@@ -47,6 +47,13 @@ export class LanguageServerController implements vscode.Disposable {
     return this.starting;
   }
 
+  /** Sends a custom request (`apigw/simulate`, …), starting the server first when it is not running. */
+  async sendRequest<R>(method: string, params: unknown): Promise<R> {
+    await this.ensureStarted();
+    if (!this.client) throw new Error('the language server stopped');
+    return this.client.sendRequest<R>(method, params);
+  }
+
   async restart(): Promise<void> {
     if (this.client && this.starting) {
       await this.starting.catch(() => undefined);
