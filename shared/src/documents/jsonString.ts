@@ -19,11 +19,18 @@ const simpleEscapes: Record<string, string> = {
  * are kept as written (the parser reports them).
  */
 export function decodeJsonString(text: string, start: number, end: number): EmbeddedText {
-  const builder = new EmbeddedTextBuilder();
   const hasClosingQuote = end - start >= 2 && text.charCodeAt(end - 1) === 0x22;
   const contentEnd = hasClosingQuote ? end - 1 : end;
+  let backslash = start + 1;
+  while (backslash < contentEnd && text.charCodeAt(backslash) !== 0x5c) backslash++;
+  if (backslash >= contentEnd) {
+    // No escape: the text is the characters between the quotes, one segment.
+    const content = text.slice(start + 1, contentEnd);
+    return { text: content, segments: [{ text: 0, textLength: content.length, doc: start + 1, docLength: content.length }], range: { start, end } };
+  }
+  const builder = new EmbeddedTextBuilder();
   let runStart = start + 1;
-  let i = runStart;
+  let i = backslash;
   while (i < contentEnd) {
     if (text.charCodeAt(i) !== 0x5c) {
       i++;

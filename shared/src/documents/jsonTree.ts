@@ -6,7 +6,8 @@ import type { SourceEntry, SourceMapping, SourceNode, SourceScalar, SourceSequen
 
 /*
  * jsonc-parser's nodes seen as the source tree. Objects and arrays convert their children on first
- * access, so parts of a large definition that no reader visits (schemas, examples) cost nothing.
+ * access, so parts of a large definition that no reader visits (schemas, examples) cost nothing;
+ * ranges too are made when first asked for, as most keys and values are never asked where they are.
  */
 
 function rangeOf(node: JsonNode): OffsetRange {
@@ -17,38 +18,63 @@ class JsonScalar implements SourceScalar {
   readonly kind = 'scalar';
   readonly value: string | number | boolean | null;
   readonly scalarType: SourceScalar['scalarType'];
-  readonly range: OffsetRange;
+  private cachedRange: OffsetRange | undefined;
   private cached: EmbeddedText | undefined;
 
   constructor(
     private readonly text: string,
-    node: JsonNode,
+    private readonly node: JsonNode,
   ) {
-    this.range = rangeOf(node);
     this.value = (node.value as string | number | boolean | null | undefined) ?? null;
     this.scalarType =
       node.type === 'string' ? 'string' : node.type === 'number' ? 'number' : node.type === 'boolean' ? 'boolean' : 'null';
   }
 
+  get range(): OffsetRange {
+    this.cachedRange ??= rangeOf(this.node);
+    return this.cachedRange;
+  }
+
   embedded(): EmbeddedText {
-    this.cached ??=
-      this.scalarType === 'string'
-        ? decodeJsonString(this.text, this.range.start, this.range.end)
-        : verbatimEmbeddedText(this.text.slice(this.range.start, this.range.end), this.range.start);
+    if (this.cached === undefined) {
+      const { offset, length } = this.node;
+      this.cached =
+        this.scalarType === 'string'
+          ? decodeJsonString(this.text, offset, offset + length)
+          : verbatimEmbeddedText(this.text.slice(offset, offset + length), offset);
+    }
     return this.cached;
+  }
+}
+
+class JsonEntry implements SourceEntry {
+  private cachedRange: OffsetRange | undefined;
+
+  constructor(
+    readonly key: SourceScalar,
+    readonly value: SourceNode | undefined,
+    private readonly property: JsonNode,
+  ) {}
+
+  get range(): OffsetRange {
+    this.cachedRange ??= rangeOf(this.property);
+    return this.cachedRange;
   }
 }
 
 /** An object or array whose children are converted when first asked for. */
 abstract class JsonContainer<Child> {
-  readonly range: OffsetRange;
   protected converted: Child[] | undefined;
+  private cachedRange: OffsetRange | undefined;
 
   constructor(
     protected readonly text: string,
     protected readonly node: JsonNode,
-  ) {
-    this.range = rangeOf(node);
+  ) {}
+
+  get range(): OffsetRange {
+    this.cachedRange ??= rangeOf(this.node);
+    return this.cachedRange;
   }
 }
 
@@ -60,13 +86,11 @@ class JsonObject extends JsonContainer<SourceEntry> implements SourceMapping {
     if (this.converted === undefined) {
       const entries: SourceEntry[] = [];
       for (const property of this.node.children ?? []) {
-        const [keyNode, valueNode] = property.children ?? [];
+        const children = property.children;
+        const keyNode = children?.[0];
         if (keyNode === undefined) continue;
-        entries.push({
-          key: new JsonScalar(this.text, keyNode),
-          value: valueNode !== undefined ? sourceTreeFromJson(this.text, valueNode) : undefined,
-          range: rangeOf(property),
-        });
+        const valueNode = children?.[1];
+        entries.push(new JsonEntry(new JsonScalar(this.text, keyNode), valueNode !== undefined ? sourceTreeFromJson(this.text, valueNode) : undefined, property));
       }
       this.converted = entries;
     }

@@ -174,8 +174,12 @@ class YamlConverter {
 
   /** Where the tag written before a node starts (`!Ref` in `Key: !Ref X`, possibly on the line above). */
   private tagRange(tag: string, nodeStart: number): OffsetRange | undefined {
-    const at = this.text.lastIndexOf(tag, nodeStart - tag.length);
-    if (at < 0) return undefined;
+    // Only blanks, line breaks and an anchor stand between a tag and its node: look close by, so a
+    // tag written in another form (a %TAG handle) never costs a search of the whole document.
+    const windowStart = Math.max(0, nodeStart - tag.length - 256);
+    const found = this.text.slice(windowStart, nodeStart).lastIndexOf(tag);
+    if (found < 0) return undefined;
+    const at = windowStart + found;
     const between = this.text.slice(at + tag.length, nodeStart);
     return /^(?:\s|&\S+)*$/.test(between) ? { start: at, end: at + tag.length } : undefined;
   }

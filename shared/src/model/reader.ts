@@ -10,7 +10,6 @@ import { decodeSubTemplate, intrinsicCallOf, subTemplateNode, type IntrinsicCall
  */
 export class DefinitionReader {
   readonly problems: Problem[] = [];
-  private readonly looked = new Set<SourceNode>();
 
   constructor(
     readonly text: string,
@@ -22,18 +21,16 @@ export class DefinitionReader {
   }
 
   /**
-   * The mapping `node` is, or undefined with a problem when it is something else. A mapping's
-   * repeated keys are reported once, the first time it is read.
+   * The mapping `node` is, or undefined with a problem when it is something else; its repeated keys
+   * are reported. The readers read each node once, so each problem is reported once.
    */
   mapping(node: SourceNode | undefined, what: string): SourceMapping | undefined {
     if (node === undefined) return undefined;
-    const firstLook = !this.looked.has(node);
-    this.looked.add(node);
     if (node.kind === 'map' && (!this.intrinsics || intrinsicCallOf(node) === undefined)) {
-      if (firstLook) this.reportRepeatedKeys(node);
+      this.reportRepeatedKeys(node);
       return node;
     }
-    if (!firstLook || (node.kind === 'scalar' && node.value === null && node.tag === undefined)) return undefined;
+    if (node.kind === 'scalar' && node.value === null && node.tag === undefined) return undefined;
     if (this.intrinsics && intrinsicCallOf(node) !== undefined) {
       this.report('definition-unresolved-intrinsic', `${what} is computed when the stack is deployed; it cannot be read here.`, 'information', this.withTag(node));
       return undefined;
