@@ -2,21 +2,40 @@
 // language as API Gateway templates use it. Deterministic per seed; every construct carries a
 // feature tag (template-tree.ts), and a tag listed in `exclude` is never produced.
 import { SeededRandom } from './random';
-import { exactNumber, type Expr, type GeneratedCase, type RefExpr, type Step, type Stmt } from './template-tree';
+import { exactNumber, jsonText, type Expr, type GeneratedCase, type RefExpr, type Step, type Stmt } from './template-tree';
 
 /**
  * Features whose differences are recorded in FINDINGS.md and not fixed yet: the hunt
  * (`npm run test:oracle`) keeps producing them, the `npm test` run leaves them out. Each entry
  * names its FINDINGS.md item; remove the entry when the item is fixed.
  */
-export const pendingFeatures: readonly { feature: string; finding: string }[] = [];
+export const pendingFeatures: readonly { feature: string; finding: string }[] = [
+  { feature: 'literal:float-exponent', finding: 'F1' },
+  { feature: 'escape:ref', finding: 'F2' },
+  { feature: 'escape:directive', finding: 'F3' },
+  { feature: 'text:backslash', finding: 'F3' },
+  { feature: 'newline:after-space', finding: 'F4' },
+  { feature: 'comment:block', finding: 'F5' },
+  { feature: 'comment:line', finding: 'F5' },
+  { feature: 'collection:list-method', finding: 'F6' },
+  { feature: 'text:at-sign', finding: 'F8' },
+  { feature: 'text:hash', finding: 'F9' },
+  { feature: 'text:after-reference', finding: 'F10' },
+  { feature: 'mutation-in-foreach', finding: 'F11' },
+  { feature: 'literal:unicode-escape', finding: 'F12' },
+  { feature: 'literal:dq-escape', finding: 'F2' },
+  { feature: 'argument:null', finding: 'F13' },
+  { feature: 'mutation:body-remove', finding: 'F13' },
+  { feature: 'input.json:escapes', finding: 'F15' },
+];
 
 export interface GenerateOptions {
   /** Feature tags never to produce. */
   exclude?: ReadonlySet<string>;
 }
 
-type Ty = 'string' | 'int' | 'float' | 'bool' | 'list' | 'map' | 'null' | 'array' | 'entry';
+/** `collection` is what `keySet()`/`values()` return: iterable and sized, but not a `List` (no `get`, `indexOf`). */
+type Ty = 'string' | 'int' | 'float' | 'bool' | 'list' | 'collection' | 'map' | 'null' | 'array' | 'entry';
 
 /** What the generator knows about a value: its type and, for containers, what is inside. */
 interface Known {
@@ -28,6 +47,8 @@ interface Known {
 interface Slot {
   ref: RefExpr;
   known: Known;
+  /** Set inside an `#if` branch, so possibly never set (null) after it. */
+  maybeUnset?: boolean;
 }
 
 const UNKNOWN: Known = { ty: 'null' };
@@ -61,6 +82,7 @@ class CaseGenerator {
   private macros: { name: string; params: number }[] = [];
   private foreachDepth = 0;
   private presentPaths: string[] = [];
+  private escapingPaths = new Set<string>();
 
   constructor(
     private readonly random: SeededRandom,
@@ -92,9 +114,12 @@ class CaseGenerator {
     const stageVariables = { env: r.pick(['dev', 'prod']), version: r.pick(['3', '1.5']) };
 
     this.presentPaths = ['$', ...Object.entries(body).filter(([key, v]) => v !== null && /^[A-Za-z]\w*$/.test(key)).map(([key]) => `$.${key}`)];
+    const jsonSmartEscapes = /[\/\u007f-\u009f\u2000-\u20ff]/;
+    this.escapingPaths = new Set(this.presentPaths.filter((p) => jsonSmartEscapes.test(jsonText(p === '$' ? body : body[p.slice(2)]))));
     const stmts: Stmt[] = [];
     this.prelude(body, stmts, params, context, stageVariables);
     stmts.push(...this.statements(2 + r.below(8), 0));
+    this.markTextAfterReferences(stmts);
     return { stmts, body, params, context, stageVariables };
   }
 
@@ -235,6 +260,38 @@ class CaseGenerator {
     return stmts;
   }
 
+  /**
+   * Tags (or, when excluded, replaces) text starting with `(`, `[` or `.` that follows a reference or
+   * directive, skipping white space: 1.7's lexer may still be in reference mode there (FINDINGS F10).
+   */
+  private markTextAfterReferences(stmts: Stmt[]): void {
+    let afterText = true;
+    const walk = (list: Stmt[]): void => {
+      list.forEach((stmt, i) => {
+        if (stmt.k === 'text' && /^\s+$/.test(stmt.text)) return;
+        if (stmt.k === 'text' && /^[\[(.]/.test(stmt.text) && !afterText) {
+          list[i] = this.can('text:after-reference') ? { ...stmt, tag: 'text:after-reference' } : { k: 'text', text: '|', tag: 'text' };
+        }
+        afterText = stmt.k === 'text' || stmt.k === 'verbatim';
+        if (stmt.k === 'if') {
+          for (const branch of stmt.branches) {
+            afterText = false;
+            walk(branch.body);
+          }
+          if (stmt.otherwise) {
+            afterText = false;
+            walk(stmt.otherwise);
+          }
+        } else if (stmt.k === 'foreach' || stmt.k === 'macro') {
+          afterText = false;
+          walk(stmt.body);
+        }
+        if (stmt.k !== 'text' && stmt.k !== 'verbatim') afterText = false;
+      });
+    };
+    walk(stmts);
+  }
+
   private statement(depth: number): Stmt[] {
     const r = this.random;
     const kind = r.weighted<string>([
@@ -251,13 +308,17 @@ class CaseGenerator {
     ]);
     const around = (stmt: Stmt): Stmt[] => {
       const before = r.weighted<string>([[6, ''], [2, '\n'], [1, '  '], [1, '\t']]);
-      const after = r.weighted<string>([[5, ''], [4, '\n'], [1, ' \n']]);
-      const tagged = (text: string): Stmt => ({ k: 'text', text, tag: text.includes('\n') ? 'newline' : 'indent' });
+      const after = r.weighted<string>([[5, ''], [4, '\n'], [this.can('newline:after-space') ? 1 : 0, ' \n']]);
+      const tagged = (text: string): Stmt => ({ k: 'text', text, tag: text === ' \n' ? 'newline:after-space' : text.includes('\n') ? 'newline' : 'indent' });
       return [...(before ? [tagged(before)] : []), stmt, ...(after ? [tagged(after)] : [])];
     };
     switch (kind) {
-      case 'text':
-        return [{ k: 'text', text: r.pick(TEXTS), tag: 'text' }];
+      case 'text': {
+        const text = r.pick(TEXTS);
+        // Text ending in a backslash escapes a following `$ref` or `#directive`; '@' right after `#end` is F8.
+        const tag = text === '@' ? 'text:at-sign' : text === '\\' ? 'text:backslash' : text.includes('#') ? 'text:hash' : 'text';
+        return [this.can(tag) ? { k: 'text', text, tag } : { k: 'text', text: '|', tag: 'text' }];
+      }
       case 'print':
         return [this.printStmt()];
       case 'set':
@@ -283,7 +344,7 @@ class CaseGenerator {
 
   private printStmt(): Stmt {
     const r = this.random;
-    const ref = this.reference(r.pick<Ty | undefined>([undefined, 'string', 'int', 'float', 'bool', 'list', 'map', 'null']), 2);
+    const ref = this.reference(r.pick<Ty | undefined>([undefined, 'string', 'int', 'float', 'bool', 'list', 'map', 'null', 'collection']), 2);
     const quiet = r.chance(0.3) && this.can('ref:quiet');
     const formal = r.chance(0.2) && this.can('ref:formal');
     return { k: 'print', ref, quiet, formal, tag: quiet ? 'ref:quiet' : formal ? 'ref:formal' : 'ref' };
@@ -296,28 +357,45 @@ class CaseGenerator {
   private assignment(): Stmt {
     const r = this.random;
     const maps = this.slotsOf('map');
-    if (maps.length && r.chance(0.15) && this.can('set:property')) {
+    const mutation = this.foreachDepth > 0;
+    if (maps.length && r.chance(0.15) && this.can('set:property') && (!mutation || this.can('mutation-in-foreach'))) {
       const map = r.pick(maps);
       const key = r.pick(['k', 'name', 'added']);
       const target: RefExpr = r.chance(0.5) || !this.can('set:index')
         ? { ...copy(map.ref), steps: [...copy(map.ref.steps), { k: 'prop', name: key }] }
         : { ...copy(map.ref), steps: [...copy(map.ref.steps), { k: 'index', index: raw(`"${key}"`, 'literal:dq') }], tag: 'set:index' };
-      return this.setStmt(target, this.expression(r.pick<Ty>(['string', 'int']), 1), 'set:property');
+      return this.setStmt(target, this.expression(r.pick<Ty>(['string', 'int']), 1), mutation ? 'mutation-in-foreach' : 'set:property');
     }
     const ty = r.pick<Ty>(['string', 'int', 'float', 'bool', 'list', 'map', 'null', 'int', 'string']);
     const value = this.expression(ty, 2);
     const reuse = this.scope.filter((slot) => slot.ref.steps.length === 0 && slot.ref.root.startsWith('v'));
     const name = reuse.length && r.chance(0.3) ? r.pick(reuse).ref.root : this.freshName();
+    // A reassigned variable is no longer what it was (1.7 keeps the old value when the new one is null).
+    if (ty !== 'null') this.scope = this.scope.filter((slot) => slot.ref.root !== name);
     this.declare(name, ty === 'null' ? UNKNOWN : this.knownOfLiteral(ty, value));
     return this.setStmt({ k: 'ref', root: name, steps: [] }, value, ty === 'null' ? 'set:null' : 'set');
   }
 
+  /** Each branch sees the scope from before the `#if`; what a branch sets may be unset afterwards. */
   private ifStmt(depth: number): Stmt {
     const r = this.random;
+    const base = this.scope;
+    const setInBranches: Slot[] = [];
+    const branchBody = (count: number): Stmt[] => {
+      this.scope = [...base];
+      const body = this.statements(count, depth + 1);
+      setInBranches.push(...this.scope.filter((slot) => !base.includes(slot)));
+      return body;
+    };
     const formal = r.chance(0.1) && this.can('if:formal');
-    const branches = [{ cond: this.condition(2), body: this.statements(1 + r.below(3), depth + 1) }];
-    while (r.chance(0.3) && this.can('elseif')) branches.push({ cond: this.condition(2), body: this.statements(1 + r.below(2), depth + 1) });
-    const otherwise = r.chance(0.5) && this.can('else') ? this.statements(1 + r.below(2), depth + 1) : undefined;
+    const branches = [{ cond: this.condition(2), body: branchBody(1 + r.below(3)) }];
+    while (r.chance(0.3) && this.can('elseif')) {
+      this.scope = base;
+      branches.push({ cond: this.condition(2), body: branchBody(1 + r.below(2)) });
+    }
+    this.scope = base;
+    const otherwise = r.chance(0.5) && this.can('else') ? branchBody(1 + r.below(2)) : undefined;
+    this.scope = [...base, ...setInBranches.map((slot) => ({ ...slot, maybeUnset: true }))];
     return { k: 'if', branches, otherwise, formal, tag: formal ? 'if:formal' : 'if' };
   }
 
@@ -330,6 +408,7 @@ class CaseGenerator {
       [this.can('foreach:map') ? 2 : 0, 'map'],
       [this.can('foreach:entrySet') ? 2 : 0, 'entrySet'],
       [this.can('foreach:split') ? 1 : 0, 'split'],
+      [this.can('foreach:keySet') ? 1 : 0, 'keySet'],
       [this.can('foreach:null') ? 1 : 0, 'null'],
     ]);
     let iterable: Expr;
@@ -349,6 +428,10 @@ class CaseGenerator {
       iterable = call(copy(r.pick(maps).ref), 'entrySet', [], 'method:Map.entrySet');
       elem = { ty: 'entry', fields: [['key', { ty: 'string' }], ['value', UNKNOWN]] };
       tag = 'foreach:entrySet';
+    } else if (choice === 'keySet' && maps.length) {
+      iterable = call(copy(r.pick(maps).ref), 'keySet', [], 'method:Map.keySet');
+      elem = { ty: 'string' };
+      tag = 'foreach:keySet';
     } else if (choice === 'split' && strings.length) {
       iterable = call(copy(r.pick(strings).ref), 'split', [this.regexLiteral()], 'method:String.split');
       elem = { ty: 'string' };
@@ -471,9 +554,18 @@ class CaseGenerator {
     if (method.receiver === 'util' || method.receiver === 'input') {
       return { k: 'ref', root: method.receiver, steps: [{ k: 'call', name: method.name, args: method.args(this), tag: method.tag }] };
     }
-    const receiver = method.receiver === 'array' ? this.splitOf() : this.reference(method.receiver, depth);
+    // Now and then a List method on a keySet()/values() collection, which Java does not have.
+    const onCollection = method.receiver === 'list' && this.can('collection:list-method') && r.chance(0.1);
+    const receiver = method.receiver === 'array' ? this.splitOf() : this.reference(onCollection ? 'collection' : method.receiver, depth);
     if (!receiver) return undefined;
-    return call(receiver, method.name, method.args(this), method.tag);
+    // Changing a map or list while a #foreach walks it throws ConcurrentModificationException in Java.
+    const mutation = this.foreachDepth > 0 && ['add', 'put', 'remove'].includes(method.name);
+    if (mutation && !this.can('mutation-in-foreach')) return undefined;
+    // Removing from the body's maps makes a later `$input.path` read null, which the generator cannot follow (F13).
+    const bodyRemoval = method.name === 'remove' && (receiver.root === 'd' || receiver.root === 'input');
+    if (bodyRemoval && !this.can('mutation:body-remove')) return undefined;
+    const tag = onCollection ? 'collection:list-method' : mutation ? 'mutation-in-foreach' : bodyRemoval ? 'mutation:body-remove' : method.tag;
+    return call(receiver, method.name, method.args(this), tag);
   }
 
   private splitOf(): RefExpr | undefined {
@@ -485,7 +577,13 @@ class CaseGenerator {
   /** A method argument: 1.7 allows references and literals there, not operators. */
   parameter(ty: Ty): Expr {
     const r = this.random;
-    if (r.chance(0.35)) return this.reference(ty, 0);
+    if (r.chance(0.35)) {
+      const ref = this.reference(ty, 0);
+      const maybeUnset = this.scope.some((slot) => slot.maybeUnset && slot.ref.steps.length === 0 && slot.ref.root === ref.root);
+      if (ref.tag !== 'ref:missing' && !maybeUnset) return ref;
+      // A null argument: Java calls the method with null (String methods then throw).
+      if (this.can('argument:null')) return { ...ref, tag: 'argument:null' };
+    }
     switch (ty) {
       case 'string': return this.stringLiteral();
       case 'int': return this.intLiteral();
@@ -579,10 +677,17 @@ class CaseGenerator {
       [3, 'dq'],
       [this.can('literal:dq-interpolation') ? 3 : 0, 'interpolated'],
       [this.can('literal:quote-doubled') ? 1 : 0, 'doubled'],
+      [this.can('literal:dq-escape') ? 1 : 0, 'escape'],
     ]);
     if (style === 'sq') return raw(`'${text}'`, 'literal:sq');
     if (style === 'doubled') return raw(r.chance(0.5) ? `'it''s'` : `"say ""hi"""`, 'literal:quote-doubled');
     if (style === 'dq') return raw(`"${text}"`, 'literal:dq');
+    if (style === 'escape') {
+      // 1.7 reads `\uXXXX` in "…" (not in '…'), and `\$name` there as the text `$name`.
+      const names = this.scope.filter((slot) => !slot.ref.steps.length).map((slot) => slot.ref.root);
+      if (r.chance(0.5) && this.can('literal:unicode-escape')) return raw(r.pick([`"caf\\u00e9"`, `'caf\\u00e9'`]), 'literal:unicode-escape');
+      return raw(r.pick([`"cost \\$${r.pick([...names, 'nothing'])}"`, `"a\\\\$${r.pick([...names, 'nothing'])}"`]), 'literal:dq-escape');
+    }
     const ref = this.reference(r.pick<Ty | undefined>(['string', 'int', undefined]), 0);
     return { k: 'dq', parts: [r.pick(['', 'id=', '<']), ref, r.pick(['', '>', '.x', '-1'])], tag: 'literal:dq-interpolation' };
   }
@@ -616,10 +721,15 @@ class CaseGenerator {
     return raw(`'${this.random.pick(['a', 'k', 'name', 'missing', 'count'])}'`, 'literal:sq');
   }
 
-  /** A JSONPath to something present in the body (what is missing is not settled on AWS: SEMANTICS 16.4). */
+  /**
+   * A JSONPath to something present in the body (a missing one is not settled on AWS: SEMANTICS 16.4).
+   * Tagged `input.json:escapes` when the JSON text holds what json-smart escapes and plain JSON does not.
+   */
   jsonPath(): Expr {
-    const paths = this.presentPaths.length ? this.presentPaths : ['$'];
-    return raw(`'${this.random.pick(paths)}'`, 'literal:sq');
+    const plain = this.presentPaths.filter((p) => !this.escapingPaths.has(p));
+    const paths = this.can('input.json:escapes') ? this.presentPaths : plain;
+    const path = paths.length ? this.random.pick(paths) : '$.absent';
+    return raw(`'${path}'`, this.escapingPaths.has(path) ? 'input.json:escapes' : 'literal:sq');
   }
 
   smallInt(): Expr {
@@ -694,31 +804,34 @@ const str = (g: CaseGenerator): Expr[] => [g.parameter('string')];
 /** The Java methods API Gateway templates call, by receiver type and result type. */
 const METHODS: MethodSpec[] = [
   ...methodsOf('string', 'String', [
-      ['length', 'int', none], ['indexOf', 'int', str], ['lastIndexOf', 'int', str],
-      ['isEmpty', 'bool', none], ['contains', 'bool', str], ['startsWith', 'bool', str], ['endsWith', 'bool', str],
-      ['equals', 'bool', str], ['equalsIgnoreCase', 'bool', str],
-      ['matches', 'bool', (g) => [g.regexLiteral()]],
-      ['toLowerCase', 'string', none], ['toUpperCase', 'string', none], ['trim', 'string', none], ['toString', 'string', none],
-      ['substring', 'string', (g) => [g.smallInt()]],
-      ['substring', 'string', (g) => [g.smallInt(), g.smallInt()]],
-      ['replace', 'string', (g) => [g.parameter('string'), g.parameter('string')]],
-      ['replaceAll', 'string', (g) => [g.regexLiteral(), g.replacementLiteral()]],
-      ['replaceFirst', 'string', (g) => [g.regexLiteral(), g.replacementLiteral()]],
-      ['concat', 'string', str],
-      ['charAt', 'string', (g) => [g.smallInt()]],
+    ['length', 'int', none], ['indexOf', 'int', str], ['lastIndexOf', 'int', str],
+    ['isEmpty', 'bool', none], ['contains', 'bool', str], ['startsWith', 'bool', str], ['endsWith', 'bool', str],
+    ['equals', 'bool', str], ['equalsIgnoreCase', 'bool', str],
+    ['matches', 'bool', (g) => [g.regexLiteral()]],
+    ['toLowerCase', 'string', none], ['toUpperCase', 'string', none], ['trim', 'string', none], ['toString', 'string', none],
+    ['substring', 'string', (g) => [g.smallInt()]],
+    ['substring', 'string', (g) => [g.smallInt(), g.smallInt()]],
+    ['replace', 'string', (g) => [g.parameter('string'), g.parameter('string')]],
+    ['replaceAll', 'string', (g) => [g.regexLiteral(), g.replacementLiteral()]],
+    ['replaceFirst', 'string', (g) => [g.regexLiteral(), g.replacementLiteral()]],
+    ['concat', 'string', str],
+    ['charAt', 'string', (g) => [g.smallInt()]],
   ]),
   ...methodsOf('list', 'List', [
-      ['size', 'int', none], ['isEmpty', 'bool', none], ['contains', 'bool', (g) => [g.parameter(g.pickScalarType())]],
-      ['indexOf', 'int', (g) => [g.parameter(g.pickScalarType())]], ['toString', 'string', none],
-      ['add', 'bool', (g) => [g.parameter(g.pickScalarType())]],
-      ['subList', 'list', (g) => [g.smallInt(), g.smallInt()]],
+    ['size', 'int', none], ['isEmpty', 'bool', none], ['contains', 'bool', (g) => [g.parameter(g.pickScalarType())]],
+    ['indexOf', 'int', (g) => [g.parameter(g.pickScalarType())]], ['toString', 'string', none],
+    ['add', 'bool', (g) => [g.parameter(g.pickScalarType())]],
+    ['subList', 'list', (g) => [g.smallInt(), g.smallInt()]],
   ]),
   ...methodsOf('map', 'Map', [
-      ['size', 'int', none], ['isEmpty', 'bool', none], ['containsKey', 'bool', (g) => [g.mapKey()]],
-      ['containsValue', 'bool', (g) => [g.parameter(g.pickScalarType())]],
-      ['keySet', 'list', none], ['values', 'list', none], ['toString', 'string', none],
-      ['put', 'string', (g) => [g.mapKey(), g.parameter(g.pickScalarType())]],
-      ['remove', 'string', (g) => [g.mapKey()]],
+    ['size', 'int', none], ['isEmpty', 'bool', none], ['containsKey', 'bool', (g) => [g.mapKey()]],
+    ['containsValue', 'bool', (g) => [g.parameter(g.pickScalarType())]],
+    ['keySet', 'collection', none], ['values', 'collection', none], ['toString', 'string', none],
+    ['put', 'string', (g) => [g.mapKey(), g.parameter(g.pickScalarType())]],
+    ['remove', 'string', (g) => [g.mapKey()]],
+  ]),
+  ...methodsOf('collection', 'Collection', [
+    ['size', 'int', none], ['isEmpty', 'bool', none], ['contains', 'bool', (g) => [g.parameter(g.pickScalarType())]], ['toString', 'string', none],
   ]),
   { receiver: 'array', name: 'size', result: 'int', args: none, tag: 'method:array.size' },
   { receiver: 'int', name: 'toString', result: 'string', args: none, tag: 'method:Number.toString' },

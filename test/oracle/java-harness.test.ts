@@ -24,6 +24,7 @@ const table: [string, string, string, string][] = [
   ['an object taken from an array prints as a map', '#set($r = $input.path("$.json"))$r[0]', '{"json": [{"foo": "bar"}]}', '{foo=bar}'],
   ['json-smart escapes / in compact JSON', '$input.path("$.a")', '{"a": ["x/y", "\\u2028"]}', '["x\\/y","\\u2028"]'],
   ['$input.json is compact JSON', "$input.json('$.a')", '{"a": {"b": [1, 2.5, true, null]}}', '{"b":[1,2.5,true,null]}'],
+  ['$input.json of a missing path is "" (conformance scenario, LocalStack)', "$input.json('$.missing')", '{"a": 1}', '""'],
   ['$input.body is the raw text; empty reads {}', '$input.body|', '', '{}|'],
   ['integers are Integer, then Long', "#set($n = $input.path('$.n'))#set($m = $n + 1)$m", '{"n": 2147483647}', '2147483648'],
   ['JSON decimals are Double', "$input.path('$.d')", '{"d": 1.0}', '1.0'],

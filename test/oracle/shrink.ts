@@ -44,7 +44,11 @@ function statementEdits(stmt: any, path: Path, edits: Edit[]): void {
   }
 }
 
-function expressionEdits(expr: any, path: Path, referenceOnly: boolean, edits: Edit[]): void {
+/**
+ * `referenceOnly`: the grammar needs a reference here. `textOnly`: an argument of `$input`/`$util`,
+ * whose non-text behaviour the harness cannot know, so it only ever becomes `'x'`.
+ */
+function expressionEdits(expr: any, path: Path, referenceOnly: boolean, textOnly: boolean, edits: Edit[]): void {
   if (expr.k === 'ref' && expr.steps.length) {
     edits.push((c) => at(c, [...path, 'steps']).pop());
     const last = expr.steps[expr.steps.length - 1];
@@ -61,6 +65,10 @@ function expressionEdits(expr: any, path: Path, referenceOnly: boolean, edits: E
   if (expr.k === 'list') expr.items.forEach((_: unknown, j: number) => edits.push((c) => at(c, [...path, 'items']).splice(j, 1)));
   if (expr.k === 'map') expr.entries.forEach((_: unknown, j: number) => edits.push((c) => at(c, [...path, 'entries']).splice(j, 1)));
   if (expr.k === 'dq') expr.parts.forEach((_: unknown, j: number) => edits.push((c) => at(c, [...path, 'parts']).splice(j, 1)));
+  if (textOnly) {
+    if (!(expr.k === 'raw' && expr.text.startsWith("'"))) edits.push((c) => replace(c, path, { k: 'raw', text: "'x'" }));
+    return;
+  }
   for (const simple of ['1', "'x'", 'true']) edits.push((c) => replace(c, path, { k: 'raw', text: simple }));
 }
 
@@ -82,23 +90,26 @@ function dataEdits(value: unknown, path: Path, edits: Edit[]): void {
 function editsOf(c: GeneratedCase): Edit[] {
   const statements: Edit[] = [];
   const expressions: Edit[] = [];
-  const visit = (node: any, path: Path, parentKey: string | number | undefined, referenceOnly: boolean): void => {
+  const visit = (node: any, path: Path, parentKey: string | number | undefined, referenceOnly: boolean, hostArguments: boolean): void => {
     if (Array.isArray(node)) {
       const isStatements = typeof parentKey === 'string' && STMT_LIST_KEYS.has(parentKey);
       node.forEach((item, i) => {
         if (isStatements) statementEdits(item, [...path, i], statements);
-        visit(item, [...path, i], i, parentKey === 'parts');
+        visit(item, [...path, i], i, parentKey === 'parts', hostArguments);
       });
       return;
     }
     if (!node || typeof node !== 'object') return;
-    if (EXPR_KINDS.has(node.k) && parentKey !== undefined) expressionEdits(node, path, referenceOnly, expressions);
+    if (EXPR_KINDS.has(node.k) && parentKey !== undefined) expressionEdits(node, path, referenceOnly, hostArguments, expressions);
+    const hostReference = node.k === 'ref' && (node.root === 'input' || node.root === 'util');
     for (const [key, child] of Object.entries(node)) {
       if (key === 'tag') continue;
-      visit(child, [...path, key], key, REFERENCE_ONLY_KEYS.has(key));
+      // The flag flows from a host reference to its steps, and from a step to its arguments only.
+      const flag = key === 'args' ? hostArguments : hostReference && key === 'steps';
+      visit(child, [...path, key], key, REFERENCE_ONLY_KEYS.has(key), flag);
     }
   };
-  visit(c.stmts, ['stmts'], 'stmts', false);
+  visit(c.stmts, ['stmts'], 'stmts', false, false);
   const data: Edit[] = [];
   dataEdits(c.body, ['body'], data);
   return [...statements, ...data, ...expressions];

@@ -31,9 +31,14 @@ public final class InputVariable {
         return root == UNREADABLE ? null : select(root, jsonPath);
     }
 
-    /** The value at a JSONPath as compact JSON text. */
+    /**
+     * The value at a JSONPath as compact JSON text. A missing value gives {@code ""} (two quote
+     * characters), as the conformance scenario unit-input-json-missing-on-nonobject says
+     * (LocalStack; not recorded on AWS, SEMANTICS 16.4).
+     */
     public String json(String jsonPath) {
-        return MiniJson.toCompactJson(path(jsonPath));
+        Object value = path(jsonPath);
+        return value == null ? "\"\"" : MiniJson.toCompactJson(value);
     }
 
     /** Every method request parameter: {@code {path={…}, querystring={…}, header={…}}}. */
@@ -50,6 +55,10 @@ public final class InputVariable {
         return "";
     }
 
+    /**
+     * The body, parsed once per render: a change made to a map that {@code $input.path} returned is
+     * seen by later reads (as in our renderer; how AWS behaves is not recorded).
+     */
     private Object parsedBody() {
         if (parsedBody == null) {
             try {
