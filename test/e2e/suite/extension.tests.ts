@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { HostTest } from './runner';
-import { open, waitFor, workspaceFile } from './workbench';
+import { open, previewTabs, waitFor, workspaceFile } from './workbench';
 
 const EXTENSION_ID = 'apigw-mapping.apigw-mapping';
 
@@ -16,12 +16,6 @@ function extension(): vscode.Extension<ApigwMappingApi> {
   const found = vscode.extensions.getExtension<ApigwMappingApi>(EXTENSION_ID);
   assert.ok(found, `${EXTENSION_ID} is not installed`);
   return found;
-}
-
-function previewTabs(): vscode.Tab[] {
-  return vscode.window.tabGroups.all
-    .flatMap((group) => group.tabs)
-    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('apigwMapping.preview'));
 }
 
 export const extensionTests: HostTest[] = [

@@ -22,3 +22,10 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | fals
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** The mapping preview's tabs, in every editor group (webview view types carry a host prefix). */
+export function previewTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all
+    .flatMap((group) => group.tabs)
+    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('apigwMapping.preview'));
+}
