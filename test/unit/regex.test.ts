@@ -224,6 +224,23 @@ test('no pattern or input makes the engine throw anything but its documented err
   }
 });
 
+test('oversized patterns compile or fail cleanly, without internal errors', () => {
+  const check = (pattern: string, input: string, expected: boolean | string) => {
+    const started = Date.now();
+    const compiled = compileJavaRegex(pattern);
+    const outcome = compiled.regex ? compiled.regex.matches(input) : compiled.problems[0].message;
+    assert.equal(outcome, expected, pattern.slice(0, 40));
+    assert.ok(Date.now() - started < 5000, `${pattern.slice(0, 40)}… took ${Date.now() - started} ms`);
+  };
+  check('a'.repeat(200_000), 'a'.repeat(200_000), true);
+  check(`[${'[ab]'.repeat(20_000)}z]`, 'b', true);
+  check(`[${'a-c'.repeat(20_000)}]`, 'd', false);
+  check('a|'.repeat(20_000) + 'b', 'b', true);
+  check('('.repeat(300) + 'a' + ')*'.repeat(300), 'aaaa', true);
+  check('(?:a|'.repeat(5_000) + ')'.repeat(5_000), '', 'The pattern nests groups or classes too deeply');
+  check(`\\p{${'x'.repeat(100_000)}}`, '', `Unknown character property name {${'x'.repeat(100_000)}}`);
+});
+
 test('valid Java that JavaScript rejects or reads differently is accepted', () => {
   for (const pattern of ['(?<=a+)b', '[a-z&&[^x]]', 'a++', '(?>x)', '\\p{javaDigit}', '\\Q(*)\\E', '(?i-s:x)', '\\h\\v\\R', 'x{2}{3}', '{404}', '[]a]', '(?<=ab|c)d', '\\z\\Z\\A\\G']) {
     const { problems } = parseJavaRegex(pattern);

@@ -28,9 +28,9 @@ function sampleFor(test: CodePointPredicate, random: () => number): number | und
 function highestGroup(node: RegexNode): number {
   switch (node.type) {
     case 'sequence':
-      return Math.max(0, ...node.items.map(highestGroup));
+      return node.items.reduce((most, item) => Math.max(most, highestGroup(item)), 0);
     case 'alternation':
-      return Math.max(0, ...node.alternatives.map(highestGroup));
+      return node.alternatives.reduce((most, item) => Math.max(most, highestGroup(item)), 0);
     case 'group':
       return Math.max(node.index ?? 0, highestGroup(node.body));
     case 'quantified':

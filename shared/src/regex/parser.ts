@@ -188,6 +188,13 @@ class JavaPatternParser {
 
   // --- cursor primitives (Java's peek/read/next/skip/unread) ----------------------------------------
 
+  /** The rewritten pattern's code points from `from` to `to` as a string. */
+  private text(from: number, to: number): string {
+    let out = '';
+    for (let i = from; i < to && i < this.temp.length; i++) out += String.fromCodePoint(this.temp[i]);
+    return out;
+  }
+
   private at(index: number): number {
     return index < this.temp.length ? this.temp[index] : 0;
   }
@@ -338,7 +345,7 @@ class JavaPatternParser {
           break;
       }
       if (Array.isArray(node)) {
-        items.push(...node);
+        for (const item of node) items.push(item);
         continue;
       }
       items.push(this.closure(node, nodeStart));
@@ -633,13 +640,20 @@ class JavaPatternParser {
       c = this.next();
       negated = true;
     }
-    const union = (a: ClassExpression, b: ClassExpression): ClassExpression => ({
-      type: 'classUnion',
-      members: [a, b],
-      start: Math.min(a.start, b.start),
-      end: Math.max(a.end, b.end),
-      flags: this.flags,
-    });
+    // Unions built here may grow in place (keeping long classes flat), unless another variable
+    // still refers to them: Java's predicates are immutable, only the shared bit set is not.
+    const grown = new Set<ClassExpression>();
+    const union = (a: ClassExpression, b: ClassExpression): ClassExpression => {
+      if (a.type === 'classUnion' && grown.has(a) && a !== curr) {
+        a.members.push(b);
+        a.start = Math.min(a.start, b.start);
+        a.end = Math.max(a.end, b.end);
+        return a;
+      }
+      const joined: ClassUnion = { type: 'classUnion', members: [a, b], start: Math.min(a.start, b.start), end: Math.max(a.end, b.end), flags: this.flags };
+      grown.add(joined);
+      return joined;
+    };
     for (;;) {
       switch (c) {
         case ch('['): {
@@ -780,7 +794,7 @@ class JavaPatternParser {
       const j = this.cursor;
       if (j > this.patternLength) throw this.error('Unclosed character family');
       if (i + 1 >= j) throw this.error('Empty character family');
-      name = String.fromCodePoint(...this.temp.slice(i, j - 1));
+      name = this.text(i, j - 1);
     }
     const found = lookupJavaProperty(name, this.has(JAVA_FLAG_CASE_INSENSITIVE), this.has(JAVA_FLAG_UNICODE_CHARACTER_CLASS));
     if ('javaError' in found) throw this.error(found.javaError);
@@ -860,7 +874,7 @@ class JavaPatternParser {
           this.unread();
           const flagStart = this.cursor;
           this.addFlags();
-          const flagText = String.fromCodePoint(...this.temp.slice(flagStart, this.cursor));
+          const flagText = this.text(flagStart, this.cursor);
           c = this.read();
           if (c === ch(')')) {
             this.depth--;

@@ -112,6 +112,44 @@ export function classEscapePredicate(escape: ClassEscape, flags: number): CodePo
   return (c) => !positive(c);
 }
 
+/** The exact code points a class member accepts, when that is a short list (else null). */
+function finiteMembers(expression: ClassExpression): number[] | null {
+  switch (expression.type) {
+    case 'classChar': {
+      const { codePoint, flags } = expression;
+      const caseInsensitive = has(flags, JAVA_FLAG_CASE_INSENSITIVE);
+      const unicodeFolding = caseInsensitive && has(flags, JAVA_FLAG_UNICODE_CASE);
+      if (codePoint < 256 && !(unicodeFolding && BIT_CLASS_EXCEPTIONS.has(codePoint))) {
+        if (!caseInsensitive) return [codePoint];
+        if (codePoint < 128) return [codePoint, asciiToUpper(codePoint), asciiToLower(codePoint)];
+        return unicodeFolding ? [codePoint, javaToLowerCase(codePoint), javaToUpperCase(codePoint)] : [codePoint];
+      }
+      if (unicodeFolding) return null;
+      if (caseInsensitive && codePoint < 128) return [asciiToLower(codePoint), asciiToUpper(codePoint)];
+      return [codePoint];
+    }
+    case 'classRange': {
+      if (has(expression.flags, JAVA_FLAG_CASE_INSENSITIVE) || expression.to - expression.from > 256) return null;
+      const all: number[] = [];
+      for (let cp = expression.from; cp <= expression.to; cp++) all.push(cp);
+      return all;
+    }
+    case 'classUnion': {
+      const all: number[] = [];
+      for (const member of expression.members) {
+        const finite = finiteMembers(member);
+        if (!finite) return null;
+        for (const cp of finite) all.push(cp);
+      }
+      return all;
+    }
+    case 'class':
+      return expression.negated ? null : finiteMembers(expression.body);
+    default:
+      return null;
+  }
+}
+
 /** The predicate of a bracket expression, following Java's union/intersection structure. */
 export function classPredicate(expression: ClassExpression): CodePointPredicate {
   switch (expression.type) {
@@ -125,10 +163,20 @@ export function classPredicate(expression: ClassExpression): CodePointPredicate 
     case 'classEscapeItem':
       return classEscapePredicate(expression.escape, expression.flags);
     case 'classUnion': {
-      const members = expression.members.map(classPredicate);
-      if (members.length === 1) return members[0];
+      // Members that accept a known, finite set of code points are merged into one lookup, so long
+      // classes cost one test per character instead of one per member.
+      const merged = new Set<number>();
+      const others: CodePointPredicate[] = [];
+      for (const member of expression.members) {
+        const finite = finiteMembers(member);
+        if (finite) for (const cp of finite) merged.add(cp);
+        else others.push(classPredicate(member));
+      }
+      if (others.length === 0) return (c) => merged.has(c);
+      if (merged.size === 0 && others.length === 1) return others[0];
       return (c) => {
-        for (const m of members) if (m(c)) return true;
+        if (merged.has(c)) return true;
+        for (const m of others) if (m(c)) return true;
         return false;
       };
     }
