@@ -8,7 +8,8 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * Answers regex questions with java.util.regex, for the differential test. One case per input line:
- * pattern, input and replacement as hex UTF-16 units separated by tabs. One answer line per case.
+ * pattern, input and replacement as hex UTF-16 units separated by tabs. The first output line is the
+ * Java version; then one answer line per case.
  */
 public final class RegexOracle {
     private static final int MAX_FINDS = 20;
@@ -16,6 +17,7 @@ public final class RegexOracle {
     public static void main(String[] args) throws Exception {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         PrintStream out = new PrintStream(System.out, false, "UTF-8");
+        out.println(System.getProperty("java.specification.version"));
         String line;
         while ((line = in.readLine()) != null) {
             String[] fields = line.split("\t", -1);
