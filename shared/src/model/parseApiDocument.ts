@@ -23,7 +23,7 @@ export function parseApiDocument(text: string, fileName: string): ApiDocument {
   }
   const format = formatOf(text, fileName);
   const { root, problems: syntaxProblems } = format === 'json' ? parseJsonTree(text) : parseYamlTree(text);
-  const kind = kindOf(root, fileName);
+  const kind = root === undefined ? kindOfUnreadable(text, fileName) : kindOf(root, fileName);
   if (kind === 'unknown' || root === undefined || root.kind !== 'map') {
     return { fileName, kind, format, text, operations: [], problems: kind === 'unknown' ? [] : syntaxProblems };
   }
@@ -68,7 +68,14 @@ function formatOf(text: string, fileName: string): 'json' | 'yaml' {
 
 function parseJsonTree(text: string): { root: SourceNode | undefined; problems: Problem[] } {
   const errors: ParseError[] = [];
-  const node = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  let node: ReturnType<typeof parseTree>;
+  try {
+    node = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  } catch (error) {
+    // The parser recurses per nesting level; thousands of levels exhaust the stack.
+    const message = `The JSON could not be read: ${error instanceof Error ? error.message : String(error)}.`;
+    return { root: undefined, problems: [{ code: 'json-syntax', message, severity: 'error', range: { start: 0, end: Math.min(1, text.length) } }] };
+  }
   const problems: Problem[] = errors.map((error) => ({
     code: 'json-syntax',
     message: jsonErrorMessage(error),
@@ -105,6 +112,18 @@ function kindOf(root: SourceNode | undefined, fileName: string): DefinitionKind 
     return 'get-method';
   }
   return 'unknown';
+}
+
+/**
+ * The kind of a document whose structure could not be read at all, from what its first lines
+ * declare, so that its problems are still shown.
+ */
+function kindOfUnreadable(text: string, fileName: string): DefinitionKind {
+  const head = text.slice(0, 2000);
+  if (/^\s*\{?\s*"?swagger"?\s*:\s*["']?2/m.test(head)) return 'openapi2';
+  if (/^\s*\{?\s*"?openapi"?\s*:\s*["']?3/m.test(head)) return 'openapi3';
+  if (/^\s*\{?\s*"?AWSTemplateFormatVersion"?\s*:/m.test(head)) return 'cloudformation';
+  return kindOf(undefined, fileName);
 }
 
 /** Keeps operation keys unique (two RestApis in one template may both have `GET /`). */
