@@ -178,7 +178,7 @@ test('lowering matches velocityjs on generated templates', () => {
   const differences: string[] = [];
   for (let n = 0; n < 900; n++) {
     const text = next();
-    if (ESCAPE_AFTER_REFERENCE.test(text)) continue;
+    if (ESCAPE_AFTER_REFERENCE.test(text) || CALL_ON_NAME.test(text)) continue;
     try {
       velocity.parse(text);
     } catch {
@@ -248,6 +248,9 @@ test('lowering matches velocityjs on directives with awkward spacing and every o
  */
 const ESCAPE_AFTER_REFERENCE = /[\w)\]}-]\\+[$#]/;
 
+/** `$name(` in text: Velocity 1.7 prints the parenthesis, velocityjs calls `name` (tested below). */
+const CALL_ON_NAME = /\$!?\{?[a-zA-Z_][\w-]*\(/;
+
 /** `#name(` where no argument can follow: velocityjs's lexer is left in a state not reproduced here. */
 const CALL_WITHOUT_ARGUMENT = /#[a-zA-Z_][\w-]*[ ]*\((?!\s*[$'"[{\-0-9\w()!])/;
 
@@ -260,7 +263,7 @@ test('lowering matches velocityjs on short templates made of lexically awkward p
     let text = '';
     const length = 1 + Math.floor(random() * 6);
     for (let i = 0; i < length; i++) text += pieces[Math.floor(random() * pieces.length)];
-    if (CALL_WITHOUT_ARGUMENT.test(text) || ESCAPE_AFTER_REFERENCE.test(text)) continue;
+    if (CALL_WITHOUT_ARGUMENT.test(text) || ESCAPE_AFTER_REFERENCE.test(text) || CALL_ON_NAME.test(text)) continue;
     try {
       velocity.parse(text);
     } catch {
@@ -303,6 +306,8 @@ test('deliberate differences: the lowering renders like Velocity 1.7 where veloc
   check('$a#* c *#', [{ ...ref('a'), prue: true }, { type: 'comment', value: '#* c *#' }], [{ ...ref('a'), prue: true }, '#*', ' ', 'c *', '#']);
   // `${ a }` is text in 1.7 (velocityjs reads a reference).
   check('${ a }', ['$', '{ a }'], [{ ...ref('a'), isWraped: true, prue: true }]);
+  // `$name(s)` in text is the reference and the text `(s)`.
+  check('$name(s)', [{ ...ref('name'), prue: true }, '(', 's)'], [{ ...ref('name'), args: [{ type: 'runt', value: 's' }], prue: true }]);
   // An escape right after a reference.
   check('$a\\$b', [{ ...ref('a'), prue: true }, '$', 'b'], [{ ...ref('a'), prue: true }, '\\', { ...ref('b'), prue: true }]);
   // An unclosed block (a parse error in 1.7) ends at the end of the template; velocityjs repeats its content.

@@ -167,6 +167,7 @@ test('each problem code, with its range and severity', () => {
   check('#if($a.b« »(1))#end', VTL_PARSE_CODES.syntax);
   check('#set($b = $a«  ».length())', VTL_PARSE_CODES.syntax);
   check('${a« »}', VTL_PARSE_CODES.syntax);
+  check('#set($a = $name«(»1))', VTL_PARSE_CODES.syntax);
   check('total: 5«$»', VTL_PARSE_CODES.syntax);
   check('## note «#»', VTL_PARSE_CODES.syntax);
   check('#if($a)\\«$»', VTL_PARSE_CODES.syntax);

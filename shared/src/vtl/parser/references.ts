@@ -37,8 +37,12 @@ export function readReference(cur: Cursor, limit: number, inExpression = false):
     cur.sink.report(VTL_PARSE_CODES.syntax, 'Write a variable name after `${`, e.g. `${input}`.', start, cur.pos);
   }
   const ref: VtlReference = { kind: 'reference', start, end: cur.pos, quiet, formal, name, path: [], closed: !formal };
-  if (name.value && cur.match(CALL_OPEN) && cur.pos < limit) {
+  // `$name(…)` calls nothing in Velocity 1.7: in text the parenthesis is text, in a directive it is an
+  // error. velocityjs calls `name` there; keep that reading inside directives so the tree matches.
+  if (name.value && inExpression && cur.match(CALL_OPEN) && cur.pos < limit) {
+    const open = cur.pos;
     ref.args = readCallArguments(cur, limit);
+    cur.sink.report(VTL_PARSE_CODES.syntax, `Velocity 1.7 cannot call \`$${name.value}(…)\`: call a method on it instead, e.g. \`$${name.value}.get(…)\`.`, open, open + 1);
   }
   if (name.value) readPath(cur, limit, ref, inExpression);
   if (formal) {
