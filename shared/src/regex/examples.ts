@@ -15,6 +15,10 @@ const SAMPLE_CHARACTERS = [
   ...Array.from({ length: 0x5f }, (_, k) => 0x20 + k),
 ];
 
+/** Matcher steps spent confirming candidates, per call and per candidate: a hover must stay quick. */
+const TOTAL_STEPS = 500_000;
+const STEPS_PER_CANDIDATE = 50_000;
+
 /** Longer candidates are not worth showing (nor confirming). */
 const MAX_EXAMPLE_LENGTH = 2_000;
 
@@ -90,15 +94,17 @@ export function exampleMatches(ast: RegexNode, count: number): string[] {
     return seed / 4294967296;
   };
   const minimal = () => 0;
-  for (let attempt = 0; attempt < count * 25 && found.size < count; attempt++) {
+  let budget = TOTAL_STEPS;
+  for (let attempt = 0; attempt < count * 25 && found.size < count && budget > 0; attempt++) {
     const candidate = generate(ast, attempt === 0 ? minimal : random, new Map());
     if (found.has(candidate) || candidate.length > MAX_EXAMPLE_LENGTH) continue;
     try {
-      machine.begin(candidate, 100_000);
+      machine.begin(candidate, Math.min(budget, STEPS_PER_CANDIDATE));
       if (machine.matchWhole()) found.add(candidate);
     } catch {
       // too costly to confirm: leave it out
     } finally {
+      budget -= Math.max(1, machine.stepsUsed);
       machine.end();
     }
   }

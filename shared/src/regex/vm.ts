@@ -74,6 +74,11 @@ export class RegexMachine {
     this.previousEnd = -1;
   }
 
+  /** Steps taken since `begin` (the whole budget once it ran out). */
+  get stepsUsed(): number {
+    return Math.min(this.stepLimit, this.stepLimit - this.budget);
+  }
+
   /** Releases the input, and a stack grown by a long input, so the cache keeps neither alive. */
   end(): void {
     this.input = '';
