@@ -7,17 +7,7 @@ import type { EmbeddedText } from '../../shared/src/model/types';
 import { sourceTreeFromJson } from '../../shared/src/documents/jsonTree';
 import { parseYamlTree } from '../../shared/src/documents/yamlTree';
 import { valueOf, type SourceScalar } from '../../shared/src/documents/sourceTree';
-
-/** A small deterministic generator, so a failure names a seed that reproduces it. */
-function random(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 0x100000000;
-  };
-}
+import { seededRandom as random } from '../fixtures/definitions/random';
 
 function pick<T>(next: () => number, items: readonly T[]): T {
   return items[Math.floor(next() * items.length)];

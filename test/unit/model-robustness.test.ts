@@ -4,19 +4,9 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { embeddedToDocumentOffset, parseApiDocument, type ApiDocument, type OffsetRange, type SourcedText } from '../../shared/src/index';
+import { seededRandom as random } from '../fixtures/definitions/random';
 
 const corpus = 'test/corpus';
-
-/** A small deterministic generator, so a failure names a seed that reproduces it. */
-function random(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 0x100000000;
-  };
-}
 
 const debris = ['"', "'", '{', '}', '[', ']', ':', ',', '!', '!Sub ', '\\', '\n', '  ', '\t', '|', '>-', '#', '&a ', '*a', '- ', '\\u12', '${!'];
 
