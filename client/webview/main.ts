@@ -22,9 +22,9 @@ const resetButton = element('button', { type: 'button', id: 'reset-sample', clas
 const documentLabel = element('span', { id: 'document', class: 'document' });
 const status = element('p', { id: 'status', role: 'status', class: 'status' });
 
-const form = new SampleForm((sample) => {
+const form = new SampleForm(() => {
   revision++;
-  saveState({ sample });
+  saveTypedSample.schedule();
   sendSample.schedule();
 });
 const results = new ResultRenderer((range) => vscodeApi.postMessage({ type: 'reveal', range }));
@@ -34,7 +34,13 @@ const sendSample = debounced(() => {
   if (sample && state?.operation) vscodeApi.postMessage({ type: 'sampleChanged', operation: state.operation, revision, sample });
 }, SAMPLE_DEBOUNCE_MS);
 
-/** The page's state for `getState` after a reload: written at once, as it is what a restart brings back. */
+/** Typing saves the state a little later: with a 1 MB sample, a copy per keystroke would lag. */
+const saveTypedSample = debounced(() => {
+  const sample = form.current();
+  if (sample) saveState({ sample });
+}, 150);
+
+/** The page's state for `getState` after a reload: what a restart brings back. */
 function saveState(change: Partial<PreviewWebviewState>): void {
   if (!state && !change.documentUri) return;
   state = { ...(state ?? { version: PREVIEW_PROTOCOL_VERSION, documentUri: '' }), ...change };
@@ -70,7 +76,10 @@ function onMessage(message: PreviewHostMessage): void {
       return;
     case 'sample':
       // A change typed meanwhile belongs to the operation shown before: send it first.
-      if (state?.operation !== message.operation) sendSample.flush();
+      if (state?.operation !== message.operation) {
+        saveTypedSample.flush();
+        sendSample.flush();
+      }
       saveState({ operation: message.operation, sample: message.sample });
       form.setSample(message.sample);
       return;
@@ -87,6 +96,7 @@ function onMessage(message: PreviewHostMessage): void {
 }
 
 operationPicker.addEventListener('change', () => {
+  saveTypedSample.flush();
   sendSample.flush();
   vscodeApi.postMessage({ type: 'selectOperation', operation: operationPicker.value });
 });
@@ -99,6 +109,11 @@ resetButton.addEventListener('click', () => {
   if (state?.operation) vscodeApi.postMessage({ type: 'resetSample', operation: state.operation });
 });
 window.addEventListener('message', (event: MessageEvent<PreviewHostMessage>) => onMessage(event.data));
+// Hidden or reloaded, the page goes away: what was typed last is kept first.
+window.addEventListener('pagehide', () => {
+  saveTypedSample.flush();
+  sendSample.flush();
+});
 
 const app = document.getElementById('app');
 if (app) {

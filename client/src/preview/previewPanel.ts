@@ -160,9 +160,19 @@ export class PreviewPanel implements vscode.Disposable {
       await this.showScenario(document);
       return;
     }
-    this.documentUri = document.uri;
+    this.retarget(document.uri);
     this.panel.title = `Mapping Preview: ${basename(document.uri)}`;
     await this.refreshOperations(operation ?? this.operationAtCursor() ?? undefined);
+  }
+
+  /** Another document: its operations and samples are its own. */
+  private retarget(uri: vscode.Uri): void {
+    if (uri.toString() === this.documentUri.toString()) return;
+    this.documentUri = uri;
+    this.operations = [];
+    this.operation = undefined;
+    this.sample = undefined;
+    this.lastResult = undefined;
   }
 
   /** A scenario previews the operation it names, with its sample, in the definition it names. */
@@ -181,8 +191,8 @@ export class PreviewPanel implements vscode.Disposable {
       void vscode.window.showWarningMessage(`The scenario's definition ${read.definition} cannot be opened.`);
       return;
     }
+    this.retarget(document.uri);
     this.pendingSample = { operation: read.operation, sample: read.sample };
-    this.documentUri = document.uri;
     this.panel.title = `Mapping Preview: ${basename(scenario.uri)}`;
     await this.refreshOperations(read.operation);
     if (read.notes.length > 0) this.post({ type: 'status', message: read.notes.join(' '), severity: 'info' });
@@ -343,11 +353,16 @@ export class PreviewPanel implements vscode.Disposable {
     this.post({ type: 'result', operation: operation.key, revision, view: buildPreviewResultView(result, problems, requestContentType) });
   }
 
+  /** The editor group of the definition: where links and saved scenarios open, never over the preview. */
+  private definitionColumn(): vscode.ViewColumn {
+    const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.documentUri.toString());
+    return visible?.viewColumn ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
+  }
+
   private async reveal(range: LspRange): Promise<void> {
     const target = toVscodeRange(range);
-    const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.documentUri.toString());
     const editor = await vscode.window.showTextDocument(this.documentUri, {
-      viewColumn: visible?.viewColumn ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One),
+      viewColumn: this.definitionColumn(),
       selection: target,
       preserveFocus: false,
     });
@@ -358,6 +373,7 @@ export class PreviewPanel implements vscode.Disposable {
     const operation = this.currentOperation();
     if (!operation || operation.key !== operationKey || !this.sample) return;
     const saved = await saveSampleAsScenario({ definition: this.documentUri, operation, sample: this.sample, result: this.lastResult });
+    await vscode.window.showTextDocument(saved, { preview: false, preserveFocus: true, viewColumn: this.definitionColumn() });
     this.post({ type: 'status', message: `Saved ${vscode.workspace.asRelativePath(saved)}`, severity: 'info' });
   }
 }

@@ -21,7 +21,7 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 
 /**
  * Writes the sample as `scenarios/<operation>.scenario.json` next to the definition (never over an
- * existing file), with an `expect` taken from the current result, and opens it beside the preview.
+ * existing file), with an `expect` taken from the current result.
  */
 export async function saveSampleAsScenario(toSave: ScenarioToSave): Promise<vscode.Uri> {
   const folder = vscode.Uri.joinPath(toSave.definition, '..', 'scenarios');
@@ -36,7 +36,6 @@ export async function saveSampleAsScenario(toSave: ScenarioToSave): Promise<vsco
     result: toSave.result,
   });
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(`${JSON.stringify(scenario, null, 2)}\n`));
-  await vscode.window.showTextDocument(target, { preview: false, preserveFocus: true, viewColumn: vscode.ViewColumn.Active });
   return target;
 }
 
