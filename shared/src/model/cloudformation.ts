@@ -20,6 +20,14 @@ export function isCloudFormationTemplate(root: SourceNode | undefined): boolean 
 
 type ResourceInfo = TemplateResource;
 
+const apiResourceTypes = new Set([
+  'AWS::ApiGateway::RestApi',
+  'AWS::ApiGateway::Resource',
+  'AWS::ApiGateway::Method',
+  'AWS::Serverless::Api',
+  'AWS::Serverless::Function',
+]);
+
 /**
  * The operations of a CloudFormation or SAM template: each `AWS::ApiGateway::Method` with its path
  * resolved through `AWS::ApiGateway::Resource` parents, the operations of every inline OpenAPI
@@ -31,7 +39,8 @@ export function readCloudFormationOperations(reader: DefinitionReader, root: Sou
   for (const entry of reader.mapping(valueOf(root, 'Resources'), 'Resources')?.entries ?? []) {
     const type = valueOf(entry.value, 'Type');
     if (type?.kind !== 'scalar' || typeof type.value !== 'string') continue;
-    const properties = reader.mapping(valueOf(entry.value, 'Properties'), `${scalarText(entry.key)} Properties`);
+    // Only the resource types that make up an API are read, so that others raise no problems here.
+    const properties = apiResourceTypes.has(type.value) ? reader.mapping(valueOf(entry.value, 'Properties'), `${scalarText(entry.key)} Properties`) : undefined;
     resources.set(scalarText(entry.key), { entry, type: type.value, properties });
   }
 

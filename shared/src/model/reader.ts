@@ -60,7 +60,10 @@ export class DefinitionReader {
     }
   }
 
-  /** The node as a string value: scalars as written, intrinsics as their source text. */
+  /**
+   * The node as a string value: scalars as written (a YAML `403` as `403`, with its scalar type),
+   * `Fn::Sub`/`Fn::Join` as the text they stand for, other intrinsics and collections as their source.
+   */
   string(node: SourceNode | undefined): Sourced<string> | undefined {
     if (node === undefined) return undefined;
     const call = this.intrinsics ? intrinsicCallOf(node) : undefined;
@@ -74,7 +77,8 @@ export class DefinitionReader {
 
   /**
    * The node as text whose decoded characters map to the document (a template, a pattern). A
-   * `Fn::Sub` template keeps its text with `${!Literal}` decoded; another intrinsic keeps its source.
+   * `Fn::Sub` template keeps its text with `${!Literal}` decoded, a `Fn::Join` is joined, another
+   * intrinsic keeps its source text (consumers see `intrinsic` and need not analyse it).
    */
   sourcedText(node: SourceNode | undefined): SourcedText | undefined {
     if (node === undefined) return undefined;
