@@ -14,6 +14,8 @@ export class Cursor {
   textMode: 'initial' | 'afterReference' = 'initial';
   /** Directly inside a macro call's arguments, where a space separates arguments. */
   spaceSeparates = false;
+  /** Directly inside a method call's arguments, the one place Velocity 1.7 accepts `null`. */
+  nullAllowed = false;
 
   private readonly found = new Map<string, { from: number; at: number }>();
 

@@ -119,6 +119,8 @@ export function readUnary(cur: Cursor, limit: number): VtlExpression {
     cur.depth--;
     if (operand.kind === 'missing') {
       cur.sink.report(VTL_PARSE_CODES.syntax, `Write a value after \`${cur.text.slice(start, start + (isNot || 1))}\`.`, start, start + (isNot || 1));
+    } else if (operator === '-' && operand.kind !== 'number') {
+      cur.sink.report(VTL_PARSE_CODES.notVelocity17, 'Velocity 1.7 allows a minus sign only before a number: write `0 - …` instead.', start, start + 1);
     }
     return { kind: 'unary', operator, operand, start, end: operand.end };
   }
@@ -155,6 +157,7 @@ function readPrimary(cur: Cursor, limit: number): VtlExpression {
       }
       if (bare === 'null') {
         cur.pos += bare.length;
+        if (!cur.nullAllowed) cur.sink.report(VTL_PARSE_CODES.notVelocity17, 'Velocity 1.7 has no `null` keyword: test `#if(!$x)` or `#if("$!x" == "")` instead.', start, cur.pos);
         return { kind: 'null', start, end: cur.pos };
       }
     }
@@ -165,14 +168,16 @@ function readPrimary(cur: Cursor, limit: number): VtlExpression {
   return missingAt(start);
 }
 
-/** Inside brackets, spaces no longer separate macro arguments. */
-function nested<T>(cur: Cursor, read: () => T): T {
-  const saved = cur.spaceSeparates;
+/** Inside brackets, spaces no longer separate macro arguments and `null` is no argument. */
+function nested<T>(cur: Cursor, read: () => T, nullAllowed = false): T {
+  const { spaceSeparates, nullAllowed: savedNullAllowed } = cur;
   cur.spaceSeparates = false;
+  cur.nullAllowed = nullAllowed;
   try {
     return read();
   } finally {
-    cur.spaceSeparates = saved;
+    cur.spaceSeparates = spaceSeparates;
+    cur.nullAllowed = savedNullAllowed;
   }
 }
 
@@ -247,10 +252,11 @@ export function readString(cur: Cursor, limit: number): VtlStringLiteral {
     i = Math.min(i, firstLineEnd);
   }
   const raw = text.slice(start + 1, i);
-  for (let j = quote === '"' ? raw.indexOf('\\"') : -1; j >= 0; j = raw.indexOf('\\"', j + 2)) {
+  const escaped = `\\${quote}`;
+  for (let j = raw.indexOf(escaped); j >= 0; j = raw.indexOf(escaped, j + 2)) {
     cur.sink.report(
       VTL_PARSE_CODES.escapedQuote,
-      'Velocity 1.7 rejects `\\"` inside double quotes: write `""` for a quote, or put the string in single quotes.',
+      `Velocity 1.7 rejects \`${escaped}\` inside ${quote === '"' ? 'double' : 'single'} quotes: write \`${quote}${quote}\` for the quote, or use the other kind of quotes around the string.`,
       start + 1 + j,
       start + 3 + j,
     );
@@ -386,7 +392,7 @@ function readMap(cur: Cursor, limit: number): VtlMap {
 
 /** `( a, b )` of a method call; the cursor is at `(`. */
 export function readCallArguments(cur: Cursor, limit: number): VtlCallArguments {
-  return nested(cur, () => readCallArgumentList(cur, limit));
+  return nested(cur, () => readCallArgumentList(cur, limit), true);
 }
 
 function readCallArgumentList(cur: Cursor, limit: number): VtlCallArguments {

@@ -46,6 +46,13 @@ function checkCalls(ast: VtlTemplate, cur: Cursor): void {
   for (const call of calls) {
     const name = call.head.name.value;
     const { start, end } = call.head.name;
+    if (name === 'evaluate' && !call.body) {
+      const [first, ...rest] = call.args.items;
+      if (!first || rest.length || (first.kind !== 'string' && first.kind !== 'reference')) {
+        cur.sink.report(VTL_PARSE_CODES.syntax, 'Give `#evaluate` one argument: a string or a variable holding the template text.', call.start, call.args.end);
+      }
+      continue;
+    }
     if (name === 'include' || name === 'parse') {
       cur.sink.report(VTL_PARSE_CODES.unsupportedDirective, `API Gateway rejects \`#${name}\`: put the content in this template instead.`, call.start, call.args.end);
     } else if (BUILT_IN_CALLS.has(name) || macros.has(name)) {
@@ -75,7 +82,7 @@ function checkLastCharacter(ast: VtlTemplate, cur: Cursor): void {
   // The closing marks of a block comment or an unparsed block are fine (even after a backslash).
   if (text.endsWith('*#') || text.endsWith(']]#')) return;
   cur.sink.report(
-    VTL_PARSE_CODES.syntax,
+    VTL_PARSE_CODES.notVelocity17,
     `Velocity 1.7 rejects a \`${last}\` as the last character of a template: remove it or write something after it.`,
     text.length - 1,
     text.length,

@@ -20,8 +20,13 @@ export const VTL_PARSE_CODES = {
   unknownDirective: 'vtl-unknown-directive',
   /** `#name(` with no `#macro(name …)` in the template. */
   unknownMacro: 'vtl-unknown-macro',
-  /** `\"` inside a double-quoted string. */
+  /** `\"` inside a double-quoted string (or `\'` inside a single-quoted one). */
   escapedQuote: 'vtl-escaped-quote',
+  /**
+   * Syntax velocityjs reads but Velocity 1.7 (and so API Gateway) rejects: a `null` literal, a minus
+   * before a non-number, `$name(…)` in a directive, spaces inside a reference, a final `$`/`#`.
+   */
+  notVelocity17: 'vtl-not-velocity-1.7',
   /** Anything else the grammar does not allow (a missing expression, a stray token). */
   syntax: 'vtl-syntax',
 } as const;

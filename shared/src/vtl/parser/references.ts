@@ -42,7 +42,7 @@ export function readReference(cur: Cursor, limit: number, inExpression = false):
   if (name.value && inExpression && cur.match(CALL_OPEN) && cur.pos < limit) {
     const open = cur.pos;
     ref.args = readCallArguments(cur, limit);
-    cur.sink.report(VTL_PARSE_CODES.syntax, `Velocity 1.7 cannot call \`$${name.value}(…)\`: call a method on it instead, e.g. \`$${name.value}.get(…)\`.`, open, open + 1);
+    cur.sink.report(VTL_PARSE_CODES.notVelocity17, `Velocity 1.7 cannot call \`$${name.value}(…)\`: call a method on it instead, e.g. \`$${name.value}.get(…)\`.`, open, open + 1);
   }
   if (name.value) readPath(cur, limit, ref, inExpression);
   if (formal) {
@@ -50,7 +50,7 @@ export function readReference(cur: Cursor, limit: number, inExpression = false):
     const m = cur.match(close);
     if (m && cur.pos + m[0].length <= limit) {
       if (m[0].length > 1) {
-        cur.sink.report(VTL_PARSE_CODES.syntax, 'Velocity 1.7 rejects a space before the `}` of a reference: remove it.', cur.pos, cur.pos + m[0].length - 1);
+        cur.sink.report(VTL_PARSE_CODES.notVelocity17, 'Velocity 1.7 rejects a space before the `}` of a reference: remove it.', cur.pos, cur.pos + m[0].length - 1);
       }
       cur.pos += m[0].length;
       ref.closed = true;
@@ -129,7 +129,7 @@ function continuesAfterSpace(cur: Cursor, limit: number, ref: VtlReference): boo
     cur.pos = gapStart;
     return false;
   }
-  cur.sink.report(VTL_PARSE_CODES.syntax, 'Velocity 1.7 rejects a space inside a reference: remove it.', gapStart, gapEnd);
+  cur.sink.report(VTL_PARSE_CODES.notVelocity17, 'Velocity 1.7 rejects a space inside a reference: remove it.', gapStart, gapEnd);
   return true;
 }
 
