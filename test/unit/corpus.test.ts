@@ -155,6 +155,14 @@ test('API-wide settings: title, binary media types, method responses', () => {
   );
   assert.deepEqual(image.api.binaryMediaTypes.map((t) => t.value), ['application/octet-stream', 'image/jpeg']);
   assert.equal(image.integration?.contentHandling?.value, 'CONVERT_TO_TEXT');
+  const importer = operation('amazon-archives__aws-apigateway-importer__tst-resources-swagger-apigateway.json', 'GET /products');
+  assert.deepEqual(
+    importer.integration?.requestParameters?.map((p) => [p.target.value, p.source.value]),
+    [
+      ['integration.request.path.integrationPathParam', 'method.request.querystring.latitude'],
+      ['integration.request.querystring.integrationQueryParam', 'method.request.querystring.longitude'],
+    ],
+  );
   const s3 = operation('aws-samples__serverless-patterns__apigw-s3-proxy-template.yaml', 'GET /');
   assert.equal(s3.api.name, 'AppApi');
   assert.deepEqual(

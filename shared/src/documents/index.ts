@@ -1,1 +1,1 @@
-export { embeddedToDocumentOffset, documentToEmbeddedOffset, embeddedRangeToDocument } from './embedded';
+export { embeddedToDocumentOffset, documentToEmbeddedOffset, embeddedRangeToDocument, verbatimEmbeddedText } from './embedded';

@@ -11,6 +11,7 @@ export interface IntegrationVocabulary {
   passthroughBehavior: string;
   contentHandling: string;
   requestTemplates: string;
+  requestParameters: string;
   statusCode: string;
   responseParameters: string;
   responseTemplates: string;
@@ -23,6 +24,7 @@ export const camelCaseIntegration: IntegrationVocabulary = {
   passthroughBehavior: 'passthroughBehavior',
   contentHandling: 'contentHandling',
   requestTemplates: 'requestTemplates',
+  requestParameters: 'requestParameters',
   statusCode: 'statusCode',
   responseParameters: 'responseParameters',
   responseTemplates: 'responseTemplates',
@@ -35,6 +37,7 @@ export const cloudFormationIntegration: IntegrationVocabulary = {
   passthroughBehavior: 'PassthroughBehavior',
   contentHandling: 'ContentHandling',
   requestTemplates: 'RequestTemplates',
+  requestParameters: 'RequestParameters',
   statusCode: 'StatusCode',
   responseParameters: 'ResponseParameters',
   responseTemplates: 'ResponseTemplates',
@@ -55,6 +58,7 @@ export function readIntegrationProperties(
     passthroughBehavior: upperCasedType(reader.string(valueOf(map, words.passthroughBehavior))),
     contentHandling: reader.string(valueOf(map, words.contentHandling)),
     requestTemplates: reader.templates(valueOf(map, words.requestTemplates), words.requestTemplates),
+    requestParameters: reader.parameterMappings(valueOf(map, words.requestParameters), words.requestParameters),
     responses,
   };
 }

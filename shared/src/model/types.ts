@@ -122,6 +122,8 @@ export interface Integration {
   passthroughBehavior?: Sourced<string>;
   contentHandling?: Sourced<string>;
   requestTemplates: Template[];
+  /** `integration.request.header.X` ← `method.request.…` or a static value, in definition order. */
+  requestParameters?: ParameterMapping[];
   /** In definition order. */
   responses: IntegrationResponse[];
 }
