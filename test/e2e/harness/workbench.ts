@@ -22,11 +22,14 @@ async function pickFromQuickInput(page: Page, text: string, rowText: string): Pr
   await page.keyboard.press('Enter');
 }
 
-/** Opens a workspace file through Quick Open (Ctrl+P). */
+/**
+ * Opens a workspace file through Quick Open (Ctrl+P). The active tab is matched by the resource it
+ * shows, not by its title: a preview's title holds the file name too.
+ */
 export async function quickOpen(page: Page, fileName: string): Promise<void> {
   await page.keyboard.press('Control+P');
   await pickFromQuickInput(page, fileName, fileName);
-  await page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor();
+  await page.locator(`.tabs-container .tab.active[data-resource-name="${fileName}"]`).waitFor();
 }
 
 /** Runs a command from the command palette (F1) by its title. */
