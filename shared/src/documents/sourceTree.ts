@@ -16,6 +16,7 @@ interface SourceNodeBase {
   tagRange?: OffsetRange;
 }
 
+/** A string, number, boolean or null, as written. */
 export interface SourceScalar extends SourceNodeBase {
   kind: 'scalar';
   value: string | number | boolean | null;
@@ -28,6 +29,7 @@ export interface SourceScalar extends SourceNodeBase {
   embedded(): EmbeddedText;
 }
 
+/** One key and its value in a mapping. */
 export interface SourceEntry {
   key: SourceScalar;
   value: SourceNode | undefined;
@@ -35,11 +37,13 @@ export interface SourceEntry {
   range: OffsetRange;
 }
 
+/** A JSON object or YAML mapping, entries in document order (repeated keys kept). */
 export interface SourceMapping extends SourceNodeBase {
   kind: 'map';
   entries: SourceEntry[];
 }
 
+/** A JSON array or YAML sequence. */
 export interface SourceSequence extends SourceNodeBase {
   kind: 'seq';
   items: SourceNode[];

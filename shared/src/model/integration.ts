@@ -17,6 +17,7 @@ export interface IntegrationVocabulary {
   responseTemplates: string;
 }
 
+/** OpenAPI's `x-amazon-apigateway-integration` and get-method's `methodIntegration`. */
 export const camelCaseIntegration: IntegrationVocabulary = {
   type: 'type',
   uri: 'uri',
@@ -30,6 +31,7 @@ export const camelCaseIntegration: IntegrationVocabulary = {
   responseTemplates: 'responseTemplates',
 };
 
+/** `AWS::ApiGateway::Method`'s `Integration`. */
 export const cloudFormationIntegration: IntegrationVocabulary = {
   type: 'Type',
   uri: 'Uri',

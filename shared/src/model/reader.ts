@@ -16,6 +16,7 @@ export class DefinitionReader {
     readonly intrinsics: boolean,
   ) {}
 
+  /** Records a problem at a document range. */
   report(code: string, message: string, severity: Severity, range: OffsetRange): void {
     this.problems.push({ code, message, severity, range });
   }
