@@ -118,14 +118,17 @@ window.addEventListener('pagehide', () => {
 const app = document.getElementById('app');
 if (app) {
   replaceContent(app, [
-    element('header', { class: 'toolbar' }, [
-      element('div', { class: 'field inline' }, [element('label', { for: 'operation' }, ['Operation']), operationPicker]),
-      element('div', { class: 'field inline' }, [followCursor, element('label', { for: 'follow-cursor' }, ['Follow the cursor'])]),
-      saveButton,
-      resetButton,
-      documentLabel,
+    element('header', { class: 'top' }, [
+      element('div', { class: 'toolbar' }, [
+        element('div', { class: 'field inline' }, [element('label', { for: 'operation' }, ['Operation']), operationPicker]),
+        element('div', { class: 'field inline' }, [followCursor, element('label', { for: 'follow-cursor' }, ['Follow the cursor'])]),
+        saveButton,
+        resetButton,
+        documentLabel,
+      ]),
+      results.summaryRoot,
+      status,
     ]),
-    status,
     element('div', { class: 'columns' }, [
       element('section', { class: 'column', 'aria-labelledby': 'sample-heading' }, [element('h2', { id: 'sample-heading' }, ['Sample']), form.root]),
       element('section', { class: 'column', 'aria-labelledby': 'result-heading' }, [element('h2', { id: 'result-heading' }, ['What the client gets']), results.root]),

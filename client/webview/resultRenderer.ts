@@ -20,6 +20,8 @@ function describeBody(body: PreviewBodyView): string {
  */
 export class ResultRenderer {
   readonly root: HTMLElement;
+  /** Status and selected response: shown where they stay in sight while the sample scrolls. */
+  readonly summaryRoot: HTMLElement;
   private readonly failure = element('div', { id: 'failure', class: 'failure', role: 'alert' });
   private readonly summary = element('div', { class: 'summary' });
   private readonly statusCode = element('span', { id: 'status-code', class: 'status-code' });
@@ -53,7 +55,9 @@ export class ResultRenderer {
       element('details', { class: 'full-trace' }, [element('summary', {}, ['Every step']), this.trace]),
     ]);
     this.failure.hidden = true;
-    this.root = element('div', { class: 'result', 'aria-label': 'Result' }, [this.failure, element('div', { 'aria-live': 'polite', class: 'live' }, [this.summary]), this.details]);
+    this.summaryRoot = element('div', { 'aria-live': 'polite', class: 'live' }, [this.summary]);
+    this.summary.hidden = true;
+    this.root = element('div', { class: 'result', 'aria-label': 'Result' }, [this.failure, this.details]);
   }
 
   private rangeLink(range: LspRange | undefined, text: string): HTMLElement | undefined {
@@ -63,10 +67,10 @@ export class ResultRenderer {
     return link;
   }
 
-  private traceItem(line: PreviewTraceLine): HTMLElement {
+  private traceItem(line: PreviewTraceLine, showStep = true): HTMLElement {
     const marker = line.outcome === 'matched' ? '✓ ' : line.outcome === 'not-matched' ? '✗ ' : '';
     return element('li', { class: line.outcome ?? '' }, [
-      element('span', { class: 'step' }, [line.step]),
+      showStep && element('span', { class: 'step' }, [line.step]),
       element('span', { class: 'message' }, [marker + line.message]),
       this.rangeLink(line.range, `line ${(line.range?.start.line ?? 0) + 1}`),
     ]);
@@ -96,7 +100,7 @@ export class ResultRenderer {
     this.selectedResponse.textContent = view.selectedResponse ?? 'none applies';
     this.gatewayError.hidden = !view.error;
     replaceContent(this.gatewayError, view.error ? [element('strong', {}, [view.error.type]), ` ${view.error.message}`] : []);
-    replaceContent(this.selection, view.selection.length > 0 ? view.selection.map((l) => this.traceItem(l)) : [element('li', {}, ['No selection: the integration answers the client directly.'])]);
+    replaceContent(this.selection, view.selection.length > 0 ? view.selection.map((l) => this.traceItem(l, false)) : [element('li', {}, ['No selection: the integration answers the client directly.'])]);
     this.findingsSection.hidden = view.findings.length === 0;
     replaceContent(this.findings, view.findings.map((f) => this.findingItem(f)));
     replaceContent(this.headers, [

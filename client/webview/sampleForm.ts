@@ -98,7 +98,7 @@ export class SampleForm {
 
     this.root = element('form', { class: 'sample', 'aria-label': 'Sample' }, [
       element('fieldset', {}, [element('legend', {}, ['Backend answer']), element('div', { class: 'choices', role: 'radiogroup' }, radios), ...this.backendSections.values()]),
-      element('details', { class: 'request', open: true }, [element('summary', {}, ['Method request']), ...requestFields.map((f) => this.textField(f))]),
+      element('details', { class: 'request' }, [element('summary', {}, ['Method request']), ...requestFields.map((f) => this.textField(f))]),
       element('details', { class: 'stage' }, [element('summary', {}, ['Stage variables']), this.textField(stageField)]),
     ]);
     this.root.addEventListener('submit', (event) => event.preventDefault());
