@@ -8,8 +8,8 @@ import { findNodeAt, type VtlParseResult, type VtlReference } from '../vtl/index
 import { toLspRange } from './lspShapes';
 import { integrationKindOfOperation, isProxyKind, operationAt, templateAt, type MappingDocument } from './mappingDocument';
 import { isDefaultIntegrationResponse, selectionSubject, statusOf } from './responseFacts';
-import { safeMatches, type PatternFacts } from './validation/patternAnalysis';
-import { isShadowedBy, selectionOrder } from './validation/patternRules';
+import { safeMatches } from './validation/patternAnalysis';
+import { selectionOrder, type PatternStudy } from './validation/patternRules';
 import { membersNamed } from './validation/templateMembers';
 
 const STATUS_PROBES = ['200', '201', '204', '301', '400', '401', '403', '404', '422', '500', '502', '503'];
@@ -18,7 +18,7 @@ const MESSAGE_PROBES = ['Error', 'NotFound', 'Bad Request: missing id', 'Interna
 const inside = (range: OffsetRange | undefined, offset: number): boolean => range !== undefined && range.start <= offset && offset <= range.end;
 
 /** Hover: VTL members in templates; patterns, responses and response parameters in definitions. */
-export function doHover(textDocument: TextDocument, document: MappingDocument, position: Position, parseTemplate: (text: string) => VtlParseResult, study: (pattern: string) => PatternFacts): Hover | null {
+export function doHover(textDocument: TextDocument, document: MappingDocument, position: Position, parseTemplate: (text: string) => VtlParseResult, study: PatternStudy): Hover | null {
   if (document.api.kind === 'unknown') return null;
   const offset = textDocument.offsetAt(position);
   const answer = (markdown: string, range: OffsetRange): Hover => ({ contents: { kind: 'markdown', value: markdown }, range: toLspRange(textDocument, range) });
@@ -90,9 +90,9 @@ function quote(text: string): string {
   return `\`${text.replace(/\n/g, '\\n').replace(/`/g, "'")}\``;
 }
 
-function patternHover(operation: Operation, response: IntegrationResponse, kind: IntegrationKind | undefined, study: (pattern: string) => PatternFacts): string {
+function patternHover(operation: Operation, response: IntegrationResponse, kind: IntegrationKind | undefined, study: PatternStudy): string {
   const pattern = response.selectionPattern!.value;
-  const facts = study(pattern);
+  const facts = study.facts(pattern);
   const lines = [`**Selection pattern** of integration response ${statusOf(response)}: \`${pattern}\``];
   if (isProxyKind(kind)) {
     lines.push('This is a proxy integration: API Gateway ignores integration responses and their patterns.');
@@ -113,8 +113,8 @@ function patternHover(operation: Operation, response: IntegrationResponse, kind:
   if (misses.length) lines.push(`Does not match: ${misses.map(quote).join(', ')}`);
   const ordered = selectionOrder(operation.integration!.responses);
   const position = ordered.indexOf(response);
-  const shadowedBy = ordered.slice(0, Math.max(position, 0)).filter((earlier) => isShadowedBy(facts, study(earlier.selectionPattern!.value), pattern, earlier.selectionPattern!.value, kind));
-  const shadows = ordered.slice(position + 1).filter((later) => isShadowedBy(study(later.selectionPattern!.value), facts, later.selectionPattern!.value, pattern, kind));
+  const shadowedBy = ordered.slice(0, Math.max(position, 0)).filter((earlier) => study.shadowed(pattern, earlier.selectionPattern!.value, kind));
+  const shadows = ordered.slice(position + 1).filter((later) => study.shadowed(later.selectionPattern!.value, pattern, kind));
   if (position > 0) lines.push(`Tried after: ${ordered.slice(0, position).map((r) => `\`${r.selectionPattern!.value}\` (${statusOf(r)})`).join(', ')} — patterns go in ascending status code order.`);
   if (shadowedBy.length) lines.push(`⚠ Shadowed by ${shadowedBy.map((r) => `\`${r.selectionPattern!.value}\` (${statusOf(r)})`).join(', ')}: this response is never selected.`);
   if (shadows.length) lines.push(`Shadows ${shadows.map((r) => `\`${r.selectionPattern!.value}\` (${statusOf(r)})`).join(', ')}: those are never selected.`);

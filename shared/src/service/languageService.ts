@@ -6,10 +6,12 @@ import { doCodeAction } from './codeActions';
 import { doComplete } from './completion';
 import { doHover } from './hover';
 import { LSP_SEVERITY, toLspRange } from './lspShapes';
+import { applyTemplateEdit } from './incrementalEdit';
 import { readMappingDocument, type MappingDocument } from './mappingDocument';
 import { findDocumentSymbols, getCodeLenses, listOperations } from './symbols';
 import type { MappingProblem, MappingServiceSettings, OperationSummary } from './types';
 import { studyPattern, type PatternFacts } from './validation/patternAnalysis';
+import { isShadowedBy, type PatternStudy } from './validation/patternRules';
 import { analyseTemplate, type TemplateRole } from './validation/templateRules';
 import type { TemplateFinding } from './validation/templateFinding';
 import { validateDocument } from './validation/validateDocument';
@@ -54,18 +56,33 @@ export function problemToDiagnostic(document: TextDocument, problem: MappingProb
 export function createLanguageService(): MappingLanguageService {
   const documents = new Map<string, CachedDocument>();
   const templateParses = new BoundedCache<string, VtlParseResult>(4096);
-  const templateFindings = new BoundedCache<string, TemplateFinding[]>(4096);
+  // One cache per role, keyed by the template text itself: a string keeps its hash, so an unchanged
+  // template of a large document is found again without reading it.
+  const templateFindings = new Map<string, BoundedCache<string, TemplateFinding[]>>();
   const patterns = new BoundedCache<string, PatternFacts>(4096);
+  const shadowing = new BoundedCache<string, boolean>(16384);
 
   const parseTemplate = (text: string): VtlParseResult => templateParses.getOrCreate(text, () => parseVtl(text));
-  const studyTemplate = (text: string, role: TemplateRole): TemplateFinding[] =>
-    templateFindings.getOrCreate(`${role.role}:${role.jsonOutput ? 'json' : 'text'}:${text}`, () => analyseTemplate(parseTemplate(text), role));
-  const study = (pattern: string): PatternFacts => patterns.getOrCreate(pattern, () => studyPattern(pattern));
+  const studyTemplate = (text: string, role: TemplateRole): TemplateFinding[] => {
+    const roleKey = `${role.role}:${role.jsonOutput ? 'json' : 'text'}`;
+    let cache = templateFindings.get(roleKey);
+    if (!cache) templateFindings.set(roleKey, (cache = new BoundedCache(4096)));
+    return cache.getOrCreate(text, () => analyseTemplate(parseTemplate(text), role));
+  };
+  const facts = (pattern: string): PatternFacts => patterns.getOrCreate(pattern, () => studyPattern(pattern));
+  const study: PatternStudy = {
+    facts,
+    shadowed: (later, earlier, kind) =>
+      shadowing.getOrCreate(JSON.stringify([later, earlier, kind ?? null]), () => isShadowedBy(facts(later), facts(earlier), later, earlier, kind)),
+  };
 
   function entry(document: TextDocument): CachedDocument {
     const cached = documents.get(document.uri);
     if (cached && cached.version === document.version && cached.text === document.getText()) return cached;
-    const fresh: CachedDocument = { version: document.version, text: document.getText(), parsed: readMappingDocument(document) };
+    const text = document.getText();
+    // Typing inside a template changes only that template: patch the model instead of reading it again.
+    const patched = cached ? applyTemplateEdit(cached.parsed, text, document.version) : undefined;
+    const fresh: CachedDocument = { version: document.version, text, parsed: patched ?? readMappingDocument(document) };
     documents.set(document.uri, fresh);
     return fresh;
   }

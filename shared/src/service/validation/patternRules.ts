@@ -8,8 +8,12 @@ import type { MappingProblem, ProblemFix } from '../types';
 import { isDefaultIntegrationResponse, selectionSubject, statusOf } from '../responseFacts';
 import { safeMatches, type PatternFacts } from './patternAnalysis';
 
-/** Studies a pattern, through the service's cache. */
-export type PatternStudy = (pattern: string) => PatternFacts;
+/** What the service knows about patterns, through its caches. */
+export interface PatternStudy {
+  facts(pattern: string): PatternFacts;
+  /** Whether `later` can never be selected because `earlier` is tried first (see {@link isShadowedBy}). */
+  shadowed(later: string, earlier: string, kind: IntegrationKind | undefined): boolean;
+}
 
 /** Kinds whose selection value is an HTTP status code. */
 const STATUS_MATCHED = new Set<IntegrationKind | undefined>(['http', 'aws-service', 'mock']);
@@ -44,7 +48,7 @@ export function checkPatterns(document: MappingDocument, operation: Operation, k
   for (const response of responses) {
     const pattern = response.selectionPattern;
     if (!pattern || pattern.value === '' || pattern.intrinsic !== undefined) continue;
-    checkPattern(document, pattern, kind, study(pattern.value), problems);
+    checkPattern(document, pattern, kind, study.facts(pattern.value), problems);
   }
   const ordered = selectionOrder(responses);
   for (let i = 1; i < ordered.length; i++) {
@@ -53,7 +57,7 @@ export function checkPatterns(document: MappingDocument, operation: Operation, k
     for (let j = 0; j < i; j++) {
       const earlier = ordered[j].selectionPattern!;
       if (earlier.intrinsic !== undefined) continue;
-      if (!isShadowedBy(study(later.value), study(earlier.value), later.value, earlier.value, kind)) continue;
+      if (!study.shadowed(later.value, earlier.value, kind)) continue;
       problems.push({
         ...MAPPING_RULES.unreachablePattern,
         range: later.range,

@@ -1,0 +1,192 @@
+import type { EmbeddedText, OffsetRange, Operation, Segment, Sourced, SourcedText, Template } from '../model/types';
+import type { MappingDocument } from './mappingDocument';
+import { scalarStyleOf, type ScalarStyle } from './scalarText';
+
+/** Characters whose insertion or removal could change how a scalar of each style is read. */
+const UNSAFE: Record<ScalarStyle, RegExp> = {
+  json: /["\\\u0000-\u001f]/,
+  'yaml-double': /["\\\n\r]/,
+  'yaml-single': /['\n\r]/,
+  'yaml-block': /[\n\r]/,
+  'yaml-plain': /[^]/,
+  raw: /(?!)/,
+};
+
+/** The one changed stretch between two texts: `[start, oldEnd)` became `[start, newEnd)`. */
+function changedStretch(before: string, after: string): { start: number; oldEnd: number; newEnd: number } {
+  const limit = Math.min(before.length, after.length);
+  // Whole chunks first: comparing two substrings is a memory compare, far faster than a character loop.
+  const chunk = 4096;
+  let start = 0;
+  while (start + chunk <= limit && before.slice(start, start + chunk) === after.slice(start, start + chunk)) start += chunk;
+  while (start < limit && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let tail = 0;
+  const tailLimit = limit - start;
+  while (tail + chunk <= tailLimit && before.slice(before.length - tail - chunk, before.length - tail) === after.slice(after.length - tail - chunk, after.length - tail)) tail += chunk;
+  while (tail < tailLimit && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  return { start, oldEnd: before.length - tail, newEnd: after.length - tail };
+}
+
+/** The segment of `embedded` that copies document characters one for one around `[start, end]`. */
+function verbatimSegmentAround(embedded: EmbeddedText, start: number, end: number): Segment | undefined {
+  return embedded.segments.find((s) => s.textLength === s.docLength && s.doc <= start && end <= s.doc + s.docLength);
+}
+
+/**
+ * The next version of `previous` when the edit between them only changes characters inside one template
+ * (the common case of typing in a template), without reading the document again: the template's text
+ * and its offset map take the edit, and every range after it moves. Undefined when the edit could
+ * change anything else; the caller then reads the document anew.
+ *
+ * The previous model is updated in place (the service keeps one version per document).
+ */
+export function applyTemplateEdit(previous: MappingDocument, text: string, version: number): MappingDocument | undefined {
+  // A document with syntax errors is read with recovery, and its scalars' styles cannot be trusted.
+  if (previous.api.kind === 'unknown' || previous.api.problems.some((problem) => problem.code === 'json-syntax' || problem.code === 'yaml-syntax')) return undefined;
+  const { start, oldEnd, newEnd } = changedStretch(previous.text, text);
+  const inserted = text.slice(start, newEnd);
+  const removed = previous.text.slice(start, oldEnd);
+  const site = previous.templates.find((candidate) => candidate.text.embedded.range.start < start && oldEnd < candidate.text.embedded.range.end);
+  if (!site || site.text.intrinsic !== undefined || site.text.embedded.approximate) return undefined;
+  const embedded = site.text.embedded;
+  const style = scalarStyleOf(previous.text, previous.api.format, embedded);
+  if (UNSAFE[style].test(inserted) || UNSAFE[style].test(removed)) return undefined;
+  const segment = verbatimSegmentAround(embedded, start, oldEnd);
+  if (!segment) return undefined;
+  const textStart = segment.text + (start - segment.doc);
+  const newTemplate = embedded.text.slice(0, textStart) + inserted + embedded.text.slice(textStart + removed.length);
+  // An empty template means passthrough to the model: let it decide.
+  if (newTemplate.trim() === '') return undefined;
+
+  const delta = inserted.length - removed.length;
+  const edited = new Set<Segment>(embedded.segments);
+  for (const s of embedded.segments) {
+    if (s === segment) {
+      s.textLength += delta;
+      s.docLength += delta;
+    } else if (s.doc >= oldEnd) {
+      s.text += delta;
+      s.doc += delta;
+    }
+  }
+  shiftRanges(previous, start, oldEnd, delta, edited);
+  embedded.text = newTemplate;
+  site.text.value = newTemplate;
+  previous.api.text = text;
+  return { ...previous, text, version };
+}
+
+const OPERATION_FIELDS = new Set(['key', 'httpMethod', 'path', 'range', 'nameRange', 'logicalId', 'api', 'integration', 'methodResponses']);
+const INTEGRATION_FIELDS = new Set(['range', 'type', 'uri', 'httpMethod', 'passthroughBehavior', 'contentHandling', 'requestTemplates', 'responses']);
+const RESPONSE_FIELDS = new Set(['range', 'key', 'statusCode', 'selectionPattern', 'responseParameters', 'responseTemplates', 'contentHandling']);
+const METHOD_RESPONSE_FIELDS = new Set(['range', 'statusCode', 'headers', 'contentTypes']);
+
+/** Moves the offsets of the model that lie after an edit, and widens the ranges around it. */
+class RangeShifter {
+  /** Objects the model may share between places (references, an OpenAPI key that is also the pattern), shifted once. */
+  private readonly done = new Set<object>();
+
+  constructor(
+    private readonly start: number,
+    private readonly oldEnd: number,
+    private readonly delta: number,
+    private readonly skipSegments: Set<Segment>,
+  ) {}
+
+  range(range: OffsetRange | undefined): void {
+    // The model shares some objects (an OpenAPI key is also the selectionPattern): shift each once.
+    if (range === undefined || !this.once(range)) return;
+    if (range.start >= this.oldEnd && (range.start > this.start || this.oldEnd > this.start)) range.start += this.delta;
+    if (range.end >= this.oldEnd && range.end > this.start) range.end += this.delta;
+  }
+
+  sourced(value: Sourced<unknown> | undefined): void {
+    if (value === undefined || !this.once(value)) return;
+    this.range(value.range);
+    const embedded = (value as Partial<SourcedText>).embedded;
+    if (embedded !== undefined) this.embedded(embedded);
+  }
+
+  embedded(embedded: EmbeddedText): void {
+    this.range(embedded.range);
+    for (const segment of embedded.segments) {
+      if (!this.skipSegments.has(segment) && segment.doc >= this.oldEnd && (segment.doc > this.start || this.oldEnd > this.start)) segment.doc += this.delta;
+    }
+  }
+
+  once(value: object): boolean {
+    if (this.done.has(value)) return false;
+    this.done.add(value);
+    return true;
+  }
+
+  operation(operation: Operation): void {
+    this.range(operation.range);
+    this.range(operation.nameRange);
+    this.rest(operation, OPERATION_FIELDS);
+    if (this.once(operation.api)) for (const type of operation.api.binaryMediaTypes) this.sourced(type);
+    const integration = operation.integration;
+    if (integration && this.once(integration)) {
+      this.range(integration.range);
+      for (const value of [integration.type, integration.uri, integration.httpMethod, integration.passthroughBehavior, integration.contentHandling]) this.sourced(value);
+      for (const template of integration.requestTemplates) this.template(template);
+      this.rest(integration, INTEGRATION_FIELDS);
+      for (const response of integration.responses) {
+        this.range(response.range);
+        this.rest(response, RESPONSE_FIELDS);
+        for (const value of [response.key, response.statusCode, response.selectionPattern, response.contentHandling]) this.sourced(value);
+        for (const mapping of response.responseParameters) {
+          this.sourced(mapping.target);
+          this.sourced(mapping.source);
+        }
+        for (const template of response.responseTemplates) this.template(template);
+      }
+    }
+    for (const response of operation.methodResponses) {
+      if (!this.once(response)) continue;
+      this.range(response.range);
+      this.sourced(response.statusCode);
+      this.rest(response, METHOD_RESPONSE_FIELDS);
+      for (const header of response.headers) this.sourced(header.name);
+      for (const type of response.contentTypes) this.sourced(type);
+    }
+  }
+
+  /**
+   * Fields the walk above does not name (the model grows): read generically, so that a new field's
+   * ranges move too.
+   */
+  rest(value: object, named: ReadonlySet<string>): void {
+    for (const [key, child] of Object.entries(value)) {
+      if (!named.has(key) && typeof child === 'object' && child !== null) this.deep(child);
+    }
+  }
+
+  private deep(value: object): void {
+    if (Array.isArray(value)) {
+      for (const item of value) if (typeof item === 'object' && item !== null) this.deep(item);
+      return;
+    }
+    const record = value as Record<string, unknown>;
+    if (typeof record.start === 'number' && typeof record.end === 'number') return this.range(record as unknown as OffsetRange);
+    if (typeof record.doc === 'number' && typeof record.docLength === 'number') return;
+    if ('segments' in record && 'text' in record) return this.embedded(record as unknown as EmbeddedText);
+    if (!this.once(value)) return;
+    for (const child of Object.values(record)) if (typeof child === 'object' && child !== null) this.deep(child);
+  }
+
+  template(template: Template): void {
+    this.range(template.range);
+    this.sourced(template.contentType);
+    if (template.text) this.sourced(template.text);
+  }
+}
+
+function shiftRanges(document: MappingDocument, start: number, oldEnd: number, delta: number, skip: Set<Segment>): void {
+  if (delta === 0) return;
+  const shifter = new RangeShifter(start, oldEnd, delta, skip);
+  for (const operation of document.api.operations) shifter.operation(operation);
+  for (const problem of document.api.problems) shifter.range(problem.range);
+  // A `.vtl` document's one template belongs to no operation.
+  if (document.api.kind === 'vtl') for (const site of document.templates) shifter.sourced(site.text);
+}

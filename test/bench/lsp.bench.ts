@@ -1,0 +1,94 @@
+// The language service on large definitions. Ratios are measured in the same run, so they mean the same
+// on any machine:
+// - full diagnostics of generated 1 MB and 5 MB definitions (JSON and YAML, hundreds of operations, long
+//   templates) against the bare syntax parse of the same text by the same parser (jsonc-parser, yaml);
+// - an edit inside one template of the 1 MB definition → its diagnostics (a new document version on a
+//   service that has seen the previous one), p95 against a fixed target.
+import { parseTree } from 'jsonc-parser';
+import { parseDocument, stringify } from 'yaml';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createLanguageService } from '../../shared/src/index';
+import { definition } from './generatedDefinition';
+
+const FULL_RATIO_TARGET = 3;
+const EDIT_P95_TARGET_MS = 50;
+const RUNS = 5;
+const EDITS = 40;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+}
+
+function time(run: () => void): number {
+  const started = performance.now();
+  run();
+  return performance.now() - started;
+}
+
+let failed = false;
+
+function fullDiagnostics(label: string, fileName: string, text: string, bareParse: (text: string) => void): void {
+  const bare: number[] = [];
+  const full: number[] = [];
+  let problems = 0;
+  for (let run = 0; run < RUNS; run++) {
+    // Alternate so that machine noise hits both sides.
+    bare.push(time(() => bareParse(text)));
+    full.push(
+      time(() => {
+        const document = TextDocument.create(`file:///bench/${fileName}`, 'json', run, text);
+        problems = createLanguageService().findProblems(document).length;
+      }),
+    );
+  }
+  const ratio = median(full) / median(bare);
+  const ok = ratio <= FULL_RATIO_TARGET;
+  failed ||= !ok;
+  console.log(
+    `${label}: full diagnostics ${median(full).toFixed(0)} ms vs bare parse ${median(bare).toFixed(0)} ms → ${ratio.toFixed(2)}x (target ≤ ${FULL_RATIO_TARGET}x) ${ok ? 'ok' : 'OVER'}; ${problems} problems`,
+  );
+}
+
+function editInTemplate(text: string): void {
+  const service = createLanguageService();
+  const uri = 'file:///bench/edit.json';
+  let document = TextDocument.create(uri, 'json', 1, text);
+  const baseline = service.findProblems(document).length;
+  // Type into the middle template of the file, one character per version, as an editor sends it.
+  const anchor = text.indexOf('"requestId": \\"$context.requestId\\"', Math.floor(text.length / 2));
+  const at = text.indexOf('$context.', anchor) + '$context.'.length;
+  const typed = 'requestTimeEpoch';
+  const times: number[] = [];
+  for (let i = 0; i < EDITS; i++) {
+    const char = typed[i % typed.length];
+    const offset = at + (i % typed.length);
+    const position = document.positionAt(offset);
+    const change = i % typed.length === typed.length - 1 ? [{ range: { start: document.positionAt(at), end: document.positionAt(offset) }, text: '' }] : [{ range: { start: position, end: position }, text: char }];
+    document = TextDocument.update(document, change, document.version + 1);
+    times.push(time(() => service.findProblems(document)));
+  }
+  const p95 = percentile(times, 0.95);
+  const ok = p95 <= EDIT_P95_TARGET_MS;
+  failed ||= !ok;
+  console.log(`1 MB JSON: edit in one template → diagnostics p95 ${p95.toFixed(1)} ms, median ${median(times).toFixed(1)} ms (target p95 ≤ ${EDIT_P95_TARGET_MS} ms) ${ok ? 'ok' : 'OVER'}; ${baseline} problems before`);
+}
+
+const bareJson = (text: string) => void parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+const bareYaml = (text: string) => void parseDocument(text, { keepSourceTokens: true, uniqueKeys: false, prettyErrors: false });
+
+for (const megabytes of [1, 5]) {
+  const model = definition(megabytes * 1_000_000);
+  const json = JSON.stringify(model, null, 2);
+  const yaml = stringify(model, { lineWidth: 0, blockQuote: 'literal' });
+  const operations = Object.keys((model as { paths: object }).paths).length;
+  fullDiagnostics(`${(json.length / 1e6).toFixed(1)} MB JSON, ${operations} operations`, 'api.json', json, bareJson);
+  fullDiagnostics(`${(yaml.length / 1e6).toFixed(1)} MB YAML, ${operations} operations`, 'api.yaml', yaml, bareYaml);
+}
+editInTemplate(JSON.stringify(definition(1_000_000), null, 2));
+process.exit(failed ? 1 : 0);
