@@ -112,6 +112,14 @@ const cases: [name: string, fileName: string, source: string, expected: string[]
     oasJson(`"#set(⟦$context.responseOverride.status⟧ = 400)"`, 'request'),
     ['vtl-override-in-request'],
   ],
+  [
+    'a scenario file: its inline method and its own keys',
+    'case.scenario.json',
+    `{"method": {"httpMethod": "GET", "methodResponses": {"200": {"statusCode": "200"}}, "methodIntegration": {"type": "MOCK",
+  "integrationResponses": {"200": {"statusCode": "200", "responseTemplates": {"application/json": "$util.⟦escapejavascript⟧('x')"}}}}}, ⟦"backnd"⟧: {}}`,
+    ['vtl-unknown-member', 'scenario-invalid'],
+  ],
+  ['a .vm template is a template too', 'response.vm', "$input.⟦pth⟧('$')", ['vtl-unknown-member']],
 ];
 
 for (const [name, fileName, source, expected] of cases) {
