@@ -57,7 +57,7 @@ export interface VtlReference extends VtlSpan {
   /** `${…}` */
   formal: boolean;
   name: VtlName;
-  /** Arguments of `$name(...)` called directly (rare, velocityjs-only form). */
+  /** `$name(…)` inside a directive: velocityjs calls `name`; Velocity 1.7 rejects it (reported). */
   args?: VtlCallArguments;
   path: VtlPathSegment[];
   /** For `${`: whether the `}` was found. */

@@ -1,4 +1,6 @@
-// The tolerant VTL parser: syntax tree with offsets, problems, navigation, and velocityjs lowering.
+// The tolerant VTL parser: one parse for the editor and the renderer. `parseVtl` gives a tree with
+// offsets on every node and the problems (never throws); `findNodeAt`/`collectSetVariables` serve
+// completion and hover; `toVelocityjsAst` lowers the tree to the shape velocityjs's Compile renders.
 export type * from './ast';
 export { VTL_PARSE_CODES, type VtlParseCode } from './problems';
 export { parseVtl, type VtlParseResult } from './parse';
