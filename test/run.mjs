@@ -1,6 +1,10 @@
 // `npm test`: every test layer, in the order a failure is cheapest to read.
 // Exits non-zero when any layer fails; the last lines printed are the test runner's totals.
 import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+
+// A test deleted from test/ must not keep running from an old bundle.
+rmSync('out/test', { recursive: true, force: true });
 
 const layers = [
   ['type check', ['node_modules/.bin/tsc', '--noEmit', '-p', '.']],
