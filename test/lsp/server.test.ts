@@ -107,6 +107,13 @@ test('requests about documents it does not know, or with nonsense, answer empty 
     const { connection } = client;
     const hover = await connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///nowhere.yaml' }, position: { line: 0, character: 0 } });
     assert.equal(hover, null);
+    // A handler that throws (no position at all) answers empty and logs why.
+    const opened = client.nextDiagnostics(uri, 1);
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+    await opened;
+    const broken = await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: null });
+    assert.equal(broken, null);
+    assert.ok(client.log.some((line) => line.startsWith('hover failed')), client.log.join('\n'));
     const odd = await connection.sendRequest('apigw/operations', { uri: 42 });
     assert.deepEqual(odd, []);
     const other = 'file:///work/package.json';
@@ -116,6 +123,17 @@ test('requests about documents it does not know, or with nonsense, answer empty 
     const completion: CompletionList = await connection.sendRequest('textDocument/completion', { textDocument: { uri: other }, position: { line: 0, character: 3 } });
     assert.deepEqual(completion.items, []);
     assert.equal(client.process.exitCode, null);
+  } finally {
+    await client.stop();
+  }
+});
+
+test('settings: diagnostics can be turned off', async () => {
+  const client = await startTestServer({ enable: false });
+  try {
+    const published = client.nextDiagnostics(uri, 1);
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+    assert.deepEqual((await published).diagnostics, []);
   } finally {
     await client.stop();
   }
