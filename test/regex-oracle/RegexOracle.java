@@ -26,7 +26,44 @@ public final class RegexOracle {
         out.flush();
     }
 
-    static String answer(String pattern, String input, String replacement) {
+    /** Thrown by {@link Deadline} when one case has run too long (Java has no step budget). */
+    static final class TooSlow extends RuntimeException {
+        TooSlow() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** The input, checking the clock now and then so a catastrophic case cannot stall the run. */
+    static final class Deadline implements CharSequence {
+        private final String text;
+        private final long deadline;
+        private int reads;
+
+        Deadline(String text, long deadline) {
+            this.text = text;
+            this.deadline = deadline;
+        }
+
+        public char charAt(int index) {
+            if ((++reads & 0xfff) == 0 && System.nanoTime() > deadline) throw new TooSlow();
+            return text.charAt(index);
+        }
+
+        public int length() {
+            return text.length();
+        }
+
+        public CharSequence subSequence(int start, int end) {
+            return text.substring(start, end);
+        }
+
+        public String toString() {
+            return text;
+        }
+    }
+
+    static String answer(String pattern, String text, String replacement) {
+        CharSequence input = new Deadline(text, System.nanoTime() + 2_000_000_000L);
         Pattern p;
         try {
             p = Pattern.compile(pattern);
@@ -42,13 +79,15 @@ public final class RegexOracle {
             sb.append('\t').append(split(p, input, -1));
             sb.append('\t').append(split(p, input, 2));
             sb.append('\t').append(findFrom(p, input, input.length() / 2));
-        } catch (StackOverflowError e) {
+        } catch (StackOverflowError | TooSlow e) {
             return "S";
+        } catch (RuntimeException e) {
+            return "X\t" + e.getClass().getSimpleName();
         }
         return sb.toString();
     }
 
-    static String finds(Pattern p, String input) {
+    static String finds(Pattern p, CharSequence input) {
         Matcher m = p.matcher(input);
         StringBuilder sb = new StringBuilder();
         int n = 0;
@@ -60,7 +99,7 @@ public final class RegexOracle {
         return sb.length() == 0 ? "-" : sb.toString();
     }
 
-    static String findFrom(Pattern p, String input, int from) {
+    static String findFrom(Pattern p, CharSequence input, int from) {
         Matcher m = p.matcher(input);
         if (!m.find(from)) return "-";
         StringBuilder sb = new StringBuilder().append(m.start()).append(',').append(m.end());
@@ -68,7 +107,7 @@ public final class RegexOracle {
         return sb.toString();
     }
 
-    static String replaceAll(Pattern p, String input, String replacement) {
+    static String replaceAll(Pattern p, CharSequence input, String replacement) {
         try {
             return "=" + hex(p.matcher(input).replaceAll(replacement));
         } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
@@ -76,7 +115,7 @@ public final class RegexOracle {
         }
     }
 
-    static String split(Pattern p, String input, int limit) {
+    static String split(Pattern p, CharSequence input, int limit) {
         String[] pieces = p.split(input, limit);
         StringBuilder sb = new StringBuilder().append(pieces.length).append("[");
         for (int i = 0; i < pieces.length; i++) {

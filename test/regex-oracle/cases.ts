@@ -132,6 +132,7 @@ export function answer(c: OracleCase): string {
     return ['M', regex.matches(c.input) ? '1' : '0', finds(regex, c.input), replaceAll(regex, c), split(regex, c.input, 0), split(regex, c.input, -1), split(regex, c.input, 2), findFrom(regex, c.input, Math.floor(c.input.length / 2))].join('\t');
   } catch (e) {
     if (e instanceof RegexStepLimitError) return 'S';
+    if (e instanceof JavaRegexRuntimeError) return `X\t${e.javaException}`;
     throw e;
   }
 }

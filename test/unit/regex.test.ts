@@ -188,6 +188,14 @@ test('syntax errors read like PatternSyntaxException at Java\'s index', () => {
   assert.equal(javaPatternSyntaxMessage('\t(', compileJavaRegex('\t(').problems[0]), 'Unclosed group near index 2\n\t(');
 });
 
+test("Java 17's '&&' without a right operand compiles, warns, and throws when reached", () => {
+  const compiled = compileJavaRegex('[[0-9]a&&]');
+  assert.deepEqual(compiled.problems.map((p) => [p.code, p.severity, p.start]), [['regex-null-intersection', 'warning', 8]]);
+  assert.equal(compiled.regex!.matches('q'), false);
+  assert.throws(() => compiled.regex!.matches('5'), (e: unknown) => e instanceof JavaRegexRuntimeError && e.javaException === 'NullPointerException');
+  assert.equal(regex('[a-c&&]').matches('b'), true);
+});
+
 test('constructs the simulator cannot evaluate are reported, never mistranslated', () => {
   const check = (pattern: string, code: string, severity: 'error' | 'warning') => {
     const { problems } = parseJavaRegex(pattern);

@@ -179,6 +179,11 @@ export interface ClassEscapeItem extends ClassExpressionBase {
 export interface ClassUnion extends ClassExpressionBase {
   type: 'classUnion';
   members: ClassExpression[];
+  /**
+   * Stands for the missing right operand of `[x[y]z&&]`: Java 17 compiles it with a null operand
+   * and throws NullPointerException when a character reaches it.
+   */
+  missingOperand?: true;
 }
 
 /** `left&&right`. */

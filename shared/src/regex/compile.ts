@@ -220,9 +220,12 @@ class ProgramBuilder {
         return;
       }
       if (isDeterministicBody(body.body)) {
-        const at = this.emit(Op.GroupRepeat, { a: min, b: max, c: mode, e: body.kind === 'capturing' ? body.index! : -1 });
+        const group = body.kind === 'capturing' ? body.index! : -1;
+        const at = this.emit(Op.GroupRepeat, { a: min, b: max, c: mode, e: group });
         this.compile(body.body, inner);
         this.emit(Op.SubEnd);
+        // A greedy capturing repeat finds its GroupDefer right before the continuation (at d - 1).
+        if (group >= 0 && mode === RepeatMode.Greedy) this.emit(Op.GroupDefer, { a: group });
         this.code[at].d = this.pc;
         return;
       }

@@ -688,7 +688,7 @@ class JavaPatternParser {
               if (right === null) throw this.error('Bad class syntax');
               prev = right;
             } else {
-              if (curr === null) throw this.error('Bad intersection syntax');
+              if (curr === null) curr = this.missingOperand();
               prev = { type: 'classIntersection', left: prev, right: curr, start: prev.start, end: this.span(startIndex).end, flags: this.flags };
             }
             continue;
@@ -718,6 +718,22 @@ class JavaPatternParser {
       else if (prev !== curr) prev = union(prev, curr);
       c = this.peek();
     }
+  }
+
+  /**
+   * `&&` with nothing usable on its right (`[x[y]z&&]`): Java 17 accepts it and fails at match time
+   * (later versions report "Bad intersection syntax"), so it compiles here too, with a warning.
+   */
+  private missingOperand(): ClassExpression {
+    const at = this.offsetAt(this.cursor - 1);
+    this.warnings.push({
+      code: 'regex-null-intersection',
+      message: "This '&&' has no right operand: Java 17 throws NullPointerException when a character reaches it (newer Java rejects the pattern: Bad intersection syntax)",
+      severity: 'warning',
+      start: at,
+      end: at + 1,
+    });
+    return { type: 'classUnion', members: [], missingOperand: true, start: at, end: at, flags: this.flags };
   }
 
   /** Java's `bitsOrSingle`: characters below U+0100 join the shared bit set. */

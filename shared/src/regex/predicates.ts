@@ -29,6 +29,7 @@ import {
   javaUnicodeWord,
   lookupJavaProperty,
 } from './unicode';
+import { JavaRegexRuntimeError } from './problems';
 
 /** Whether `flags` includes `flag`. */
 export const has = (flags: number, flag: number) => (flags & flag) !== 0;
@@ -38,12 +39,25 @@ export function isAsciiCaseVariant(cp: number): boolean {
   return asciiToLower(cp) !== asciiToUpper(cp);
 }
 
-/** Answers for ASCII from a table, the rest from the predicate. */
+/** Answers for ASCII from a table, the rest from the predicate (which also keeps its exceptions). */
 export function withAsciiTable(test: CodePointPredicate): CodePointPredicate {
+  const ASK = 2;
   const table = new Uint8Array(128);
-  for (let cp = 0; cp < 128; cp++) table[cp] = test(cp) ? 1 : 0;
-  return (cp) => (cp < 128 ? table[cp] === 1 : test(cp));
+  for (let cp = 0; cp < 128; cp++) {
+    try {
+      table[cp] = test(cp) ? 1 : 0;
+    } catch {
+      table[cp] = ASK;
+    }
+  }
+  return (cp) => {
+    if (cp >= 128) return test(cp);
+    const known = table[cp];
+    return known === ASK ? test(cp) : known === 1;
+  };
 }
+
+const NULL_OPERAND_MESSAGE = 'Cannot invoke "java.util.regex.Pattern$CharPredicate.is(int)" because "p" is null';
 
 /** Java's `single(ch)` for a literal character under the given flags. */
 export function literalPredicate(cp: number, flags: number): CodePointPredicate {
@@ -182,6 +196,12 @@ export function classPredicate(expression: ClassExpression): CodePointPredicate 
     }
     case 'classIntersection': {
       const left = classPredicate(expression.left);
+      if (expression.right.type === 'classUnion' && expression.right.missingOperand) {
+        return (c) => {
+          if (left(c)) throw new JavaRegexRuntimeError(NULL_OPERAND_MESSAGE, 'NullPointerException');
+          return false;
+        };
+      }
       const right = classPredicate(expression.right);
       return (c) => left(c) && right(c);
     }
@@ -252,7 +272,7 @@ export function isBmpClass(expression: ClassExpression): boolean {
     case 'classEscapeItem':
       return isBmpEscape(expression.escape, expression.flags);
     case 'classUnion':
-      return expression.members.every(isBmpClass);
+      return !expression.missingOperand && expression.members.every(isBmpClass);
     case 'classIntersection':
       return isBmpClass(expression.left) && isBmpClass(expression.right);
     case 'class':

@@ -52,6 +52,11 @@ export const enum Op {
    * `e` is the group recorded (or -1), and an empty greedy iteration leaves the group unrecorded.
    */
   GroupRepeat,
+  /**
+   * Right before a greedy capturing `GroupRepeat`'s continuation: Java's `GroupCurly` writes its
+   * group again once the rest of the match has succeeded, so the value is recorded for then.
+   */
+  GroupDefer,
   /** End of a sub-program. `e` >= 0: the look-behind end local that must equal the position. */
   SubEnd,
 }

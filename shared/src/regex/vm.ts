@@ -19,6 +19,8 @@ const enum Entry {
   LazyRepeat,
   /** Lazy loop over an atomic atom: instruction `a`, position `b`, count `c`. */
   LazyAtom,
+  /** Drop the most recent deferred group write. */
+  Undefer,
   /**
    * A greedy `Loop` tried one more iteration: on failure restore the count (`c`), remember the
    * failure in the loop's memo, and continue after the loop at `b` (`a` is the `LoopTail`).
@@ -54,6 +56,9 @@ export class RegexMachine {
   /** Java's `oldLast`: where `\G` matches. */
   previousEnd = -1;
   private readonly memos: (Set<number> | undefined)[];
+  /** Group writes Java's `GroupCurly` makes after its continuation succeeds: group, start, end. */
+  private deferred: number[] = [];
+  private deferredLength = 0;
 
   constructor(
     private readonly program: Program,
@@ -88,6 +93,7 @@ export class RegexMachine {
   }
 
   private resetState(): void {
+    this.deferredLength = 0;
     this.groups.fill(-1);
     for (const memo of this.memos) memo?.clear();
     this.sp = 0;
@@ -144,6 +150,7 @@ export class RegexMachine {
         i = at;
       }
       this.sp = 0;
+      this.deferredLength = 0;
       const end = this.run(0, i);
       if (end >= 0) {
         this.groups[0] = i;
@@ -203,6 +210,7 @@ export class RegexMachine {
     const groups = this.groups;
     const locals = this.locals;
     const base = this.sp;
+    const deferredBase = this.deferredLength;
     let pc = startPc;
     let pos = startPos;
     main: for (;;) {
@@ -453,10 +461,14 @@ export class RegexMachine {
             pc = ins.d;
             continue main;
           }
+          const mandatory = count;
+          const deferring = g >= 0;
           while (count < ins.b) {
             const end = this.runAtomic(pc + 1, pos);
             if (end < 0 || end === pos) break;
-            this.push(Entry.Branch, ins.d, pos, 0);
+            // Backing off to fewer iterations than this one resumes through GroupDefer, except
+            // back to the mandatory ones (Java then restores the group and writes nothing later).
+            this.push(Entry.Branch, deferring && count > mandatory ? ins.d - 1 : ins.d, pos, 0);
             if (g >= 0) {
               this.push(Entry.RestoreGroup, g, groups[g * 2], groups[g * 2 + 1]);
               groups[g * 2] = pos;
@@ -465,14 +477,27 @@ export class RegexMachine {
             pos = end;
             count++;
           }
-          pc = ins.d;
+          pc = deferring && count > mandatory ? ins.d - 1 : ins.d;
+          continue main;
+        }
+        case Op.GroupDefer: {
+          const g = ins.a;
+          const at = this.deferredLength;
+          this.deferred[at] = g;
+          this.deferred[at + 1] = groups[g * 2];
+          this.deferred[at + 2] = groups[g * 2 + 1];
+          this.deferredLength = at + 3;
+          this.push(Entry.Undefer, 0, 0, 0);
+          pc++;
           continue main;
         }
         case Op.SubEnd:
           if (ins.e >= 0 && pos !== locals[ins.e]) break;
+          this.applyDeferred(deferredBase);
           return pos;
         case Op.Accept:
           if (this.endAnchored && pos !== length) break;
+          this.applyDeferred(deferredBase);
           return pos;
       }
       // Failure: unwind to the most recent choice point above this run's base.
@@ -490,6 +515,9 @@ export class RegexMachine {
             continue main;
           case Entry.RestoreLocal:
             locals[a] = b;
+            continue;
+          case Entry.Undefer:
+            this.deferredLength -= 3;
             continue;
           case Entry.RestoreGroup:
             groups[a * 2] = b;
@@ -546,6 +574,17 @@ export class RegexMachine {
         }
       }
     }
+  }
+
+  /** Java's `GroupCurly` frames write their groups as the successful match unwinds: innermost first. */
+  private applyDeferred(base: number): void {
+    const deferred = this.deferred;
+    for (let k = this.deferredLength - 3; k >= base; k -= 3) {
+      const g = deferred[k];
+      this.groups[g * 2] = deferred[k + 1];
+      this.groups[g * 2 + 1] = deferred[k + 2];
+    }
+    this.deferredLength = base;
   }
 
   private assert(ins: Instruction, pos: number): boolean {
