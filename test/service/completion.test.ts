@@ -32,6 +32,7 @@ test('template members, directives, variables', () => {
     ['t.vtl', '#set($context.responseOverride.‸', ['status', 'header']],
     ['t.vtl', '#set($pet = 1)\n#foreach($tag in $tags)$‸#end', ['pet', 'tag', 'input', 'util', 'context', 'stageVariables']],
     ['t.vtl', '#fo‸', ['#foreach', '#set', 'Lambda custom error → status + JSON body']],
+    ['t.vtl', '#foreach($a in $b)$a#if($foreach.‸)#end#end', ['hasNext', 'index', 'count', 'first', 'last'], true],
     ['t.vtl', 'plain text‸', [], true],
   ];
   for (const [fileName, source, expected, only] of cases) check(fileName, source, expected, only);

@@ -21,7 +21,7 @@ test('hover: patterns, responses, members, response parameters', () => {
     [
       'api.yaml',
       oasYaml('aws', 'default:\n  statusCode: "200"\n".*Not‸Found.*":\n  statusCode: "404"'),
-      [/errorMessage/, /\*\*whole\*\*/, /Does not match: `Error`/, /Matches, for example: `NotFound`/],
+      [/^(?![\s\S]*As API Gateway reads it)/, /errorMessage/, /\*\*whole\*\*/, /Does not match: `Error`/, /Matches, for example: `NotFound`/],
       '".*NotFound.*"',
     ],
     [
@@ -41,6 +41,12 @@ test('hover: patterns, responses, members, response parameters', () => {
       oasYaml('http', 'default:\n  statusCode: "200"\n  responseParameters:\n    method.response.header.X: "\'st‸atic\'"'),
       [/Response header `X`/, /always `static`/],
       `"'static'"`,
+    ],
+    [
+      'api.yaml',
+      oasYaml('http', 'default:\n  statusCode: "200"\n"4\\\\d‸{2}":\n  statusCode: "404"'),
+      [/As API Gateway reads it, after the quoting is undone: `4\\d\{2\}`/],
+      '"4\\\\d{2}"',
     ],
     ['t.vtl', '$util.escape‸JavaScript($x)', [/\$util\.escapeJavaScript\(String text\) → String/, /replaceAll/], 'escapeJavaScript'],
     ['t.vtl', '$context.identity.source‸Ip', [/sourceIp/, /→ String/], 'sourceIp'],

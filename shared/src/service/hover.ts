@@ -37,7 +37,7 @@ export function doHover(textDocument: TextDocument, document: MappingDocument, p
   for (const response of integration.responses) {
     const pattern = response.selectionPattern;
     if (pattern && inside(pattern.range, offset) && pattern.intrinsic === undefined) {
-      return answer(patternHover(operation, response, kind, study), pattern.range);
+      return answer(patternHover(document.text, operation, response, kind, study), pattern.range);
     }
     const statusRange = response.statusCode?.range;
     if (inside(statusRange, offset) || (!pattern && inside(response.key?.range, offset))) {
@@ -90,7 +90,7 @@ function quote(text: string): string {
   return `\`${text.replace(/\n/g, '\\n').replace(/`/g, "'")}\``;
 }
 
-function patternHover(operation: Operation, response: IntegrationResponse, kind: IntegrationKind | undefined, study: PatternStudy): string {
+function patternHover(documentText: string, operation: Operation, response: IntegrationResponse, kind: IntegrationKind | undefined, study: PatternStudy): string {
   const pattern = response.selectionPattern!.value;
   const facts = study.facts(pattern);
   const lines = [`**Selection pattern** of integration response ${statusOf(response)}: \`${pattern}\``];
@@ -98,6 +98,8 @@ function patternHover(operation: Operation, response: IntegrationResponse, kind:
     lines.push('This is a proxy integration: API Gateway ignores integration responses and their patterns.');
     return lines.join('\n\n');
   }
+  const written = documentText.slice(response.selectionPattern!.embedded.range.start, response.selectionPattern!.embedded.range.end);
+  if (written.replace(/^["']|["']$/g, '') !== pattern) lines.push(`As API Gateway reads it, after ${written.startsWith('"') || written.startsWith("'") ? 'the quoting' : 'the document'} is undone: \`${pattern}\``);
   const subject = selectionSubject(kind);
   lines.push(`Matched against ${subject}${kind === 'lambda' ? ' — only when the function fails; a successful invocation goes to the default response' : ''}.`);
   lines.push('A Java regular expression that must match the **whole** string (`Pattern.matches`), not a part of it.');

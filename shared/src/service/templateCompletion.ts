@@ -26,6 +26,15 @@ const TEMPLATE_VARIABLES: [string, string][] = [
   ['stageVariables', 'The stage variables of the deployment stage.'],
 ];
 
+/** `$foreach` inside a loop (Velocity 1.7). */
+const FOREACH_MEMBERS: [string, string][] = [
+  ['hasNext', 'boolean: more items follow (for commas between items)'],
+  ['index', 'int: the item\'s position, from 0'],
+  ['count', 'int: the item\'s position, from 1'],
+  ['first', 'boolean: this is the first item'],
+  ['last', 'boolean: this is the last item'],
+];
+
 const DIRECTIVES: { name: string; detail: string; body: SnippetPart[] }[] = [
   { name: 'set', detail: 'Assign a variable', body: ['#set($', { stop: 1, text: 'name' }, ' = ', { stop: 2, text: 'value' }, ')'] },
   { name: 'if', detail: 'Condition block', body: ['#if(', { stop: 1, text: '$condition' }, ')\n', { stop: 2 }, '\n#end'] },
@@ -96,6 +105,11 @@ export function completeInTemplate(text: string, offset: number, parse: () => Vt
       replaceStart,
       sortText: String(i).padStart(3, '0'),
     }));
+  }
+  const loop = /\$!?\{?foreach\.([A-Za-z]*)$/.exec(before);
+  if (loop) {
+    const replaceStart = offset - loop[1].length;
+    return FOREACH_MEMBERS.map(([name, detail]) => ({ label: name, kind: 'property' as const, detail, insert: [name], replaceStart }));
   }
   const directive = /#\{?([A-Za-z]*)$/.exec(before);
   if (directive && !/\\#\{?[A-Za-z]*$/.test(before)) {
