@@ -55,7 +55,9 @@ export function problemToDiagnostic(document: TextDocument, problem: MappingProb
  */
 export function createLanguageService(): MappingLanguageService {
   const documents = new Map<string, CachedDocument>();
-  const templateParses = new BoundedCache<string, VtlParseResult>(4096);
+  // Syntax trees are large and only completion and hover need them again: keep a few. Findings are
+  // small and every validation needs all of them: keep enough for the templates of large definitions.
+  const templateParses = new BoundedCache<string, VtlParseResult>(256);
   // One cache per role, keyed by the template text itself: a string keeps its hash, so an unchanged
   // template of a large document is found again without reading it.
   const templateFindings = new Map<string, BoundedCache<string, TemplateFinding[]>>();
@@ -66,7 +68,7 @@ export function createLanguageService(): MappingLanguageService {
   const studyTemplate = (text: string, role: TemplateRole): TemplateFinding[] => {
     const roleKey = `${role.role}:${role.jsonOutput ? 'json' : 'text'}`;
     let cache = templateFindings.get(roleKey);
-    if (!cache) templateFindings.set(roleKey, (cache = new BoundedCache(4096)));
+    if (!cache) templateFindings.set(roleKey, (cache = new BoundedCache(65536)));
     return cache.getOrCreate(text, () => analyseTemplate(parseTemplate(text), role));
   };
   const facts = (pattern: string): PatternFacts => patterns.getOrCreate(pattern, () => studyPattern(pattern));
