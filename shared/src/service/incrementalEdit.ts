@@ -1,5 +1,5 @@
 import type { EmbeddedText, OffsetRange, Operation, Segment, Sourced, SourcedText, Template } from '../model/types';
-import type { MappingDocument } from './mappingDocument';
+import type { MappingDocument, TemplateSite } from './mappingDocument';
 import { scalarStyleOf, type ScalarStyle } from './scalarText';
 
 /** Characters whose insertion or removal could change how a scalar of each style is read. */
@@ -40,7 +40,17 @@ function verbatimSegmentAround(embedded: EmbeddedText, start: number, end: numbe
  *
  * The previous model is updated in place (the service keeps one version per document).
  */
-export function applyTemplateEdit(previous: MappingDocument, text: string, version: number): MappingDocument | undefined {
+/** Where a patched edit happened, for updating what was computed on the previous version. */
+export interface TemplateEditPlace {
+  /** The template edited (already holding the new text and ranges). */
+  site: TemplateSite;
+  /** The edited stretch in the previous text, and how much longer the new text is. */
+  start: number;
+  oldEnd: number;
+  delta: number;
+}
+
+export function applyTemplateEdit(previous: MappingDocument, text: string, version: number): { document: MappingDocument; place: TemplateEditPlace } | undefined {
   // A document with syntax errors is read with recovery, and its scalars' styles cannot be trusted.
   if (previous.api.kind === 'unknown' || previous.api.problems.some((problem) => problem.code === 'json-syntax' || problem.code === 'yaml-syntax')) return undefined;
   const { start, oldEnd, newEnd } = changedStretch(previous.text, text);
@@ -73,7 +83,7 @@ export function applyTemplateEdit(previous: MappingDocument, text: string, versi
   embedded.text = newTemplate;
   site.text.value = newTemplate;
   previous.api.text = text;
-  return { ...previous, text, version };
+  return { document: { ...previous, text, version }, place: { site, start, oldEnd, delta } };
 }
 
 const OPERATION_FIELDS = new Set(['key', 'httpMethod', 'path', 'range', 'nameRange', 'logicalId', 'api', 'integration', 'methodResponses']);

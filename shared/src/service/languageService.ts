@@ -6,7 +6,7 @@ import { doCodeAction } from './codeActions';
 import { doComplete } from './completion';
 import { doHover } from './hover';
 import { LSP_SEVERITY, toLspRange } from './lspShapes';
-import { applyTemplateEdit } from './incrementalEdit';
+import { applyTemplateEdit, type TemplateEditPlace } from './incrementalEdit';
 import { readMappingDocument, type MappingDocument } from './mappingDocument';
 import { findDocumentSymbols, getCodeLenses, listOperations } from './symbols';
 import type { MappingProblem, MappingServiceSettings, OperationSummary } from './types';
@@ -14,7 +14,7 @@ import { studyPattern, type PatternFacts } from './validation/patternAnalysis';
 import { isShadowedBy, type PatternStudy } from './validation/patternRules';
 import { analyseTemplate, type TemplateRole } from './validation/templateRules';
 import type { TemplateFinding } from './validation/templateFinding';
-import { validateDocument } from './validation/validateDocument';
+import { revalidateTemplateEdit, validateDocument } from './validation/validateDocument';
 
 /** The language features over API definitions, scenarios and templates: pure, one instance per host. */
 export interface MappingLanguageService {
@@ -39,6 +39,8 @@ interface CachedDocument {
   text: string;
   parsed: MappingDocument;
   problems?: MappingProblem[];
+  /** Set when this version was patched from the previous one, whose problems can then be moved. */
+  edit?: { previous: MappingProblem[]; place: TemplateEditPlace };
 }
 
 /** The source every diagnostic names. */
@@ -84,14 +86,21 @@ export function createLanguageService(): MappingLanguageService {
     const text = document.getText();
     // Typing inside a template changes only that template: patch the model instead of reading it again.
     const patched = cached ? applyTemplateEdit(cached.parsed, text, document.version) : undefined;
-    const fresh: CachedDocument = { version: document.version, text, parsed: patched ?? readMappingDocument(document) };
+    const fresh: CachedDocument = patched
+      ? { version: document.version, text, parsed: patched.document, edit: cached?.problems ? { previous: cached.problems, place: patched.place } : undefined }
+      : { version: document.version, text, parsed: readMappingDocument(document) };
     documents.set(document.uri, fresh);
     return fresh;
   }
 
   function findProblems(document: TextDocument): MappingProblem[] {
     const cached = entry(document);
-    cached.problems ??= validateDocument(cached.parsed, studyTemplate, study);
+    if (!cached.problems) {
+      cached.problems = cached.edit
+        ? revalidateTemplateEdit(cached.parsed, cached.edit.previous, cached.edit.place, studyTemplate)
+        : validateDocument(cached.parsed, studyTemplate, study);
+      cached.edit = undefined;
+    }
     return cached.problems;
   }
 

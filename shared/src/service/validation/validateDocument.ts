@@ -1,6 +1,7 @@
 import { embeddedRangeToDocument } from '../../documents/index';
 import type { Problem } from '../../model/types';
 import { parseScenario } from '../../scenario/index';
+import type { TemplateEditPlace } from '../incrementalEdit';
 import type { MappingDocument, TemplateSite } from '../mappingDocument';
 import { encodeForScalar, scalarStyleOf } from '../scalarText';
 import type { MappingProblem, ProblemFix } from '../types';
@@ -28,7 +29,39 @@ export function validateDocument(document: MappingDocument, studyTemplate: Templ
     for (const finding of studyTemplate(site.text.embedded.text, templateRoleOf(site))) problems.push(placeFinding(document, site, finding));
   }
   problems.push(...checkOperations(document, studyPattern));
+  return sortProblems(problems.map(independentCopy));
+}
+
+function sortProblems(problems: MappingProblem[]): MappingProblem[] {
   return problems.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+}
+
+/** A problem whose ranges belong to it alone (the model's ranges move when a template is edited in place). */
+function independentCopy(problem: MappingProblem): MappingProblem {
+  const copy: MappingProblem = { ...problem, range: { ...problem.range } };
+  if (problem.fixes) copy.fixes = problem.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((edit) => ({ ...edit, range: { ...edit.range } })) }));
+  return copy;
+}
+
+/**
+ * The problems of a document after an edit inside one template (see `applyTemplateEdit`): the previous
+ * version's problems outside that template, moved, and the template's own found again. Nothing else
+ * reads a template's text, so nothing else can change.
+ */
+export function revalidateTemplateEdit(document: MappingDocument, previous: readonly MappingProblem[], place: TemplateEditPlace, studyTemplate: TemplateStudy): MappingProblem[] {
+  const scalar = place.site.text.embedded.range;
+  const oldScalar = { start: scalar.start, end: scalar.end - place.delta };
+  const move = (offset: number): number => (offset >= place.oldEnd && (offset > place.start || place.oldEnd > place.start) ? offset + place.delta : offset);
+  const problems: MappingProblem[] = [];
+  for (const problem of previous) {
+    if (problem.range.start >= oldScalar.start && problem.range.end <= oldScalar.end) continue;
+    const moved = independentCopy(problem);
+    moved.range = { start: move(problem.range.start), end: move(problem.range.end) };
+    for (const fix of moved.fixes ?? []) for (const edit of fix.edits) edit.range = { start: move(edit.range.start), end: move(edit.range.end) };
+    problems.push(moved);
+  }
+  for (const finding of studyTemplate(place.site.text.embedded.text, templateRoleOf(place.site))) problems.push(independentCopy(placeFinding(document, place.site, finding)));
+  return sortProblems(problems);
 }
 
 function fromModelProblem(problem: Problem): MappingProblem {
