@@ -12,13 +12,13 @@
 // - every loop, call and output is counted against RenderBudget, and errors carry the position of the
 //   statement that was running.
 import { Compile } from 'velocityjs';
+import { JavaNumber } from '../../apigw/index';
 import type { TemplateProblem } from '../problem';
 import { HostObject, hostObject, invokeJavaMethod, NO_SUCH_METHOD, readJavaIndex, readJavaProperty, type CallContext } from './javaBridge';
 import { velocityEquals } from './javaEquality';
 import { JavaException } from './javaException';
 import { javaArithmetic, javaCompare, javaNegate } from './javaMath';
 import { arrayList, FormatBudgetError, javaToString, toJavaDouble } from './javaValues';
-import { JavaNumber } from '../../apigw/index';
 import { RenderBudget, RenderStop } from './limits';
 import { parseForRender, type RenderAstNode, type RenderNode } from './parseForRender';
 import { rangeOfPosition, type LinePosition } from './positions';
