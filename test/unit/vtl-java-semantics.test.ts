@@ -123,6 +123,9 @@ const CASES: JavaCase[] = [
     why: 'API Gateway prints a null reference (a method Character does not have) as nothing; Velocity 1.7 prints its text',
   },
   { name: 'A map view cannot grow', template: '#set($m = {"a": 1})$m.keySet().add("b")', error: 'java.lang.UnsupportedOperationException' },
+  { name: 'A #* *# comment keeps the line break after it; a ## comment ends with its own', template: '#* c *#\nx#* d *#  \ny## e\nz', expected: '\nx  \nyz' },
+  { name: 'A block comment alone on a line keeps its indentation and line break', template: 'a\n  #* c *#\nb', expected: 'a\n  \nb' },
+  { name: 'Map literals keep their written order, integer-like keys too', template: '#set($m = {"b": 1, "10": 2, "a": 3, "2": 4})$m $m.keySet()', expected: '{b=1, 10=2, a=3, 2=4} [b, 10, a, 2]' },
 ];
 
 function render(template: string) {

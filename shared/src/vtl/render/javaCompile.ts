@@ -556,7 +556,10 @@ export class JavaCompile extends Compile implements CallContext {
       case 'map': {
         const map = new Map<unknown, unknown>();
         const entries = (node.value ?? {}) as Record<string, AstExpression>;
-        for (const key of Object.keys(entries)) map.set(key, this.evaluate(entries[key]));
+        // velocityjs's tree keeps entries in a plain object, which moves integer-like keys ("10") first;
+        // the values' offsets give back the written order of a LinkedHashMap.
+        const keys = Object.keys(entries).sort((a, b) => (entries[a].span?.start ?? 0) - (entries[b].span?.start ?? 0));
+        for (const key of keys) map.set(key, this.evaluate(entries[key]));
         return map;
       }
       case 'math':

@@ -54,6 +54,7 @@ function parseUncached(template: string): ParsedTemplate {
     const ast = toVelocityjsAst(parsed.ast) as RenderNode[];
     dropIndentRunsBeforeSet(ast);
     dropLineBreakRunsAfterDirectives(ast);
+    keepLineBreakAfterBlockComments(ast, template);
     return { ok: true, ast };
   } catch (error) {
     return {
@@ -107,5 +108,26 @@ function dropLineBreakRunsAfterDirectives(list: RenderNode[]): void {
     if (!lineBreak) continue;
     for (let j = i + 1; j < next; j++) list[j] = '';
     list[next] = after.slice(lineBreak[0].length);
+  }
+}
+
+/**
+ * A `#* … *#` comment does not swallow the line break after it in Velocity 1.7 (a `##` comment ends with
+ * its line break); the lowering drops it as velocityjs does, so it is put back from the template text.
+ */
+function keepLineBreakAfterBlockComments(list: RenderNode[], template: string): void {
+  for (let i = 0; i < list.length; i++) {
+    const node = list[i];
+    if (Array.isArray(node)) {
+      keepLineBreakAfterBlockComments(node, template);
+      continue;
+    }
+    if (typeof node !== 'object' || node.type !== 'comment' || !node.span || !template.startsWith('#*', node.span.start)) continue;
+    const lineBreak = /^[ \t]*\r?\n/.exec(template.slice(node.span.end, node.span.end + 200));
+    if (!lineBreak) continue;
+    const next = list[i + 1];
+    if (typeof next === 'string' && next.startsWith(lineBreak[0])) continue;
+    if (typeof next === 'string') list[i + 1] = lineBreak[0] + next;
+    else list.splice(i + 1, 0, lineBreak[0]);
   }
 }
