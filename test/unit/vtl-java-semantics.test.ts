@@ -126,6 +126,11 @@ const CASES: JavaCase[] = [
   { name: 'A #* *# comment keeps the line break after it; a ## comment ends with its own', template: '#* c *#\nx#* d *#  \ny## e\nz', expected: '\nx  \nyz' },
   { name: 'A block comment alone on a line keeps its indentation and line break', template: 'a\n  #* c *#\nb', expected: 'a\n  \nb' },
   { name: 'Map literals keep their written order, integer-like keys too', template: '#set($m = {"b": 1, "10": 2, "a": 3, "2": 4})$m $m.keySet()', expected: '{b=1, 10=2, a=3, 2=4} [b, 10, a, 2]' },
+  {
+    name: "An escaped reference prints as written when it has a value, with its backslash when not",
+    template: "#set($x = \"v\")\\$x \\$undefined \\$x.length() \\$!x \\${x} \\$!{nope} \\$nope.foo(1) a\\#if b \\\\$x",
+    expected: "$x \\$undefined $x.length() $!x ${x} \\$!{nope} \\$nope.foo(1) a#if b \\v",
+  },
 ];
 
 function render(template: string) {

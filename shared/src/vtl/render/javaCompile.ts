@@ -252,6 +252,12 @@ export class JavaCompile extends Compile implements CallContext {
           case 'raw':
             piece = String(node.value ?? '');
             break;
+          case 'escaped_reference': {
+            // Velocity 1.7: `\$a` prints `$a` when $a has a value, and `\$a` when it has none.
+            const value = this.referenceValue(node.reference as AstReference);
+            piece = (value === null || value === undefined ? '\\' : '') + String(node.text);
+            break;
+          }
           default:
             continue;
         }

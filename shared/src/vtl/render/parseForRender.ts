@@ -55,6 +55,7 @@ function parseUncached(template: string): ParsedTemplate {
     dropIndentRunsBeforeSet(ast);
     dropLineBreakRunsAfterDirectives(ast);
     keepLineBreakAfterBlockComments(ast, template);
+    markEscapedReferences(ast, template);
     return { ok: true, ast };
   } catch (error) {
     return {
@@ -129,5 +130,31 @@ function keepLineBreakAfterBlockComments(list: RenderNode[], template: string): 
     if (typeof next === 'string' && next.startsWith(lineBreak[0])) continue;
     if (typeof next === 'string') list[i + 1] = lineBreak[0] + next;
     else list.splice(i + 1, 0, lineBreak[0]);
+  }
+}
+
+/**
+ * `\$name`: Velocity 1.7 prints `$name` when the reference has a value and `\$name` when it has none.
+ * The lowering turns the escape into the text "$" followed by the reference's text; this finds such
+ * pairs (checked against the template) and makes them `escaped_reference` nodes the renderer decides on.
+ */
+function markEscapedReferences(list: RenderNode[], template: string): void {
+  for (let i = 0; i < list.length; i++) {
+    const node = list[i];
+    if (Array.isArray(node)) {
+      markEscapedReferences(node, template);
+      continue;
+    }
+    const next = list[i + 1];
+    if (node !== '$' || typeof next !== 'string' || !/^(!?\{?)[A-Za-z]/.test(next)) continue;
+    const parsed = parseVtlCached(`$${next}`);
+    if (parsed.problems.some((problem) => problem.severity === 'error')) continue;
+    const [reference] = toVelocityjsAst(parsed.ast) as RenderNode[];
+    if (typeof reference !== 'object' || Array.isArray(reference) || reference.type !== 'references' || !reference.span) continue;
+    const text = `$${next}`.slice(0, reference.span.end);
+    if (!template.includes(`\\${text}`)) continue;
+    delete reference.span;
+    delete reference.pos;
+    list.splice(i, 2, { type: 'escaped_reference', reference, text }, next.slice(text.length - 1));
   }
 }
