@@ -131,6 +131,7 @@ const CASES: JavaCase[] = [
     template: "#set($x = \"v\")\\$x \\$undefined \\$x.length() \\$!x \\${x} \\$!{nope} \\$nope.foo(1) a\\#if b \\\\$x",
     expected: "$x \\$undefined $x.length() $!x ${x} \\$!{nope} \\$nope.foo(1) a#if b \\v",
   },
+  { name: "\\u escapes are decoded in double-quoted strings only", template: "a\\u00e9b #set($s = \"caf\\u00e9\")$s #set($t = 'x\\u00e9')$t $s.length()", expected: "a\\u00e9b caf\u00e9x\\u00e9 4" },
 ];
 
 function render(template: string) {

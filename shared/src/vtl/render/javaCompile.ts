@@ -548,8 +548,10 @@ export class JavaCompile extends Compile implements CallContext {
       case 'references':
         return this.referenceValue(node as AstReference);
       case 'string': {
-        const text = String(node.value);
-        return node.isEval && (text.includes('$') || text.includes('#')) ? this.interpolate(text) : text;
+        if (!node.isEval) return String(node.value);
+        // Velocity 1.7 decodes `\uXXXX` in double-quoted strings (only there).
+        const text = String(node.value).replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+        return text.includes('$') || text.includes('#') ? this.interpolate(text) : text;
       }
       case 'integer':
         return parseInt(String(node.value), 10);
