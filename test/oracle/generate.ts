@@ -272,7 +272,8 @@ class CaseGenerator {
         if (stmt.k === 'text' && /^[\[(.]/.test(stmt.text) && !afterText) {
           list[i] = this.can('text:after-reference') ? { ...stmt, tag: 'text:after-reference' } : { k: 'text', text: '|', tag: 'text' };
         }
-        afterText = stmt.k === 'text' || stmt.k === 'verbatim';
+        // Only plain text ends reference mode: after `$d#[[raw]]#` a `[` still reads as an index.
+        afterText = stmt.k === 'text';
         if (stmt.k === 'if') {
           for (const branch of stmt.branches) {
             afterText = false;
@@ -286,7 +287,7 @@ class CaseGenerator {
           afterText = false;
           walk(stmt.body);
         }
-        if (stmt.k !== 'text' && stmt.k !== 'verbatim') afterText = false;
+        if (stmt.k !== 'text') afterText = false;
       });
     };
     walk(stmts);

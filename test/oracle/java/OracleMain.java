@@ -37,15 +37,16 @@ public final class OracleMain {
     };
 
     /** A case that takes longer is reported as an error, so one runaway template cannot stall a batch. */
-    private static final long CASE_TIME_LIMIT_MS = 10_000;
+    private static final long CASE_TIME_LIMIT_MS = 5_000;
 
     private OracleMain() {
     }
 
     @SuppressWarnings("removal")
-    private static String renderWithin(long limitMs, RuntimeInstance velocity, String line, String templateName) throws InterruptedException {
+    private static String renderWithin(long limitMs, String line, String templateName) throws InterruptedException {
         final String[] answer = new String[1];
-        Thread worker = new Thread(() -> answer[0] = renderCase(velocity, line, templateName), templateName);
+        final RuntimeInstance engine = velocity;
+        Thread worker = new Thread(() -> answer[0] = renderCase(engine, line, templateName), templateName);
         worker.setDaemon(true);
         worker.start();
         worker.join(limitMs);
@@ -53,16 +54,25 @@ public final class OracleMain {
             // Velocity has no cancellation point; the harness is a throwaway process, so stopping is acceptable.
             worker.stop();
             worker.join(1_000);
+            velocity = newVelocity();
             return "{\"id\":null,\"error\":\"Timeout\",\"message\":\"no answer within " + limitMs + " ms\"}";
         }
         return answer[0];
     }
 
-    public static void main(String[] args) throws Exception {
+    private static RuntimeInstance newVelocity() {
         RuntimeInstance velocity = new RuntimeInstance();
         velocity.setProperty("runtime.log.logsystem.class", "org.apache.velocity.runtime.log.NullLogChute");
         velocity.setProperty("velocimacro.permissions.allow.inline.local.scope", "true");
         velocity.init();
+        return velocity;
+    }
+
+    /** The engine; replaced after a timeout, since the stopped render may have left it inconsistent. */
+    private static RuntimeInstance velocity;
+
+    public static void main(String[] args) throws Exception {
+        velocity = newVelocity();
 
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
@@ -71,7 +81,7 @@ public final class OracleMain {
         while ((line = in.readLine()) != null) {
             if (line.trim().isEmpty()) continue;
             caseNumber++;
-            out.write(renderWithin(CASE_TIME_LIMIT_MS, velocity, line, "case-" + caseNumber));
+            out.write(renderWithin(CASE_TIME_LIMIT_MS, line, "case-" + caseNumber));
             out.write('\n');
             if (!in.ready()) out.flush();
         }
