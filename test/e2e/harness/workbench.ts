@@ -59,6 +59,8 @@ export async function goTo(page: Page, line: number, column: number): Promise<vo
   const input = page.locator(QUICK_INPUT);
   await input.waitFor();
   await input.fill(`:${line}:${column}`);
+  // Enter before the line picker has taken over the input does nothing: wait for its prompt.
+  await page.locator('.quick-input-widget', { hasText: `go to line ${line} at column ${column}` }).waitFor();
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
