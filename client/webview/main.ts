@@ -86,6 +86,8 @@ function onMessage(message: PreviewHostMessage): void {
     case 'result':
       if (message.operation !== state?.operation) return;
       results.render(message.view);
+      // A result means the trouble reported before is over.
+      if (status.classList.contains('error')) setStatus('', 'info');
       form.showProblems(message.view.sampleProblems);
       document.getElementById('app')?.setAttribute('aria-busy', 'false');
       return;

@@ -65,6 +65,9 @@ export class PreviewPanel implements vscode.Disposable {
   private simulationSequence = 0;
   private definitionTimer: ReturnType<typeof setTimeout> | undefined;
   private lastResult: SimulateResult | undefined;
+  /** The scenario file shown, if the preview was opened on one: its edits show at once. */
+  private scenarioUri: vscode.Uri | undefined;
+  private scenarioTimer: ReturnType<typeof setTimeout> | undefined;
   /** Set by a scenario file: the sample it holds, for the operation it names. */
   private pendingSample: { operation: string; sample: PreviewSample } | undefined;
 
@@ -86,7 +89,9 @@ export class PreviewPanel implements vscode.Disposable {
         if (parsed) void this.onMessage(parsed).catch((error: unknown) => this.post({ type: 'status', message: String(error), severity: 'error' }));
       }),
       vscode.workspace.onDidChangeTextDocument((event) => {
-        if (event.document.uri.toString() === this.documentUri.toString() && event.contentChanges.length > 0) this.scheduleDefinitionRefresh();
+        if (event.contentChanges.length === 0) return;
+        if (event.document.uri.toString() === this.documentUri.toString()) this.scheduleDefinitionRefresh();
+        if (event.document.uri.toString() === this.scenarioUri?.toString()) this.scheduleScenarioRefresh(event.document);
       }),
       vscode.window.onDidChangeTextEditorSelection((event) => this.followSelection(event.textEditor)),
     );
@@ -134,6 +139,7 @@ export class PreviewPanel implements vscode.Disposable {
   dispose(): void {
     if (PreviewPanel.current === this) PreviewPanel.current = undefined;
     clearTimeout(this.definitionTimer);
+    clearTimeout(this.scenarioTimer);
     this.panel.dispose();
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
   }
@@ -160,6 +166,7 @@ export class PreviewPanel implements vscode.Disposable {
       await this.showScenario(document);
       return;
     }
+    this.scenarioUri = undefined;
     this.retarget(document.uri);
     this.panel.title = `Mapping Preview: ${basename(document.uri)}`;
     await this.refreshOperations(operation ?? this.operationAtCursor() ?? undefined);
@@ -176,11 +183,13 @@ export class PreviewPanel implements vscode.Disposable {
   }
 
   /** A scenario previews the operation it names, with its sample, in the definition it names. */
-  private async showScenario(scenario: vscode.TextDocument): Promise<void> {
+  private async showScenario(scenario: vscode.TextDocument, edited = false): Promise<void> {
     const read = previewSampleFromScenario(scenario.getText());
     if ('error' in read || !read.definition || !read.operation) {
       const why = 'error' in read ? read.error : 'The scenario names no definition and operation; only those are previewed.';
-      void vscode.window.showWarningMessage(why);
+      // While the scenario is being edited, a half-written state is normal: say it quietly.
+      if (edited) this.post({ type: 'status', message: why, severity: 'error' });
+      else void vscode.window.showWarningMessage(why);
       return;
     }
     const definition = vscode.Uri.joinPath(scenario.uri, '..', read.definition);
@@ -191,6 +200,7 @@ export class PreviewPanel implements vscode.Disposable {
       void vscode.window.showWarningMessage(`The scenario's definition ${read.definition} cannot be opened.`);
       return;
     }
+    this.scenarioUri = scenario.uri;
     this.retarget(document.uri);
     this.pendingSample = { operation: read.operation, sample: read.sample };
     this.panel.title = `Mapping Preview: ${basename(scenario.uri)}`;
@@ -198,13 +208,23 @@ export class PreviewPanel implements vscode.Disposable {
     if (read.notes.length > 0) this.post({ type: 'status', message: read.notes.join(' '), severity: 'info' });
   }
 
+  /**
+   * The language server knows only documents open in VS Code; one whose editor was closed a while ago
+   * is opened again (without an editor), so the preview keeps working on it.
+   */
+  private async ensureDefinitionOpen(): Promise<void> {
+    const uri = this.documentUri.toString();
+    if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri)) await vscode.workspace.openTextDocument(this.documentUri);
+  }
+
   /** Asks the server for the operations, keeps or picks the operation, and shows it. */
   private async refreshOperations(wanted?: string): Promise<void> {
     const uri = this.documentUri.toString();
     try {
+      await this.ensureDefinitionOpen();
       this.operations = await this.deps.sendRequest<OperationItem[]>(OPERATIONS_REQUEST, { uri });
     } catch (error) {
-      this.post({ type: 'status', message: `The language server did not answer: ${String(error)}`, severity: 'error' });
+      this.post({ type: 'status', message: `The operations of ${vscode.workspace.asRelativePath(this.documentUri)} could not be read: ${error instanceof Error ? error.message : String(error)}`, severity: 'error' });
       return;
     }
     const keys = this.operations.map((o) => o.key);
@@ -263,6 +283,11 @@ export class PreviewPanel implements vscode.Disposable {
   private scheduleDefinitionRefresh(): void {
     clearTimeout(this.definitionTimer);
     this.definitionTimer = setTimeout(() => void this.refreshOperations(), DEFINITION_DEBOUNCE_MS);
+  }
+
+  private scheduleScenarioRefresh(scenario: vscode.TextDocument): void {
+    clearTimeout(this.scenarioTimer);
+    this.scenarioTimer = setTimeout(() => void this.showScenario(scenario, true), DEFINITION_DEBOUNCE_MS);
   }
 
   private operationAtCursor(editor = vscode.window.activeTextEditor): string | undefined {
@@ -343,6 +368,7 @@ export class PreviewPanel implements vscode.Disposable {
     const { inputs, problems } = previewSampleToInputs(this.sample, operation.integrationType);
     let result: SimulateResult;
     try {
+      await this.ensureDefinitionOpen();
       result = await this.deps.sendRequest<SimulateResult>(SIMULATE_REQUEST, { uri: this.documentUri.toString(), operation: operation.key, inputs });
     } catch (error) {
       result = { ok: false, message: `The language server did not answer: ${error instanceof Error ? error.message : String(error)}`, problems: [] };
