@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseTree } from 'jsonc-parser';
 import { parse as parseYaml } from 'yaml';
-import { documentToEmbeddedOffset, embeddedRangeToDocument, embeddedToDocumentOffset } from '../../shared/src/index';
+import { documentToEmbeddedOffset, embeddedRangeToDocument, embeddedToDocumentOffset, parseApiDocument } from '../../shared/src/index';
 import type { EmbeddedText } from '../../shared/src/model/types';
 import { sourceTreeFromJson } from '../../shared/src/documents/jsonTree';
 import { parseYamlTree } from '../../shared/src/documents/yamlTree';
@@ -47,20 +47,24 @@ function checkRoundTrip(document: string, format: 'json' | 'yaml'): void {
 function checkMap(document: string, format: 'json' | 'yaml'): void {
   const embedded = embeddedOf(document, format);
   const expected = format === 'json' ? (JSON.parse(document) as { v: string }).v : String((parseYaml(document) as { v: unknown }).v ?? '');
-  assert.equal(embedded.text, expected, `decoded text of ${JSON.stringify(document)}`);
-  assert.equal(embedded.approximate, undefined, `exact map for ${JSON.stringify(document)}`);
+  checkEmbedded(document, embedded, expected, JSON.stringify(document));
+}
+
+function checkEmbedded(document: string, embedded: EmbeddedText, expected: string, label: string): void {
+  assert.equal(embedded.text, expected, `decoded text of ${label}`);
+  assert.equal(embedded.approximate, undefined, `exact map for ${label}`);
   for (let t = 0; t < embedded.text.length; t++) {
     const d = embeddedToDocumentOffset(embedded, t);
-    assert.equal(documentToEmbeddedOffset(embedded, d), t, `offset ${t} of ${JSON.stringify(document)}`);
+    assert.equal(documentToEmbeddedOffset(embedded, d), t, `offset ${t} of ${label}`);
     const produced = document[d];
     assert.ok(
       produced === embedded.text[t] || producers.has(produced) || /[0-9a-fA-FxuU"\/bfnrtvNLP_ae]/.test(produced),
-      `offset ${t} (${JSON.stringify(embedded.text[t])}) maps to ${JSON.stringify(produced)} in ${JSON.stringify(document)}`,
+      `offset ${t} (${JSON.stringify(embedded.text[t])}) maps to ${JSON.stringify(produced)} in ${label}`,
     );
     if (produced === embedded.text[t] && !producers.has(produced)) continue;
     // A character that is not a plain copy must come from an escape, a doubled quote or a fold.
     const around = document.slice(Math.max(0, d - 9), d + 1);
-    assert.ok(/[\\'\s]/.test(around), `offset ${t} of ${JSON.stringify(document)}`);
+    assert.ok(/[\\'\s]/.test(around), `offset ${t} of ${label}`);
   }
   assert.equal(documentToEmbeddedOffset(embedded, embedded.range.start - 1), undefined);
   assert.equal(documentToEmbeddedOffset(embedded, embedded.range.end + 1), undefined);
@@ -142,4 +146,31 @@ test('decoded ranges map to the characters that wrote them', () => {
     ['v: "a\\\n   [[b]]"\n', 'yaml', 1, 2],
   ];
   for (const [marked, format, start, end] of cases) checkRange(marked, format, start, end);
+});
+
+test('!Sub templates map through both layers in every quoting style', () => {
+  const pieces = ['a', '$input.path', '${!Literal}', '${AWS::Region}', '${!', '}', '"', "'", 'é', ' ', '\\n'];
+  const method = (template: string): string =>
+    `Resources:\n  M:\n    Type: AWS::ApiGateway::Method\n    Properties:\n      Integration:\n        RequestTemplates:\n          application/json: ${template}\n`;
+  const styles: [string, (body: string) => string | undefined][] = [
+    ['json', (body) => `{"Resources": {"M": {"Type": "AWS::ApiGateway::Method", "Properties": {"Integration": {"RequestTemplates": {"application/json": {"Fn::Sub": ${JSON.stringify(body)}}}}}}}}`],
+    ['double', (body) => method(`!Sub ${JSON.stringify(body)}`)],
+    // A line break inside single quotes folds; the folding itself is checked above.
+    ['single', (body) => (body.includes('\n') ? undefined : method(`!Sub '${body.replace(/'/g, "''")}'`))],
+    ['list', (body) => method(`!Sub [${JSON.stringify(body)}, {}]`)],
+    ['block', (body) => (body.includes('\n') || body.trim() !== body || body === '' ? undefined : method(`!Sub |-\n            ${body}`))],
+  ];
+  for (let seed = 1; seed <= 200; seed++) {
+    const next = random(seed);
+    const body = sourceOf(pieces, next, 1 + Math.floor(next() * 12)).replace(/\\n/g, '\n');
+    for (const [style, write] of styles) {
+      const document = write(body);
+      if (document === undefined) continue;
+      const label = `${style} ${JSON.stringify(body)}`;
+      const template = parseApiDocument(document, style === 'json' ? 'template.json' : 'template.yaml').operations[0]?.integration?.requestTemplates[0]?.text;
+      assert.ok(template, label);
+      assert.equal(template.intrinsic, 'Fn::Sub', label);
+      checkEmbedded(document, template.embedded, body.replace(/\$\{!/g, '${'), label);
+    }
+  }
 });
