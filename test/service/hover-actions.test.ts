@@ -21,7 +21,7 @@ test('hover: patterns, responses, members, response parameters', () => {
     [
       'api.yaml',
       oasYaml('aws', 'default:\n  statusCode: "200"\n".*Not‸Found.*":\n  statusCode: "404"'),
-      [/^(?![\s\S]*As API Gateway reads it)/, /errorMessage/, /\*\*whole\*\*/, /Does not match: `Error`/, /Matches, for example: `NotFound`/],
+      [/^(?![\s\S]*As API Gateway reads it)/, /errorMessage/, /\*\*whole\*\*/, /Does not match: `Error`, `Error: NotFound\\n {4}at handler/, /Matches, for example: `NotFound`/],
       '".*NotFound.*"',
     ],
     [
@@ -47,6 +47,12 @@ test('hover: patterns, responses, members, response parameters', () => {
       oasYaml('http', 'default:\n  statusCode: "200"\n"4\\\\d‸{2}":\n  statusCode: "404"'),
       [/As API Gateway reads it, after the quoting is undone: `4\\d\{2\}`/],
       '"4\\\\d{2}"',
+    ],
+    [
+      'api.yaml',
+      openApiYaml('type: mock\nresponses:\n  default:\n    statusCode: "200"', '"2‸00":\n  description: ok'),
+      [/\*\*Method response 200\*\*/, /Sent when the default integration response is selected/],
+      '"200"',
     ],
     ['t.vtl', '$util.escape‸JavaScript($x)', [/\$util\.escapeJavaScript\(String text\) → String/, /replaceAll/], 'escapeJavaScript'],
     ['t.vtl', '$context.identity.source‸Ip', [/sourceIp/, /→ String/], 'sourceIp'],

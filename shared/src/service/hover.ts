@@ -13,7 +13,7 @@ import { selectionOrder, type PatternStudy } from './validation/patternRules';
 import { membersNamed } from './validation/templateMembers';
 
 const STATUS_PROBES = ['200', '201', '204', '301', '400', '401', '403', '404', '422', '500', '502', '503'];
-const MESSAGE_PROBES = ['Error', 'NotFound', 'Bad Request: missing id', 'Internal server error', 'Task timed out after 3.00 seconds', 'Error: NotFound\n    at handler (index.js:3:9)'];
+const MESSAGE_PROBES = ['Error', 'Error: NotFound\n    at handler (index.js:3:9)', 'NotFound', 'Bad Request: missing id', 'Internal server error', 'Task timed out after 3.00 seconds'];
 
 const inside = (range: OffsetRange | undefined, offset: number): boolean => range !== undefined && range.start <= offset && offset <= range.end;
 
@@ -48,6 +48,16 @@ export function doHover(textDocument: TextDocument, document: MappingDocument, p
         return answer(parameterHover(operation, mapping), inside(mapping.source.range, offset) ? mapping.source.range : mapping.target.range);
       }
     }
+  }
+  for (const declared of operation.methodResponses) {
+    if (!inside(declared.statusCode.range, offset)) continue;
+    const mapped = integration.responses.filter((r) => r.statusCode?.value === declared.statusCode.value);
+    const lines = [`**Method response ${declared.statusCode.value}**`];
+    if (isProxyKind(kind)) lines.push('A proxy integration answers with the status the backend gives.');
+    else if (mapped.length === 0) lines.push(`No integration response maps to ${declared.statusCode.value}: the client only gets it through \`$context.responseOverride.status\`.`);
+    else lines.push(`Sent when ${mapped.map((r) => (isDefaultIntegrationResponse(r) ? 'the default integration response' : `\`${r.selectionPattern!.value}\``)).join(' or ')} is selected.`);
+    if (declared.headers.length) lines.push(`Declares headers: ${declared.headers.map((h) => `\`${h.name.value}\``).join(', ')}.`);
+    return answer(lines.join('\n\n'), declared.statusCode.range);
   }
   return null;
 }
