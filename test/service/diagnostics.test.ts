@@ -155,3 +155,13 @@ IntegrationResponses:
 for (const [name, fileName, source, expected] of cases) {
   test(`diagnostics: ${name}`, () => check(name, fileName, source, expected));
 }
+
+test('settings: per-rule severity, off, and a misspelled severity that keeps the built-in one', () => {
+  const document = documentOf('response.vtl', '$context.requestID $util.escapeJavaScript()');
+  const service = freshService();
+  const severities = (settings: Parameters<typeof service.doValidation>[1]) => service.doValidation(document, settings).map((d) => `${d.code}:${d.severity}`);
+  assert.deepEqual(severities({}), ['vtl-unknown-member:2', 'vtl-argument-count:2']);
+  assert.deepEqual(severities({ severity: { 'vtl-unknown-member': 'error', 'vtl-argument-count': 'off' } }), ['vtl-unknown-member:1']);
+  assert.deepEqual(severities({ severity: { 'vtl-unknown-member': 'warn' as never } }), ['vtl-unknown-member:2', 'vtl-argument-count:2']);
+  assert.deepEqual(severities({ enable: false }), []);
+});

@@ -12,7 +12,7 @@ function sameRange(a: Range, b: Range): boolean {
  * by code and range, so the fix is computed on the document version the diagnostic describes.
  */
 export function doCodeAction(textDocument: TextDocument, problems: readonly MappingProblem[], context: CodeActionContext, toDiagnostic: (problem: MappingProblem) => Diagnostic): CodeAction[] {
-  if (context.only && !context.only.some((kind) => kind === 'quickfix' || kind.startsWith('quickfix'))) return [];
+  if (context.only && !context.only.some((kind) => kind === 'quickfix' || kind.startsWith('quickfix.'))) return [];
   const actions: CodeAction[] = [];
   for (const diagnostic of context.diagnostics) {
     const problem = problems.find((p) => p.fixes && p.code === diagnostic.code && sameRange(toLspRange(textDocument, p.range), diagnostic.range));

@@ -111,8 +111,10 @@ export function createLanguageService(): MappingLanguageService {
       if (settings.enable === false) return [];
       const diagnostics: Diagnostic[] = [];
       for (const problem of findProblems(document)) {
-        const severity = settings.severity?.[problem.code] ?? problem.severity;
-        if (severity === 'off' || !(severity in LSP_SEVERITY)) continue;
+        const override = settings.severity?.[problem.code];
+        if (override === 'off') continue;
+        // An override that names no severity (a typo in the settings) leaves the built-in one.
+        const severity = override !== undefined && Object.prototype.hasOwnProperty.call(LSP_SEVERITY, override) ? override : problem.severity;
         diagnostics.push(problemToDiagnostic(document, problem, severity));
       }
       return diagnostics;
