@@ -86,18 +86,37 @@ export function previewUiTests(context: PreviewUiContext): void {
     assert.equal(run.status, 0, `apigw-mapping test failed:\n${run.stdout}\n${run.stderr}`);
   });
 
-  context.test('preview: the sample survives closing the panel and reloading the window', async () => {
+  context.test('preview: after a window reload the panel comes back with the sample', async () => {
     const page = context.page();
-    await runCommand(page, 'View: Close All Editors');
-    let preview = await openPreview(page);
-    const message = preview.locator('#sample-lambdaError-errorMessage');
-    await message.waitFor();
-    assert.match(await message.inputValue(), /^Not found: <script>/);
-    await page.reload();
+    await previewFrame(page).locator('#status-code', { hasText: '404' }).waitFor();
+    // The workbench's own reload: it saves the editor layout first, as a user's reload does.
+    const reloaded = page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame() });
+    await runCommand(page, 'Developer: Reload Window');
+    await reloaded;
     await page.locator('.monaco-workbench').waitFor();
-    // The serializer brings the panel back with the webview's saved state.
-    preview = previewFrame(page);
+    // VS Code restores the panel; the serializer revives it with the webview's saved state.
+    const preview = previewFrame(page);
     await preview.locator('#status-code', { hasText: '404' }).waitFor();
     assert.match(await preview.locator('#sample-lambdaError-errorMessage').inputValue(), /^Not found: <script>/);
+  });
+
+  context.test('preview: a closed panel opens again with the sample of the operation', async () => {
+    const page = context.page();
+    await runCommand(page, 'View: Close All Editors');
+    await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached' });
+    const preview = await openPreview(page);
+    await preview.locator('#status-code', { hasText: '404' }).waitFor();
+    assert.match(await preview.locator('#sample-lambdaError-errorMessage').inputValue(), /^Not found: <script>/);
+  });
+
+  context.test('preview: a scenario file previews the operation it names, with its sample', async () => {
+    const page = context.page();
+    await openFile(page, 'get-pet-not-found.scenario.json');
+    await runCommand(page, OPEN_PREVIEW);
+    await page.locator('.tab', { hasText: 'Mapping Preview: get-pet-not-found.scenario.json' }).waitFor();
+    const preview = previewFrame(page);
+    await preview.locator('#status-code', { hasText: '404' }).waitFor();
+    assert.equal(await preview.locator('#sample-lambdaError-errorMessage').inputValue(), 'Not found: 99');
+    assert.equal(await preview.locator('#sample-lambdaError-errorType').inputValue(), 'NotFound');
   });
 }
