@@ -132,6 +132,8 @@ const CASES: JavaCase[] = [
     expected: "$x \\$undefined $x.length() $!x ${x} \\$!{nope} \\$nope.foo(1) a#if b \\v",
   },
   { name: "\\u escapes are decoded in double-quoted strings only", template: "a\\u00e9b #set($s = \"caf\\u00e9\")$s #set($t = 'x\\u00e9')$t $s.length()", expected: "a\\u00e9b caf\u00e9x\\u00e9 4" },
+  { name: 'Adding a key to a map while #foreach goes through its keySet throws', template: '#set($m = {"a": 1, "b": 2})#foreach($k in $m.keySet())#set($m.c = 3)$k#end', error: 'java.util.ConcurrentModificationException' },
+  { name: 'Changing a value, or adding a key in the last round, does not', template: '#set($m = {"a": 1, "b": 2})#foreach($k in $m.keySet())#set($m.a = 5)#if($foreach.last)#set($m.z = 0)#end$k#end $m', expected: 'ab {a=5, b=2, z=0}' },
 ];
 
 function render(template: string) {

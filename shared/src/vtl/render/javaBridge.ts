@@ -368,9 +368,9 @@ const MAP_METHODS = table<Map<unknown, unknown>>({
     for (const value of m.values()) if (javaEquals(value, a[0])) return true;
     return false;
   },
-  keySet: (m, a) => (arity(a, 0), collectionView([...m.keys()])),
-  values: (m, a) => (arity(a, 0), collectionView([...m.values()])),
-  entrySet: (m, a) => (arity(a, 0), collectionView([...m.keys()].map((key) => new JavaMapEntry(m, key)))),
+  keySet: (m, a) => (arity(a, 0), collectionView([...m.keys()], m)),
+  values: (m, a) => (arity(a, 0), collectionView([...m.values()], m)),
+  entrySet: (m, a) => (arity(a, 0), collectionView([...m.keys()].map((key) => new JavaMapEntry(m, key)), m)),
   size: (m, a) => (arity(a, 0), m.size),
   isEmpty: (m, a) => (arity(a, 0), m.size === 0),
   remove: (m, a) => {

@@ -18,7 +18,7 @@ import { HostObject, hostObject, invokeJavaMethod, NO_SUCH_METHOD, readJavaIndex
 import { velocityEquals } from './javaEquality';
 import { JavaException } from './javaException';
 import { javaArithmetic, javaCompare, javaNegate } from './javaMath';
-import { arrayList, FormatBudgetError, javaToString, toJavaDouble } from './javaValues';
+import { arrayList, FormatBudgetError, javaToString, toJavaDouble, viewSource } from './javaValues';
 import { RenderBudget, RenderStop } from './limits';
 import { parseForRender, type RenderAstNode, type RenderNode } from './parseForRender';
 import { rangeOfPosition, type LinePosition } from './positions';
@@ -314,7 +314,9 @@ export class JavaCompile extends Compile implements CallContext {
     let size: () => number;
     if (Array.isArray(source)) {
       items = source;
-      size = () => source.length;
+      // A map view is a snapshot here; Java's live view fails when its map gains or loses a key.
+      const map = viewSource(source);
+      size = map ? () => map.size : () => source.length;
     } else if (source instanceof Map) {
       items = [...source.values()];
       size = () => source.size;
@@ -342,7 +344,7 @@ export class JavaCompile extends Compile implements CallContext {
     let out = '';
     try {
       for (let i = 0; i < items.length; i++) {
-        if (size() !== initialSize) throw new JavaException('java.util.ConcurrentModificationException', 'the list changed while #foreach went through it');
+        if (size() !== initialSize) throw new JavaException('java.util.ConcurrentModificationException', 'the list or map changed while #foreach went through it');
         if (perLoopLimit > 0 && i >= perLoopLimit) {
           this.position = headPosition;
           this.warn(

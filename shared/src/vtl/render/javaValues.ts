@@ -27,7 +27,7 @@ export class JavaMapEntry {
 const arrayLists = new WeakSet<unknown[]>();
 const javaArrays = new WeakSet<unknown[]>();
 
-const collectionViews = new WeakSet<unknown[]>();
+const collectionViews = new WeakMap<unknown[], Map<unknown, unknown>>();
 
 /** A `java.util.ArrayList` (list literals, ranges, `subList`): prints `[a, b]`. */
 export function arrayList<T extends unknown[]>(list: T): T {
@@ -39,10 +39,15 @@ export function arrayList<T extends unknown[]>(list: T): T {
  * A map's `keySet()`, `values()` or `entrySet()`: a Set or Collection, not a List, so it has no `get`,
  * `indexOf` or `subList` (a snapshot here; Java's is a live view). Prints `[a, b]`.
  */
-export function collectionView<T extends unknown[]>(items: T): T {
+export function collectionView<T extends unknown[]>(items: T, source: Map<unknown, unknown>): T {
   arrayLists.add(items);
-  collectionViews.add(items);
+  collectionViews.set(items, source);
   return items;
+}
+
+/** The map a `keySet()`/`values()`/`entrySet()` result was taken from. */
+export function viewSource(value: unknown[]): Map<unknown, unknown> | undefined {
+  return collectionViews.get(value);
 }
 
 /** True for a `keySet()`/`values()`/`entrySet()` result. */
