@@ -5,33 +5,25 @@ const STATUS_CODES = Array.from({ length: 500 }, (_, i) => String(100 + i));
 
 /** What is known about one selection pattern, independent of where it is written. */
 export interface PatternFacts {
-  problems: RegexProblem[];
-  regex?: JavaRegex;
-  ast?: RegexNode;
+  readonly problems: RegexProblem[];
+  readonly regex?: JavaRegex;
+  readonly ast?: RegexNode;
   /** Strings the pattern matches as a whole, shortest first. */
-  examples: string[];
+  readonly examples: string[];
   /** Status codes (100–599) the pattern matches. */
-  statusCodes: string[];
+  readonly statusCodes: string[];
   /** `[NotFound]`-like bracket expressions: pattern offsets and the characters inside. */
   bracketWords: { start: number; end: number; inner: string }[];
   /** A final `.*`/`.+` without DOTALL, where a stack trace after the message would have to match: pattern offsets. */
   dotRuns: { start: number; end: number }[];
 }
 
-/** Studies a pattern: compiles it, lists examples and status codes it matches, finds likely slips. Never throws. */
+/** Studies a pattern: compiles it, finds likely slips; examples and status codes are found when first asked for. Never throws. */
 export function studyPattern(pattern: string): PatternFacts {
   const parsed = parseJavaRegex(pattern);
   const compiled = getJavaRegex(pattern);
-  const facts: PatternFacts = { problems: parsed.problems, examples: [], statusCodes: [], bracketWords: [], dotRuns: [] };
+  const facts = new StudiedPattern(parsed.problems, compiled.regex, compiled.regex ? parsed.ast : undefined);
   if (!compiled.regex) return facts;
-  facts.regex = compiled.regex;
-  facts.ast = parsed.ast;
-  try {
-    facts.examples = exampleMatches(parsed.ast, 8);
-  } catch {
-    facts.examples = [];
-  }
-  facts.statusCodes = STATUS_CODES.filter((code) => safeMatches(compiled.regex!, code));
   visitRegex(parsed.ast, (node) => {
     if (node.type === 'class' && !node.negated) {
       const inner = pattern.slice(node.start + 1, node.end - 1);
@@ -41,6 +33,37 @@ export function studyPattern(pattern: string): PatternFacts {
     }
   });
   return facts;
+}
+
+/** Examples and status codes cost hundreds of matches: only the integration kinds that need them pay. */
+class StudiedPattern implements PatternFacts {
+  readonly bracketWords: PatternFacts['bracketWords'] = [];
+  readonly dotRuns: PatternFacts['dotRuns'] = [];
+  private exampleList?: string[];
+  private statusCodeList?: string[];
+
+  constructor(
+    readonly problems: RegexProblem[],
+    readonly regex: JavaRegex | undefined,
+    readonly ast: RegexNode | undefined,
+  ) {}
+
+  get examples(): string[] {
+    if (this.exampleList === undefined) {
+      try {
+        this.exampleList = this.ast ? exampleMatches(this.ast, 8) : [];
+      } catch {
+        this.exampleList = [];
+      }
+    }
+    return this.exampleList;
+  }
+
+  get statusCodes(): string[] {
+    const regex = this.regex;
+    this.statusCodeList ??= regex ? STATUS_CODES.filter((code) => safeMatches(regex, code)) : [];
+    return this.statusCodeList;
+  }
 }
 
 /** Whether a whole-string match succeeds; a pattern that gives up counts as no match. */
