@@ -38,13 +38,13 @@ function payload(): string {
   for (let i = 0; items.length < 1_000_000 && i < 100_000; i++) {
     items.push({
       id: `item-${i}`,
-      name: `Product "${i}" — fine\n/${'x'.repeat(i % 17)}`,
+      name: `Product "${i}" — fine\n/${'x'.repeat(i % 5)}`,
       price: Math.round(i * 3.7) / 10,
       active: i % 3 !== 0,
       tags: Array.from({ length: i % 5 }, (_, t) => `tag${t}`),
-      note: i % 2 ? 'lorem ipsum' : null,
+      note: i % 2 ? 'lorem' : null,
     });
-    if (i % 1000 === 999 && JSON.stringify(items).length >= 1_000_000) break;
+    if (i % 250 === 249 && JSON.stringify(items).length >= 1_000_000) break;
   }
   return JSON.stringify(items);
 }
