@@ -108,8 +108,17 @@ export function startServer(connection: Connection): void {
     return document ? run(document, params) : empty;
   };
 
-  documents.onDidOpen((event) => scheduleValidation(event.document.uri, 0));
-  documents.onDidChangeContent((change) => scheduleValidation(change.document.uri));
+  // An opened document is checked at once; TextDocuments then reports its content as a change too.
+  const justOpened = new Map<string, number>();
+  documents.onDidOpen((event) => {
+    justOpened.set(event.document.uri, event.document.version);
+    scheduleValidation(event.document.uri, 0);
+  });
+  documents.onDidChangeContent((change) => {
+    const openedVersion = justOpened.get(change.document.uri);
+    justOpened.delete(change.document.uri);
+    if (openedVersion !== change.document.version) scheduleValidation(change.document.uri);
+  });
   documents.onDidClose((event) => {
     clearTimeout(pending.get(event.document.uri));
     pending.delete(event.document.uri);
