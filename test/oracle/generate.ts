@@ -17,9 +17,9 @@ export const pendingFeatures: readonly { feature: string; finding: string }[] = 
   { feature: 'newline:after-space', finding: 'F4' },
   { feature: 'comment:block', finding: 'F5' },
   { feature: 'comment:line', finding: 'F5' },
-  { feature: 'collection:list-method', finding: 'F6' },
   { feature: 'text:at-sign', finding: 'F8' },
   { feature: 'text:hash', finding: 'F9' },
+  { feature: 'text:blank-before-set', finding: 'F9' },
   { feature: 'text:after-reference', finding: 'F10' },
   { feature: 'mutation-in-foreach', finding: 'F11' },
   { feature: 'literal:unicode-escape', finding: 'F12' },
@@ -27,6 +27,8 @@ export const pendingFeatures: readonly { feature: string; finding: string }[] = 
   { feature: 'argument:null', finding: 'F13' },
   { feature: 'mutation:body-remove', finding: 'F13' },
   { feature: 'input.json:escapes', finding: 'F15' },
+  { feature: 'mutation:sublist-view', finding: 'F16' },
+  { feature: 'index:negative', finding: 'F14' },
 ];
 
 export interface GenerateOptions {
@@ -266,8 +268,15 @@ class CaseGenerator {
    */
   private markTextAfterReferences(stmts: Stmt[]): void {
     let afterText = true;
+    // Text that follows a reference on the same line: 1.7 then swallows the blanks before a `#set` (F9).
+    let textAfterReference = false;
     const walk = (list: Stmt[]): void => {
       list.forEach((stmt, i) => {
+        if (stmt.k === 'text' && /^[ \t]+$/.test(stmt.text) && textAfterReference && list[i + 1]?.k === 'set') {
+          list[i] = this.can('text:blank-before-set') ? { ...stmt, tag: 'text:blank-before-set' } : { k: 'text', text: '', tag: 'text' };
+        }
+        if (stmt.k === 'text') textAfterReference = (textAfterReference || !afterText) && !stmt.text.includes('\n');
+        else textAfterReference = false;
         if (stmt.k === 'text' && /^\s+$/.test(stmt.text)) return;
         if (stmt.k === 'text' && /^[\[(.]/.test(stmt.text) && !afterText) {
           list[i] = this.can('text:after-reference') ? { ...stmt, tag: 'text:after-reference' } : { k: 'text', text: '|', tag: 'text' };
@@ -565,7 +574,18 @@ class CaseGenerator {
     // Removing from the body's maps makes a later `$input.path` read null, which the generator cannot follow (F13).
     const bodyRemoval = method.name === 'remove' && (receiver.root === 'd' || receiver.root === 'input');
     if (bodyRemoval && !this.can('mutation:body-remove')) return undefined;
-    const tag = onCollection ? 'collection:list-method' : mutation ? 'mutation-in-foreach' : bodyRemoval ? 'mutation:body-remove' : method.tag;
+    // subList() is a view: adding through it changes the list it came from (F16).
+    const viewMutation = ['add', 'put', 'remove'].includes(method.name) && receiver.steps.some((step) => step.k === 'call' && step.name === 'subList');
+    if (viewMutation && !this.can('mutation:sublist-view')) return undefined;
+    const tag = onCollection
+      ? 'collection:list-method'
+      : mutation
+        ? 'mutation-in-foreach'
+        : bodyRemoval
+          ? 'mutation:body-remove'
+          : viewMutation
+            ? 'mutation:sublist-view'
+            : method.tag;
     return call(receiver, method.name, method.args(this), tag);
   }
 
