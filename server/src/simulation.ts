@@ -2,6 +2,10 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseScenario, simulateScenario, simulationResultToJson, type MappingLanguageService, type OffsetRange } from '../../shared/src/index';
 import type { OperationItem, SimulateParams, SimulateResult } from './protocol';
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 function lspRange(document: TextDocument, range: OffsetRange | undefined) {
   return range === undefined ? undefined : { start: document.positionAt(range.start), end: document.positionAt(range.end) };
 }
@@ -20,7 +24,8 @@ export function simulateOperation(service: MappingLanguageService, document: Tex
   const scenarioText = JSON.stringify({
     definition: document.uri,
     operation: operation.key,
-    request: inputs.request ?? { httpMethod: operation.httpMethod === 'ANY' ? 'GET' : operation.httpMethod, path: operation.path },
+    // The operation's own method and path unless the sample names others.
+    request: { httpMethod: operation.httpMethod === 'ANY' ? 'GET' : operation.httpMethod, path: operation.path, ...(isRecord(inputs.request) ? inputs.request : {}) },
     ...(inputs.backend !== undefined ? { backend: inputs.backend } : {}),
     ...(inputs.stageVariables !== undefined ? { stageVariables: inputs.stageVariables } : {}),
     ...(inputs.context !== undefined ? { context: inputs.context } : {}),

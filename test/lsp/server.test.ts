@@ -87,7 +87,7 @@ test('open, edit, diagnostics, completion, hover, code action, symbols, lenses, 
     const result: { ok: boolean; statusCode: number; selectedResponse: string; body: string; trace: { range?: unknown }[] } = await connection.sendRequest('apigw/simulate', {
       uri,
       operation: 'GET /pets',
-      inputs: { backend: { lambda: { payload: { errorMessage: 'NotFound: pet 7', errorType: 'Error' }, functionError: 'Unhandled' } } },
+      inputs: { request: { headers: { Accept: 'application/json' } }, backend: { lambda: { payload: { errorMessage: 'NotFound: pet 7', errorType: 'Error' }, functionError: 'Unhandled' } } },
     });
     assert.equal(result.ok, true);
     assert.equal(result.selectedResponse, '404');
