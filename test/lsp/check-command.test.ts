@@ -5,30 +5,31 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openApiYaml } from '../service/harness';
 
 function cli(args: string[], cwd?: string): { status: number | null; stdout: string; stderr: string } {
   const run = spawnSync(process.execPath, [join(process.cwd(), 'dist/cli.js'), ...args], { encoding: 'utf8', timeout: 60_000, cwd });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-const broken = `openapi: 3.0.1
-paths:
-  /pets:
-    get:
-      responses:
-        "200":
-          description: ok
-      x-amazon-apigateway-integration:
-        type: mock
-        responses:
-          default:
-            statusCode: "200"
-            responseTemplates:
-              application/json: '{"id": "$context.requestID"}'
-          "5\\\\d{2}":
-            statusCode: "500"
-`;
+const broken = openApiYaml(`type: mock
+responses:
+  default:
+    statusCode: "200"
+    responseTemplates:
+      application/json: '{"id": "$context.requestID"}'
+  "5\\\\d{2}":
+    statusCode: "500"`);
 const clean = broken.replace('requestID', 'requestId').replace(/ {10}"5[\s\S]*$/, '');
+
+/** 1-based `line:col` of the first `needle` in `text`. */
+function at(text: string, needle: string, delta = 0): { line: number; column: number } {
+  const offset = text.indexOf(needle) + delta;
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+}
+const member = at(broken, 'requestID');
+const status = at(broken, '"500"');
 
 function workspace(): string {
   const dir = mkdtempSync(join(tmpdir(), 'apigw-mapping-check-'));
@@ -43,7 +44,7 @@ test('plain lines: file:line:col: severity code: message, exit 1 on an error', (
   assert.equal(run.status, 1, run.stderr);
   assert.deepEqual(
     run.stdout.trimEnd().split('\n').map((line) => line.replace(/: [A-Z`].*$/, '')),
-    ['broken.yaml:14:51: warning vtl-unknown-member', 'broken.yaml:16:25: error response-undeclared-status'],
+    [`broken.yaml:${member.line}:${member.column}: warning vtl-unknown-member`, `broken.yaml:${status.line}:${status.column}: error response-undeclared-status`],
   );
 });
 
@@ -59,10 +60,10 @@ test('--json: files, operations and diagnostics with 1-based lines and columns',
   assert.deepEqual(Object.keys(report), ['files']);
   assert.deepEqual(report.files[0].operations, [{ operation: 'GET /pets', integrationType: 'MOCK', integrationResponses: ['200', '500'] }]);
   assert.deepEqual(report.files[0].diagnostics[0], {
-    line: 14,
-    column: 51,
-    endLine: 14,
-    endColumn: 60,
+    line: member.line,
+    column: member.column,
+    endLine: member.line,
+    endColumn: member.column + 'requestID'.length,
     severity: 'warning',
     code: 'vtl-unknown-member',
     message: report.files[0].diagnostics[0].message,

@@ -2,31 +2,20 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CodeAction, CompletionList, DocumentSymbol, Hover } from 'vscode-languageserver-protocol';
+import { LAMBDA_URI, openApiYaml } from '../service/harness';
 import { startTestServer } from './lspClient';
 
 const uri = 'file:///work/api.yaml';
-const text = `openapi: 3.0.1
-info:
-  title: pets
-  version: "1"
-paths:
-  /pets:
-    get:
-      responses:
-        "200":
-          description: ok
-      x-amazon-apigateway-integration:
-        type: aws
-        uri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:pets/invocations
-        httpMethod: POST
-        responses:
-          default:
-            statusCode: "200"
-            responseTemplates:
-              application/json: '{"id": "$context.requestId"}'
-          ".*NotFound.*":
-            statusCode: "404"
-`;
+const text = openApiYaml(`type: aws
+uri: ${LAMBDA_URI}
+httpMethod: POST
+responses:
+  default:
+    statusCode: "200"
+    responseTemplates:
+      application/json: '{"id": "$context.requestId"}'
+  ".*NotFound.*":
+    statusCode: "404"`);
 
 function positionOf(needle: string, delta = 0): { line: number; character: number } {
   const offset = text.indexOf(needle) + delta;
