@@ -398,10 +398,10 @@ class CaseGenerator {
       return body;
     };
     const formal = r.chance(0.1) && this.can('if:formal');
-    const branches = [{ cond: this.condition(2), body: branchBody(1 + r.below(3)) }];
+    const branches: { cond: Expr; body: Stmt[]; tag?: string }[] = [{ cond: this.condition(2), body: branchBody(1 + r.below(3)) }];
     while (r.chance(0.3) && this.can('elseif')) {
       this.scope = base;
-      branches.push({ cond: this.condition(2), body: branchBody(1 + r.below(2)) });
+      branches.push({ cond: this.condition(2), body: branchBody(1 + r.below(2)), tag: 'elseif' });
     }
     this.scope = base;
     const otherwise = r.chance(0.5) && this.can('else') ? branchBody(1 + r.below(2)) : undefined;

@@ -32,7 +32,7 @@ export type Stmt =
   | { k: 'text'; text: string; tag?: string }
   | { k: 'print'; ref: RefExpr; quiet: boolean; formal: boolean; tag?: string }
   | { k: 'set'; target: RefExpr; value: Expr; spaced: boolean; tag?: string }
-  | { k: 'if'; branches: { cond: Expr; body: Stmt[] }[]; otherwise?: Stmt[]; formal: boolean; tag?: string }
+  | { k: 'if'; branches: { cond: Expr; body: Stmt[]; tag?: string }[]; otherwise?: Stmt[]; formal: boolean; tag?: string }
   | { k: 'foreach'; variable: string; iterable: Expr; body: Stmt[]; tag?: string }
   | { k: 'break'; tag?: string }
   | { k: 'stop'; tag?: string }
