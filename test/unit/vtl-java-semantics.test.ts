@@ -134,6 +134,10 @@ const CASES: JavaCase[] = [
   { name: "\\u escapes are decoded in double-quoted strings only", template: "a\\u00e9b #set($s = \"caf\\u00e9\")$s #set($t = 'x\\u00e9')$t $s.length()", expected: "a\\u00e9b caf\u00e9x\\u00e9 4" },
   { name: 'Adding a key to a map while #foreach goes through its keySet throws', template: '#set($m = {"a": 1, "b": 2})#foreach($k in $m.keySet())#set($m.c = 3)$k#end', error: 'java.util.ConcurrentModificationException' },
   { name: 'Changing a value, or adding a key in the last round, does not', template: '#set($m = {"a": 1, "b": 2})#foreach($k in $m.keySet())#set($m.a = 5)#if($foreach.last)#set($m.z = 0)#end$k#end $m', expected: 'ab {a=5, b=2, z=0}' },
+  { name: "intValue wraps a long and saturates a double; long arithmetic is exact", template: "#set($a = 30000000000)$a.intValue() $a.longValue() #set($c = 3000000000.5)$c.intValue() #set($d = -2147483648 * 2147483647)$d #set($e = 9007199254740993 + 0)$e", expected: "-64771072 300000000002147483647-46116860162799042569007199254740993" },
+  { name: "Past the long range arithmetic widens to BigInteger", template: "#set($x = 9223372036854775807)#set($y = $x + 1)$y #set($z = $x * 3)$z #set($w = $x / 2)$w", expected: "9223372036854775808276701161105643274214611686018427387903" },
+  { name: "The line break after #end is dropped, then the tab before #set", template: "#set($v = \"x\")#if(true)$v#end \n\t#set($b = 1)after", expected: "xafter" },
+  { name: "int overflow widens to long; intValue wraps back", template: "#set($i = 2147483647)#set($j = $i * 2)$j $j.intValue()", expected: "4294967294 -2" },
 ];
 
 function render(template: string) {

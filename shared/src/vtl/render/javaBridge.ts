@@ -403,8 +403,8 @@ const ENTRY_METHODS = table<JavaMapEntry>({
 type AnyJavaNumber = number | JavaNumber;
 
 const NUMBER_METHODS = table<AnyJavaNumber>({
-  intValue: (n, a) => (arity(a, 0), toInt32(numberValue(n))),
-  longValue: (n, a) => (arity(a, 0), Math.trunc(numberValue(n)) || 0),
+  intValue: (n, a) => (arity(a, 0), isJavaDouble(n) ? saturatedInt(numberValue(n)) : wrappedInt(n)),
+  longValue: (n, a) => (arity(a, 0), isJavaDouble(n) ? Math.trunc(numberValue(n)) || 0 : n),
   doubleValue: (n, a) => (arity(a, 0), toJavaDouble(numberValue(n))),
   floatValue: (n, a) => (arity(a, 0), toJavaDouble(Math.fround(numberValue(n)))),
   toString: (n: AnyJavaNumber, a: unknown[], call: CallContext) => (arity(a, 0), call.print(n)),
@@ -417,11 +417,18 @@ const NUMBER_METHODS = table<AnyJavaNumber>({
   isNaN: (n, a) => (arity(a, 0), Number.isNaN(numberValue(n))),
 });
 
-function toInt32(n: number): number {
+/** `(int) d` for a double: saturates at the int range, NaN is 0. */
+function saturatedInt(n: number): number {
   if (Number.isNaN(n)) return 0;
   if (n >= 2147483647) return 2147483647;
   if (n <= -2147483648) return -2147483648;
   return Math.trunc(n) || 0;
+}
+
+/** `(int) l` for an integer: keeps the low 32 bits. */
+function wrappedInt(n: number | JavaNumber): number {
+  const exact = typeof n === 'number' ? BigInt(n) : /^-?\d+$/.test(n.text) ? BigInt(n.text) : BigInt(Math.trunc(n.value));
+  return Number(BigInt.asIntN(32, exact));
 }
 
 const BOOLEAN_METHODS = table<boolean>({

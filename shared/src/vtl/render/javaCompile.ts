@@ -556,7 +556,7 @@ export class JavaCompile extends Compile implements CallContext {
         return text.includes('$') || text.includes('#') ? this.interpolate(text) : text;
       }
       case 'integer':
-        return parseInt(String(node.value), 10);
+        return integerLiteral(String(node.value));
       case 'decimal':
         return toJavaDouble(Number(node.value));
       case 'bool':
@@ -699,6 +699,15 @@ export class JavaCompile extends Compile implements CallContext {
     const range = node.span ?? (node.pos ? rangeOfPosition(this.env.template, node.pos) : undefined);
     return range && range.end > range.start ? this.env.template.slice(range.start, range.end) : undefined;
   }
+}
+
+/** An integer literal: a JS number while exact, else a Long/BigInteger with its exact text. */
+function integerLiteral(text: string): number | JavaNumber {
+  const value = parseInt(text, 10);
+  if (Number.isSafeInteger(value) || !/^-?\d+$/.test(text.trim())) return value;
+  const exact = BigInt(text.trim());
+  const type = exact >= -(2n ** 63n) && exact < 2n ** 63n ? 'Long' : 'BigInteger';
+  return new JavaNumber(type, exact.toString(), value);
 }
 
 /** velocityjs writes `args: false` for `()`. */

@@ -52,8 +52,8 @@ function parseUncached(template: string): ParsedTemplate {
     const fatal = parsed.problems.find((problem) => problem.severity === 'error' && !RENDERABLE.has(problem.code));
     if (fatal) return { ok: false, problem: { ...fatal, message: `Velocity cannot parse the template: ${fatal.message}` } };
     const ast = toVelocityjsAst(parsed.ast) as RenderNode[];
-    dropIndentRunsBeforeSet(ast);
     dropLineBreakRunsAfterDirectives(ast);
+    dropIndentRunsBeforeSet(ast);
     keepLineBreakAfterBlockComments(ast, template);
     markEscapedReferences(ast, template);
     return { ok: true, ast };
