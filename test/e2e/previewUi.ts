@@ -3,11 +3,11 @@
 // the panel was closed and after the window reloaded.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { PROJECT_ROOT } from './harness/paths';
-import { runCommand } from './harness/workbench';
+import { goTo, positionOf, runCommand } from './harness/workbench';
 
 /** What the preview tests need from the suite that runs them. */
 export interface PreviewUiContext {
@@ -73,6 +73,25 @@ export function previewUiTests(context: PreviewUiContext): void {
     // The selection in the editor is the pattern's key, `'Not found: .*'`.
     await page.locator('.monaco-editor .selected-text').first().waitFor();
     await page.locator('.tabs-container .tab.active[data-resource-name="openapi.yaml"]').waitFor();
+  });
+
+  context.test('preview: an edit of the definition shows at once, and so does undoing it', async () => {
+    const page = context.page();
+    const preview = previewFrame(page);
+    await openFile(page, 'openapi.yaml');
+    const definition = readFileSync(join(context.workspace(), 'openapi.yaml'), 'utf8');
+    const { line, column } = positionOf(definition, "'Not found: .*'", 1);
+    await goTo(page, line, column);
+    // 'Not found: .*' becomes 'Nope: .*': the error no longer selects 404, the default response answers.
+    for (let i = 0; i < 'Not found'.length; i++) await page.keyboard.press('Delete');
+    await page.keyboard.type('Nope');
+    await preview.locator('#status-code', { hasText: '200' }).waitFor();
+    // Typed back and saved, so the file is as it was for the tests that follow.
+    for (let i = 0; i < 'Nope'.length; i++) await page.keyboard.press('Backspace');
+    await page.keyboard.type('Not found');
+    await page.keyboard.press('Control+S');
+    await preview.locator('#status-code', { hasText: '404' }).waitFor();
+    assert.equal(readFileSync(join(context.workspace(), 'openapi.yaml'), 'utf8'), definition);
   });
 
   context.test('preview: "Save as scenario" writes a scenario that apigw-mapping test passes', async () => {
