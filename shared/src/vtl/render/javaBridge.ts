@@ -6,6 +6,7 @@
 import { JavaNumber } from '../../apigw/index';
 import { JavaException } from './javaException';
 import { javaEquals, javaStringHash } from './javaEquality';
+import { bigIntOf } from './javaMath';
 import { javaPattern, runJavaRegex } from './javaRegex';
 import {
   arrayList,
@@ -427,8 +428,7 @@ function saturatedInt(n: number): number {
 
 /** `(int) l` for an integer: keeps the low 32 bits. */
 function wrappedInt(n: number | JavaNumber): number {
-  const exact = typeof n === 'number' ? BigInt(n) : /^-?\d+$/.test(n.text) ? BigInt(n.text) : BigInt(Math.trunc(n.value));
-  return Number(BigInt.asIntN(32, exact));
+  return Number(BigInt.asIntN(32, bigIntOf(n)));
 }
 
 const BOOLEAN_METHODS = table<boolean>({

@@ -17,7 +17,7 @@ import type { TemplateProblem } from '../problem';
 import { HostObject, hostObject, invokeJavaMethod, NO_SUCH_METHOD, readJavaIndex, readJavaProperty, type CallContext } from './javaBridge';
 import { velocityEquals } from './javaEquality';
 import { JavaException } from './javaException';
-import { javaArithmetic, javaCompare, javaNegate } from './javaMath';
+import { javaArithmetic, javaCompare, javaInteger, javaNegate } from './javaMath';
 import { arrayList, FormatBudgetError, javaToString, toJavaDouble, viewSource } from './javaValues';
 import { RenderBudget, RenderStop } from './limits';
 import { parseForRender, type RenderAstNode, type RenderNode } from './parseForRender';
@@ -704,10 +704,7 @@ export class JavaCompile extends Compile implements CallContext {
 /** An integer literal: a JS number while exact, else a Long/BigInteger with its exact text. */
 function integerLiteral(text: string): number | JavaNumber {
   const value = parseInt(text, 10);
-  if (Number.isSafeInteger(value) || !/^-?\d+$/.test(text.trim())) return value;
-  const exact = BigInt(text.trim());
-  const type = exact >= -(2n ** 63n) && exact < 2n ** 63n ? 'Long' : 'BigInteger';
-  return new JavaNumber(type, exact.toString(), value);
+  return Number.isSafeInteger(value) || !/^-?\d+$/.test(text.trim()) ? value : javaInteger(BigInt(text.trim()));
 }
 
 /** velocityjs writes `args: false` for `()`. */

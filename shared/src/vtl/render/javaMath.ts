@@ -8,44 +8,39 @@ import { isJavaDouble, isJavaNumber, numberValue, toJavaDouble } from './javaVal
 
 type AnyJavaNumber = number | JavaNumber;
 
+interface Operation {
+  number(x: number, y: number): number;
+  bigint(x: bigint, y: bigint): bigint;
+}
+
+/** Integer semantics (`/` truncates); a double `/` is plain division. */
+const OPERATIONS: Record<string, Operation> = {
+  '+': { number: (x, y) => x + y, bigint: (x, y) => x + y },
+  '-': { number: (x, y) => x - y, bigint: (x, y) => x - y },
+  '*': { number: (x, y) => x * y, bigint: (x, y) => x * y },
+  '/': { number: (x, y) => Math.trunc(x / y), bigint: (x, y) => x / y },
+  '%': { number: (x, y) => x % y, bigint: (x, y) => x % y },
+};
+
 /** The result of `a op b` for `+ - * / %`, or null where Velocity yields null. */
 export function javaArithmetic(operator: string, a: unknown, b: unknown, print: (value: unknown) => string): unknown {
   if (operator === '+' && (typeof a === 'string' || typeof b === 'string')) {
     return print(a) + print(b);
   }
-  if (!isJavaNumber(a) || !isJavaNumber(b)) return null;
-  const double = isJavaDouble(a) || isJavaDouble(b);
+  const operation = Object.prototype.hasOwnProperty.call(OPERATIONS, operator) ? OPERATIONS[operator] : undefined;
+  if (!operation || !isJavaNumber(a) || !isJavaNumber(b)) return null;
   const x = numberValue(a);
   const y = numberValue(b);
-  let result: number;
-  switch (operator) {
-    case '+':
-      result = x + y;
-      break;
-    case '-':
-      result = x - y;
-      break;
-    case '*':
-      result = x * y;
-      break;
-    case '/':
-      if (y === 0) return null;
-      result = double ? x / y : Math.trunc(x / y);
-      break;
-    case '%':
-      if (y === 0) return null;
-      result = x % y;
-      break;
-    default:
-      return null;
-  }
-  if (double) return toJavaDouble(result);
+  if ((operator === '/' || operator === '%') && y === 0) return null;
+  if (isJavaDouble(a) || isJavaDouble(b)) return toJavaDouble(operator === '/' ? x / y : operation.number(x, y));
+  const result = operation.number(x, y);
   // Integers widen (int → long → BigInteger) instead of overflowing; past 2^53 only BigInt is exact.
-  if (!Number.isSafeInteger(result) || !Number.isSafeInteger(x) || !Number.isSafeInteger(y)) return exactIntegerArithmetic(operator, a, b);
-  return result === 0 ? 0 : result;
+  if (Number.isSafeInteger(result) && Number.isSafeInteger(x) && Number.isSafeInteger(y)) return result === 0 ? 0 : result;
+  return javaInteger(operation.bigint(bigIntOf(a), bigIntOf(b)));
 }
 
-function bigIntOf(value: number | JavaNumber): bigint {
+/** The exact integer value of a Java integer (a Long or BigInteger keeps its exact text). */
+export function bigIntOf(value: number | JavaNumber): bigint {
   if (typeof value === 'number') return BigInt(value);
   return /^-?\d+$/.test(value.text) ? BigInt(value.text) : BigInt(Math.trunc(value.value));
 }
@@ -53,27 +48,8 @@ function bigIntOf(value: number | JavaNumber): bigint {
 const LONG_MIN = -(2n ** 63n);
 const LONG_MAX = 2n ** 63n - 1n;
 
-/** Integer arithmetic beyond 2^53, exact, typed as Velocity 1.7's MathUtils would (Long, else BigInteger). */
-function exactIntegerArithmetic(operator: string, a: number | JavaNumber, b: number | JavaNumber): unknown {
-  const x = bigIntOf(a);
-  const y = bigIntOf(b);
-  let result: bigint;
-  switch (operator) {
-    case '+':
-      result = x + y;
-      break;
-    case '-':
-      result = x - y;
-      break;
-    case '*':
-      result = x * y;
-      break;
-    case '/':
-      result = x / y;
-      break;
-    default:
-      result = x % y;
-  }
+/** An exact integer typed as Velocity 1.7's MathUtils would: a JS number while exact, else Long or BigInteger. */
+export function javaInteger(result: bigint): number | JavaNumber {
   if (result >= BigInt(Number.MIN_SAFE_INTEGER) && result <= BigInt(Number.MAX_SAFE_INTEGER)) return Number(result);
   const type = result >= LONG_MIN && result <= LONG_MAX ? 'Long' : 'BigInteger';
   return new JavaNumber(type, result.toString(), Number(result));
