@@ -42,7 +42,7 @@ before(async () => {
   run = prepareRun(runDir, { APIGW_E2E_RESULTS: join(runDir, 'extension-host-results.json') });
   installedExtension = installVsix(run, VSIX, extensionIdentity().id);
   timing(`installed the VSIX into ${run.extensionsDir}`);
-  server = await startCodeServer(run, { smokeTestDriver: true });
+  server = await startCodeServer(run, { smokeTestDriver: true, idleTimeoutSeconds: 300 });
   timing(`code-server ${run.install.version} answers on ${server.url}`);
   browser = await launchChromium();
   timing('chromium started');

@@ -118,7 +118,10 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
  * Starts code-server on 127.0.0.1 (webviews need a secure context: 127.0.0.1 or localhost).
  * `smokeTestDriver` lets a page run extension-host tests from a `payload` URL parameter.
  */
-export async function startCodeServer(run: CodeServerRun, options: { smokeTestDriver?: boolean } = {}): Promise<RunningCodeServer> {
+export async function startCodeServer(
+  run: CodeServerRun,
+  options: { smokeTestDriver?: boolean; idleTimeoutSeconds?: number } = {},
+): Promise<RunningCodeServer> {
   const port = await freePort();
   const config = join(run.runDir, 'code-server.yaml');
   writeFileSync(
@@ -131,6 +134,8 @@ export async function startCodeServer(run: CodeServerRun, options: { smokeTestDr
       'disable-update-check: true',
       'disable-workspace-trust: true',
       'disable-getting-started-override: true',
+      // A safety net for runs killed outright (SIGKILL runs no handler): a server nobody uses goes away.
+      ...(options.idleTimeoutSeconds ? [`idle-timeout-seconds: ${options.idleTimeoutSeconds}`] : []),
       '',
     ].join('\n'),
   );
