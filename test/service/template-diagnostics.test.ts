@@ -98,6 +98,58 @@ const cases: [name: string, fileName: string, source: string, expected: string[]
     ['vtl-unknown-member'],
   ],
   [
+    'through !Join: the joined text is checked',
+    'template.yaml',
+    `Resources:
+  Api:
+    Type: AWS::ApiGateway::RestApi
+  Method:
+    Type: AWS::ApiGateway::Method
+    Properties:
+      RestApiId: !Ref Api
+      HttpMethod: GET
+      Integration:
+        Type: MOCK
+        IntegrationResponses:
+          - StatusCode: 200
+            ResponseTemplates:
+              application/json: !Join ['', ['{"id": "$context.⟦requestid⟧", "table": "', !Ref Table, '"}']]
+      MethodResponses:
+        - StatusCode: 200
+`,
+    ['vtl-unknown-member'],
+  ],
+  [
+    'an !If is raw source, not a template: nothing in it is checked',
+    'template.yaml',
+    `Resources:
+  Api:
+    Type: AWS::ApiGateway::RestApi
+  Method:
+    Type: AWS::ApiGateway::Method
+    Properties:
+      RestApiId: !Ref Api
+      HttpMethod: GET
+      Integration:
+        Type: MOCK
+        IntegrationResponses:
+          - StatusCode: 200
+            ResponseTemplates:
+              application/json: !If [Prod, '{"id": "$context.requestid"}', '#if($x) $input.pth("$")']
+      MethodResponses:
+        - StatusCode: 200
+`,
+    [],
+  ],
+  [
+    'a {"Fn::If": …} in JSON is raw source too',
+    'template.json',
+    `{"Resources": {"Api": {"Type": "AWS::ApiGateway::RestApi"}, "Method": {"Type": "AWS::ApiGateway::Method", "Properties": {"RestApiId": {"Ref": "Api"}, "HttpMethod": "GET",
+  "Integration": {"Type": "MOCK", "IntegrationResponses": [{"StatusCode": 200, "ResponseTemplates": {"application/json": {"Fn::If": ["Prod", "$context.requestid #end", "$input.pth('$')"]}}}]},
+  "MethodResponses": [{"StatusCode": 200}]}}}}`,
+    [],
+  ],
+  [
     'responseOverride: not a status, set twice, in a request template',
     'response.vtl',
     `#set($context.responseOverride.status = ⟦"abc"⟧)

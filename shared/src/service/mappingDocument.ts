@@ -64,15 +64,24 @@ function templateSites(api: ApiDocument): TemplateSite[] {
     const integration = operation.integration;
     if (!integration) continue;
     for (const template of integration.requestTemplates) {
-      if (template.text) sites.push({ text: template.text, role: 'request', template, operation });
+      if (isTemplateText(template.text)) sites.push({ text: template.text, role: 'request', template, operation });
     }
     for (const response of integration.responses) {
       for (const template of response.responseTemplates) {
-        if (template.text) sites.push({ text: template.text, role: 'response', template, operation, response });
+        if (isTemplateText(template.text)) sites.push({ text: template.text, role: 'response', template, operation, response });
       }
     }
   }
   return sites;
+}
+
+/**
+ * Whether a template's text is a template to analyse: `Fn::Sub` and `Fn::Join` stand for the text they
+ * build, while any other intrinsic (`!If [...]`, `!Ref X`) keeps its raw source, which is no template.
+ */
+function isTemplateText(text: SourcedText | null): text is SourcedText {
+  if (!text) return false;
+  return text.intrinsic === undefined || text.intrinsic === 'Fn::Sub' || text.intrinsic === 'Fn::Join';
 }
 
 /** The operation whose node holds `offset` (the innermost, when operations nest as in CloudFormation). */
