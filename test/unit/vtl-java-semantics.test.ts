@@ -138,6 +138,7 @@ const CASES: JavaCase[] = [
   { name: "Past the long range arithmetic widens to BigInteger", template: "#set($x = 9223372036854775807)#set($y = $x + 1)$y #set($z = $x * 3)$z #set($w = $x / 2)$w", expected: "9223372036854775808276701161105643274214611686018427387903" },
   { name: "The line break after #end is dropped, then the tab before #set", template: "#set($v = \"x\")#if(true)$v#end \n\t#set($b = 1)after", expected: "xafter" },
   { name: "int overflow widens to long; intValue wraps back", template: "#set($i = 2147483647)#set($j = $i * 2)$j $j.intValue()", expected: "4294967294 -2" },
+  { name: "Float literals take an exponent and are Doubles", template: "#set($a = 1.0E10)#set($b = 2.5e-3)#set($c = 1E3)#set($d = -1.5E+2)$a $b $c $d", expected: "1.0E10 0.0025 1000.0 -150.0" },
 ];
 
 function render(template: string) {

@@ -229,6 +229,14 @@ function readNumber(cur: Cursor, limit: number): VtlExpression {
     cur.pos++;
     while (cur.pos < limit && isDigit(cur.peek())) cur.pos++;
   }
+  // 1.7's FLOATING_POINT_LITERAL takes an exponent (`1.0E10`, `2E-3`), which makes the literal a Double.
+  const exponentSign = cur.peek(1) === '+' || cur.peek(1) === '-' ? 1 : 0;
+  const exponentDigitAt = cur.pos + 1 + exponentSign;
+  if ((cur.peek() === 'e' || cur.peek() === 'E') && exponentDigitAt < limit && isDigit(cur.text.charAt(exponentDigitAt))) {
+    integer = false;
+    cur.pos = exponentDigitAt;
+    while (cur.pos < limit && isDigit(cur.peek())) cur.pos++;
+  }
   return { kind: 'number', raw: cur.text.slice(start, cur.pos), integer, start, end: cur.pos };
 }
 
