@@ -91,9 +91,20 @@ const INTEGRATION_FIELDS = new Set(['range', 'type', 'uri', 'httpMethod', 'passt
 const RESPONSE_FIELDS = new Set(['range', 'key', 'statusCode', 'selectionPattern', 'responseParameters', 'responseTemplates', 'contentHandling']);
 const METHOD_RESPONSE_FIELDS = new Set(['range', 'statusCode', 'headers', 'contentTypes']);
 
-/** Moves the offsets of the model that lie after an edit, and widens the ranges around it. */
+/**
+ * A moved offset carries this fraction until the walk ends. Offsets are whole numbers, so a fraction
+ * says "already moved" where the model shares a range or a segment between places (an OpenAPI key is
+ * also the selectionPattern; two values read from one node share its range) without remembering every
+ * object moved: on a large document that bookkeeping cost more than the moving.
+ */
+const MOVED_MARK = 0.5;
+
+/**
+ * Moves the offsets of the model that lie after an edit, and widens the ranges around it. Runs twice:
+ * a first walk moves offsets and marks them, a second (`settling`) removes the marks.
+ */
 class RangeShifter {
-  /** Objects the model may share between places (references, an OpenAPI key that is also the pattern), shifted once. */
+  /** Containers the model may share (the API settings, a CloudFormation integration), walked once. */
   private readonly done = new Set<object>();
 
   constructor(
@@ -101,17 +112,41 @@ class RangeShifter {
     private readonly oldEnd: number,
     private readonly delta: number,
     private readonly skipSegments: Set<Segment>,
+    private readonly settling: boolean,
   ) {}
 
   range(range: OffsetRange | undefined): void {
-    // The model shares some objects (an OpenAPI key is also the selectionPattern): shift each once.
-    if (range === undefined || !this.once(range)) return;
-    if (range.start >= this.oldEnd && (range.start > this.start || this.oldEnd > this.start)) range.start += this.delta;
-    if (range.end >= this.oldEnd && range.end > this.start) range.end += this.delta;
+    if (range === undefined) return;
+    range.start = this.moved(range.start, true);
+    range.end = this.moved(range.end, false);
+  }
+
+  /**
+   * The offset after the edit: moved (and marked) when it lies after the edited stretch, or unmarked
+   * when settling. A start at the edit's point of insertion stays, an end there moves.
+   */
+  private moved(offset: number, isStart: boolean): number {
+    if (Number.isInteger(offset)) {
+      if (this.settling || offset < this.oldEnd) return offset;
+      const after = isStart ? offset > this.start || this.oldEnd > this.start : offset > this.start;
+      return after ? offset + this.delta + MOVED_MARK : offset;
+    }
+    return this.settling ? offset - MOVED_MARK : offset;
+  }
+
+  /** Whether nothing of `value` lies at or after the edit, so visiting it would change nothing. */
+  private before(value: Sourced<unknown>): boolean {
+    if (value.range.end >= this.start) return false;
+    const embedded = (value as Partial<SourcedText>).embedded;
+    if (embedded === undefined) return true;
+    if (embedded.range.end >= this.start) return false;
+    for (const segment of embedded.segments) if (segment.doc >= this.start) return false;
+    return true;
   }
 
   sourced(value: Sourced<unknown> | undefined): void {
-    if (value === undefined || !this.once(value)) return;
+    // Most of a large document lies before the edit: seeing that costs nothing.
+    if (value === undefined || this.before(value)) return;
     this.range(value.range);
     const embedded = (value as Partial<SourcedText>).embedded;
     if (embedded !== undefined) this.embedded(embedded);
@@ -120,14 +155,16 @@ class RangeShifter {
   embedded(embedded: EmbeddedText): void {
     this.range(embedded.range);
     for (const segment of embedded.segments) {
-      if (!this.skipSegments.has(segment) && segment.doc >= this.oldEnd && (segment.doc > this.start || this.oldEnd > this.start)) segment.doc += this.delta;
+      const doc = this.moved(segment.doc, true);
+      if (doc !== segment.doc && !this.skipSegments.has(segment)) segment.doc = doc;
     }
   }
 
   once(value: object): boolean {
-    if (this.done.has(value)) return false;
+    // One lookup instead of two: the set grows only for what it has not seen.
+    const seen = this.done.size;
     this.done.add(value);
-    return true;
+    return this.done.size !== seen;
   }
 
   operation(operation: Operation): void {
@@ -138,13 +175,20 @@ class RangeShifter {
     const integration = operation.integration;
     if (integration && this.once(integration)) {
       this.range(integration.range);
-      for (const value of [integration.type, integration.uri, integration.httpMethod, integration.passthroughBehavior, integration.contentHandling]) this.sourced(value);
+      this.sourced(integration.type);
+      this.sourced(integration.uri);
+      this.sourced(integration.httpMethod);
+      this.sourced(integration.passthroughBehavior);
+      this.sourced(integration.contentHandling);
       for (const template of integration.requestTemplates) this.template(template);
       this.rest(integration, INTEGRATION_FIELDS);
       for (const response of integration.responses) {
         this.range(response.range);
         this.rest(response, RESPONSE_FIELDS);
-        for (const value of [response.key, response.statusCode, response.selectionPattern, response.contentHandling]) this.sourced(value);
+        this.sourced(response.key);
+        this.sourced(response.statusCode);
+        this.sourced(response.selectionPattern);
+        this.sourced(response.contentHandling);
         for (const mapping of response.responseParameters) {
           this.sourced(mapping.target);
           this.sourced(mapping.source);
@@ -167,8 +211,11 @@ class RangeShifter {
    * ranges move too.
    */
   rest(value: object, named: ReadonlySet<string>): void {
-    for (const [key, child] of Object.entries(value)) {
-      if (!named.has(key) && typeof child === 'object' && child !== null) this.deep(child);
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      if (named.has(key)) continue;
+      const child = record[key];
+      if (typeof child === 'object' && child !== null) this.deep(child);
     }
   }
 
@@ -194,9 +241,11 @@ class RangeShifter {
 
 function shiftRanges(document: MappingDocument, start: number, oldEnd: number, delta: number, skip: Set<Segment>): void {
   if (delta === 0) return;
-  const shifter = new RangeShifter(start, oldEnd, delta, skip);
-  for (const operation of document.api.operations) shifter.operation(operation);
-  for (const problem of document.api.problems) shifter.range(problem.range);
-  // A `.vtl` document's one template belongs to no operation.
-  if (document.api.kind === 'vtl') for (const site of document.templates) shifter.sourced(site.text);
+  for (const settling of [false, true]) {
+    const shifter = new RangeShifter(start, oldEnd, delta, skip, settling);
+    for (const operation of document.api.operations) shifter.operation(operation);
+    for (const problem of document.api.problems) shifter.range(problem.range);
+    // A `.vtl` document's one template belongs to no operation.
+    if (document.api.kind === 'vtl') for (const site of document.templates) shifter.sourced(site.text);
+  }
 }
