@@ -71,7 +71,9 @@ export function createLanguageService(): MappingLanguageService {
     const roleKey = `${role.role}:${role.jsonOutput ? 'json' : 'text'}`;
     let cache = templateFindings.get(roleKey);
     if (!cache) templateFindings.set(roleKey, (cache = new BoundedCache(65536)));
-    return cache.getOrCreate(text, () => analyseTemplate(parseTemplate(text), role));
+    // Validation reads every template once: keeping each tree would hold hundreds of them alive on a
+    // large definition for nothing, so only a tree that completion or hover cached is reused.
+    return cache.getOrCreate(text, () => analyseTemplate(templateParses.get(text) ?? parseVtl(text), role));
   };
   const facts = (pattern: string): PatternFacts => patterns.getOrCreate(pattern, () => studyPattern(pattern));
   const study: PatternStudy = {

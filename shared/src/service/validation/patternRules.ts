@@ -139,9 +139,16 @@ function checkPattern(document: MappingDocument, pattern: SourcedText, kind: Int
   }
 }
 
+/** Answers of {@link matchesOnlyWholeMessages} per pattern: a large definition repeats its patterns, and each answer runs the regex twice. */
+const wholeMessageAnswers = new WeakMap<PatternFacts, boolean>();
+
 /** Whether the pattern matches its examples only on their own, not inside a longer message. */
 function matchesOnlyWholeMessages(facts: PatternFacts): boolean {
-  const example = facts.examples[0];
-  if (example === undefined || !facts.regex) return false;
-  return !safeMatches(facts.regex, `Error: ${example}`) && !safeMatches(facts.regex, `${example} (details)`);
+  let answer = wholeMessageAnswers.get(facts);
+  if (answer === undefined) {
+    const example = facts.examples[0];
+    answer = example !== undefined && !!facts.regex && !safeMatches(facts.regex, `Error: ${example}`) && !safeMatches(facts.regex, `${example} (details)`);
+    wholeMessageAnswers.set(facts, answer);
+  }
+  return answer;
 }
