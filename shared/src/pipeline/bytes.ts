@@ -69,3 +69,20 @@ export function fromBase64(text: string): Uint8Array | undefined {
   }
   return out.subarray(0, written);
 }
+
+/** The bytes a base64 decode produced, or why it failed. */
+export type Base64DecodeOutcome = { ok: true; body: Uint8Array; binary: true } | { ok: false; reason: string };
+
+/**
+ * Base64-decodes a text payload for a CONVERT_TO_BINARY-style conversion (D-CONV): the decoded bytes,
+ * or the failure API Gateway answers with a 500. `record` writes the trace line.
+ */
+export function decodeBase64Payload(body: Uint8Array, noun: string, record: (message: string) => void): Base64DecodeOutcome {
+  const decoded = fromBase64(utf8Text(body));
+  if (!decoded) {
+    record(`the ${noun} must be base64-decoded but is not valid base64 → 500`);
+    return { ok: false, reason: `the ${noun} could not be base64-decoded` };
+  }
+  record(`the ${noun} is base64-decoded to ${decoded.length} bytes`);
+  return { ok: true, body: decoded, binary: true };
+}

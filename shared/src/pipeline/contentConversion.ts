@@ -1,5 +1,5 @@
 import type { Sourced } from '../model/types';
-import { fromBase64, toBase64, utf8Bytes, utf8Text } from './bytes';
+import { decodeBase64Payload, toBase64, utf8Bytes, utf8Text } from './bytes';
 import { isBinaryMediaType } from './mediaTypes';
 import type { TraceRecorder } from './trace';
 
@@ -38,15 +38,8 @@ export function convertPayload(inputs: ConversionInputs, trace: TraceRecorder): 
     trace.step('conversion', `${why}: the payload is base64-encoded`, range);
     return { ok: true, body: utf8Bytes(toBase64(inputs.body)), binary: false };
   };
-  const decode = (): ConversionOutcome => {
-    const decoded = fromBase64(utf8Text(inputs.body));
-    if (!decoded) {
-      trace.step('conversion', `${why}: the payload must be base64-decoded but is not valid base64 → 500`, range);
-      return { ok: false, reason: 'the payload could not be base64-decoded' };
-    }
-    trace.step('conversion', `${why}: the payload is base64-decoded to ${decoded.length} bytes`, range);
-    return { ok: true, body: decoded, binary: true };
-  };
+  const decode = (): ConversionOutcome =>
+    decodeBase64Payload(inputs.body, 'payload', (message) => trace.step('conversion', `${why}: ${message}`, range));
   const passBinary = (): ConversionOutcome => {
     trace.step('conversion', `${why}: the binary payload passes through`, range);
     return { ok: true, body: inputs.body, binary: true };

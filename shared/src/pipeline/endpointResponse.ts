@@ -15,12 +15,13 @@ export interface EndpointResponse {
 /**
  * The endpoint response for an HTTP, AWS service or Lambda (custom) integration. A Lambda Invoke
  * answers 200 with `Content-Type: application/json` and the payload as body; a function error adds
- * `X-Amz-Function-Error` (SEMANTICS 4). `echo` answers with the integration request body.
+ * `X-Amz-Function-Error` (SEMANTICS 4). `echo` answers with the integration request body bytes
+ * (binary when the request conversion left them binary).
  */
 export function endpointResponse(
   kind: IntegrationKind,
   backend: BackendSample | undefined,
-  integrationRequestBody: string,
+  integrationRequestBody: Uint8Array,
   trace: TraceRecorder,
 ): EndpointResponse {
   if (!backend) {
@@ -46,8 +47,8 @@ export function endpointResponse(
       break;
     case 'echo':
       response = wantsLambda
-        ? lambdaInvoke(integrationRequestBody, undefined)
-        : { statusCode: backend.statusCode, headers: backend.headers, body: utf8Bytes(integrationRequestBody) };
+        ? lambdaInvoke(utf8Text(integrationRequestBody), undefined)
+        : { statusCode: backend.statusCode, headers: backend.headers, body: integrationRequestBody };
       break;
   }
   trace.step('endpoint', describeEndpoint(kind, response));

@@ -63,11 +63,11 @@ export function simulate(operation: Operation, api: ApiSettings, inputs: Simulat
     } else if (kind === 'http-proxy') {
       finished = httpProxy(inputs, trace);
     } else {
-      const request = integrationRequest(integration, inputs, context, trace);
+      const request = integrationRequest(integration, inputs, api.binaryMediaTypes, context, trace);
       if (request.rejected) {
         finished = failed(request.response, null);
       } else {
-        if (request.templateRan) integrationRequestBody = request.body;
+        if (request.templateRan) integrationRequestBody = utf8Text(request.body);
         finished = nonProxy(operation, api, kind, inputs, request.body, request.context, trace);
       }
     }
@@ -108,14 +108,14 @@ function nonProxy(
   api: ApiSettings,
   kind: IntegrationKind,
   inputs: SimulationInputs,
-  integrationRequestBody: string,
+  integrationRequestBody: Uint8Array,
   context: Record<string, unknown>,
   trace: TraceRecorder,
 ): Finished {
   const integration = operation.integration!;
   let endpoint: EndpointResponse | undefined;
   if (kind === 'mock') {
-    endpoint = mockEndpointResponse(integrationRequestBody, trace);
+    endpoint = mockEndpointResponse(utf8Text(integrationRequestBody), trace);
     if (!endpoint) return failed(gatewayResponse('API_CONFIGURATION_ERROR', 'Unable to parse statusCode. It should be an integer that is defined in the request template.'), null);
   } else {
     endpoint = endpointResponse(kind, inputs.backend, integrationRequestBody, trace);
@@ -211,7 +211,7 @@ function methodResponseFor(
 
 function lambdaProxy(api: ApiSettings, inputs: SimulationInputs, trace: TraceRecorder): Finished {
   trace.step('proxy', 'Lambda proxy integration: integration responses and templates do not apply');
-  const endpoint = endpointResponse('lambda-proxy', inputs.backend, utf8Text(inputs.request.body), trace);
+  const endpoint = endpointResponse('lambda-proxy', inputs.backend, inputs.request.body, trace);
   const outcome = readLambdaProxyOutput(endpoint, firstAcceptedType(inputs.request.headers), api.binaryMediaTypes, trace);
   if (!outcome.ok) {
     trace.step('proxy', `${outcome.reason} → ${outcome.status}`);
@@ -224,7 +224,7 @@ function lambdaProxy(api: ApiSettings, inputs: SimulationInputs, trace: TraceRec
 
 function httpProxy(inputs: SimulationInputs, trace: TraceRecorder): Finished {
   trace.step('proxy', 'HTTP proxy integration: the backend answer passes through; integration responses and templates do not apply');
-  const endpoint = endpointResponse('http-proxy', inputs.backend, utf8Text(inputs.request.body), trace);
+  const endpoint = endpointResponse('http-proxy', inputs.backend, utf8Bytes(utf8Text(inputs.request.body)), trace);
   const headers = remapReservedHeaders(endpoint.headers, 'proxy', trace);
   return { statusCode: endpoint.statusCode, headers, body: endpoint.body, selectedResponse: null, error: null };
 }
