@@ -14,7 +14,6 @@ export const pendingFeatures: readonly { feature: string; finding: string }[] = 
   { feature: 'escape:directive', finding: 'F3' },
   { feature: 'text:backslash', finding: 'F3' },
   { feature: 'comment:line', finding: 'F5' },
-  { feature: 'text:at-sign', finding: 'F8' },
   { feature: 'text:hash', finding: 'F9' },
   { feature: 'text:after-reference', finding: 'F10' },
   { feature: 'input.json:escapes', finding: 'F15' },

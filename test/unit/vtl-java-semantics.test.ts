@@ -139,6 +139,9 @@ const CASES: JavaCase[] = [
   { name: "The line break after #end is dropped, then the tab before #set", template: "#set($v = \"x\")#if(true)$v#end \n\t#set($b = 1)after", expected: "xafter" },
   { name: "int overflow widens to long; intValue wraps back", template: "#set($i = 2147483647)#set($j = $i * 2)$j $j.intValue()", expected: "4294967294 -2" },
   { name: "Float literals take an exponent and are Doubles", template: "#set($a = 1.0E10)#set($b = 2.5e-3)#set($c = 1E3)#set($d = -1.5E+2)$a $b $c $d", expected: "1.0E10 0.0025 1000.0 -150.0" },
+  { name: "Backslashes that escape nothing stay: before a # with no directive name, a $ with no reference, after a text $ or #", template: "#set($v = \"V\")\\#a \\#setx \\#if@ \\$1 \\$ x \\## c\n$\\$v #\\$v \\\\$v \\\\\\\\$v \\#{end}x", expected: "\\#a \\#setx \\#if@ \\$1 \\$ x \\$\\V #\\V \\V \\\\V #{end}x" },
+  { name: "A directive name followed by @ is text; a backslash before a comment stays", template: "#set($v = \"V\")#end@ #if@x \\#*c*#y", expected: "#end@ #if@x \\y" },
+  { name: "The blanks before #set go after a backslash and after an escaped reference", template: "a\\ #set($x = 1)b \\$nope #set($x = 1)c", expected: "a\\b \\$nopec" },
 ];
 
 function render(template: string) {

@@ -22,7 +22,7 @@ function ours(text: string): VelocityjsNode[] {
 
 /**
  * Deliberate difference: Velocity 1.7 swallows spaces and tabs before `#set` when no text precedes
- * them on the line; velocityjs keeps them. Applied to velocityjs's tree to compare the rest.
+ * them on the line, or when a backslash does (it ends 1.7's text token); velocityjs keeps them. Applied to velocityjs's tree to compare the rest.
  */
 function withoutIndentBeforeSet(nodes: VelocityjsNode[]): VelocityjsNode[] {
   const out: VelocityjsNode[] = [];
@@ -35,7 +35,7 @@ function withoutIndentBeforeSet(nodes: VelocityjsNode[]): VelocityjsNode[] {
       const next = nodes[j];
       const previous = out[out.length - 1];
       const beforeSet = next !== undefined && typeof next === 'object' && !Array.isArray(next) && next.type === 'set';
-      if (beforeSet && (previous === undefined || typeof previous !== 'string')) {
+      if (beforeSet && (previous === undefined || typeof previous !== 'string' || previous.endsWith('\\'))) {
         for (let k = i; k < j; k++) if (nodes[k] === '') out.push('');
         i = j - 1;
         continue;
@@ -179,6 +179,7 @@ test('lowering matches velocityjs on generated templates', () => {
   for (let n = 0; n < 900; n++) {
     const text = next();
     if (ESCAPE_AFTER_REFERENCE.test(text) || CALL_ON_NAME.test(text)) continue;
+    if (LITERAL_BACKSLASH.test(text) || DIRECTIVE_NAME_THEN_AT.test(text)) continue;
     try {
       velocity.parse(text);
     } catch {
@@ -248,6 +249,17 @@ test('lowering matches velocityjs on directives with awkward spacing and every o
  */
 const ESCAPE_AFTER_REFERENCE = /[\w)\]}-]\\+[$#]/;
 
+/**
+ * Backslashes that 1.7 prints as they are (velocityjs halves them and escapes): before a `#` with no
+ * directive name after it (`\\#a`, `\\## c`), before a `$` that starts no reference (`\\$1`), and after
+ * a `$` or `#` printed as text (`$\\$a`). Tested below.
+ */
+const LITERAL_BACKSLASH =
+  /[$#]\\+\$|\\+#(?!\{?(?:set|if|elseif|else|end|foreach|break|stop|macro|define|evaluate|include|parse)\}?(?![\w@]))|\\+\$(?!!?\{?[a-zA-Z_])/;
+
+/** A directive name followed by `@` is text in 1.7 (`#end@`); velocityjs reads the directive (tested below). */
+const DIRECTIVE_NAME_THEN_AT = /#\{?(?:set|if|elseif|else|end|foreach|break|stop|macro|define)\}?@/;
+
 /** `$name(` in text: Velocity 1.7 prints the parenthesis, velocityjs calls `name` (tested below). */
 const CALL_ON_NAME = /\$!?\{?[a-zA-Z_][\w-]*\(/;
 
@@ -264,6 +276,7 @@ test('lowering matches velocityjs on short templates made of lexically awkward p
     const length = 1 + Math.floor(random() * 6);
     for (let i = 0; i < length; i++) text += pieces[Math.floor(random() * pieces.length)];
     if (CALL_WITHOUT_ARGUMENT.test(text) || ESCAPE_AFTER_REFERENCE.test(text) || CALL_ON_NAME.test(text)) continue;
+    if (LITERAL_BACKSLASH.test(text) || DIRECTIVE_NAME_THEN_AT.test(text)) continue;
     try {
       velocity.parse(text);
     } catch {
@@ -310,6 +323,12 @@ test('deliberate differences: the lowering renders like Velocity 1.7 where veloc
   check('$name(s)', [{ ...ref('name'), prue: true }, '(', 's)'], [{ ...ref('name'), args: [{ type: 'runt', value: 's' }], prue: true }]);
   // An escape right after a reference.
   check('$a\\$b', [{ ...ref('a'), prue: true }, '$', 'b'], [{ ...ref('a'), prue: true }, '\\', { ...ref('b'), prue: true }]);
+  // Backslashes that escape nothing in 1.7 stay (checked against the 1.7 jar: \#a, \$1, $\V).
+  check('\\#a', ['\\', '#a'], ['#', 'a']);
+  check('\\$1', ['\\', '$', '1'], ['$', '1']);
+  check('$\\$b', ['$', '\\', { ...ref('b'), prue: true }], ['$', '$', 'b']);
+  // A directive name followed by `@` is text in 1.7; velocityjs reads `#end`.
+  check('#end@', ['#e', 'nd@'], []);
   // An unclosed block (a parse error in 1.7) ends at the end of the template; velocityjs repeats its content.
   check('#if($a)x', [[{ type: 'if', condition: ref('a') }, 'x']], [[{ type: 'if', condition: ref('a') }, 'x'], 'x']);
   // A line break after a directive is dropped when written as \r\n too.

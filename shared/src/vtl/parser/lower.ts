@@ -39,6 +39,7 @@ const NEWLINE_AFTER_DIRECTIVE = /^[ \t]*\r?\n/;
  * precedes them on that line (template start, or right after a directive, reference or comment).
  */
 const INDENT_BEFORE_SET = /^[ \t]*$/;
+const BLANKS_AFTER_BACKSLASH = /\\([ \t]*)$/;
 
 /**
  * Lowers the tolerant tree to the structure `velocityjs.parse(text)` returns, so velocityjs can
@@ -73,6 +74,15 @@ function dropIndentBeforeSet(flat: VelocityjsNode[]): VelocityjsNode[] {
         // Empty texts (left where a line break after a directive was dropped) stay, as in velocityjs.
         const run = out.splice(first);
         for (const piece of run) if (piece === '') out.push(piece);
+      } else {
+        // A backslash ends 1.7's text token, so the blanks after it belong to the `#set` (`a\ #set`).
+        const before = out[first - 1] as string;
+        const blanks = BLANKS_AFTER_BACKSLASH.exec(before);
+        if (blanks) {
+          out[first - 1] = before.slice(0, before.length - blanks[1].length);
+          const run = out.splice(first);
+          for (const piece of run) if (piece === '') out.push(piece);
+        }
       }
     }
     out.push(node);

@@ -58,7 +58,51 @@ function strayCloser(cur: Cursor, closer: Closer): VtlStatement {
 const SPECIAL = /[$#]/g;
 /** Deeper block nesting is not real template code; stopping keeps the parser off the stack limit. */
 const MAX_BLOCK_DEPTH = 400;
-const TRAILING_PAIRS = /(\\\\)+$/;
+const REFERENCE_START = /!?\{?[a-zA-Z_]/y;
+const ESCAPABLE_WORD = /(\{)?([a-zA-Z_][a-zA-Z0-9_]*)(\})?/y;
+const ESCAPABLE_DIRECTIVES = new Set(['set', 'if', 'elseif', 'else', 'end', 'foreach', 'break', 'stop', 'macro', 'define', 'evaluate', 'include', 'parse']);
+const MACRO_DEFINITION = /#\{?macro\}?[ \t\r\n]*\([ \t\r\n]*([a-zA-Z_][a-zA-Z0-9_-]*)/g;
+
+/**
+ * Whether the backslashes before the `$` or `#` at `at` are escapes in Velocity 1.7's lexer: only
+ * before a reference (`\$a`, `\$!{a}`) or a directive or macro name (`\#if`, `\#{end}`, `\#mymacro`).
+ * Anywhere else (`\$ `, `\#a`, `\#setx`, `\#if@`, `\## comment`, `$\$a`) they are plain text.
+ */
+function backslashesEscape(text: string, at: number, limit: number): boolean {
+  if (text.charCodeAt(at) === 36) {
+    REFERENCE_START.lastIndex = at + 1;
+    const start = REFERENCE_START.exec(text);
+    return !!start && at + 1 + start[0].length <= limit;
+  }
+  ESCAPABLE_WORD.lastIndex = at + 1;
+  const word = ESCAPABLE_WORD.exec(text);
+  if (!word || at + 1 + (word[1] ? word[0].length : word[2].length) > limit) return false;
+  if (word[1] ? !word[3] : text.charAt(at + 1 + word[2].length) === '@') return false;
+  return ESCAPABLE_DIRECTIVES.has(word[2]) || macroNamesIn(text).has(word[2]);
+}
+
+/**
+ * After a `$` or `#` printed as text (`$\\$a`, `#\\$a`), 1.7's lexer is inside that token already: the
+ * backslashes are text and what follows is read as if they were not there.
+ */
+function afterTextDollarOrHash(body: VtlStatement[], at: number): boolean {
+  const last = body[body.length - 1];
+  if (last?.kind !== 'text' || last.end !== at) return false;
+  const ch = last.value.charAt(last.value.length - 1);
+  return ch === '$' || ch === '#';
+}
+
+let macroNamesFor: { text: string; names: Set<string> } | undefined;
+
+/** Names of the macros the template defines (1.7 absorbs the backslash of `\#name` for them too). */
+function macroNamesIn(text: string): Set<string> {
+  if (macroNamesFor?.text !== text) {
+    const names = new Set<string>();
+    for (const m of text.matchAll(MACRO_DEFINITION)) names.add(m[1]);
+    macroNamesFor = { text, names };
+  }
+  return macroNamesFor.names;
+}
 
 function readBody(cur: Cursor, limit: number): BodyResult {
   const body: VtlStatement[] = [];
@@ -77,15 +121,17 @@ function readBody(cur: Cursor, limit: number): BodyResult {
       let backslashes = 0;
       while (k - backslashes - 1 >= chunkStart && text.charCodeAt(k - backslashes - 1) === 92) backslashes++;
       let value = text.slice(chunkStart, k);
-      if (backslashes % 2 === 1) {
-        value = value.slice(0, -1);
-        if (backslashes > 1) value = value.replace(TRAILING_PAIRS, '\\');
-        pushText(body, chunkStart, k - 1, value);
-        body.push({ kind: 'escape', char: text.charAt(k) as '$' | '#', start: k - 1, end: k + 1 });
-        cur.pos = k + 1;
-        continue;
+      const escapes = text.charCodeAt(k) === 36 ? !afterTextDollarOrHash(body, k - backslashes) : true;
+      if (backslashes && escapes && backslashesEscape(text, k, limit)) {
+        // Each pair prints one backslash; an odd one out escapes the `$` or `#`.
+        value = value.slice(0, value.length - backslashes) + '\\'.repeat(backslashes >> 1);
+        if (backslashes % 2 === 1) {
+          pushText(body, chunkStart, k - 1, value);
+          body.push({ kind: 'escape', char: text.charAt(k) as '$' | '#', start: k - 1, end: k + 1 });
+          cur.pos = k + 1;
+          continue;
+        }
       }
-      if (backslashes > 1) value = value.replace(TRAILING_PAIRS, '\\');
       pushText(body, chunkStart, k, value);
       cur.pos = k;
     }
@@ -159,9 +205,12 @@ function readDollar(cur: Cursor, limit: number, body: VtlStatement[]): void {
   cur.textMode = 'initial';
 }
 
-/** Directive names velocityjs lexes, in its rule order; each needs a non-word character after it. */
-const PAREN_DIRECTIVE = /(set|if|elseif|foreach|define|macro)[ ]*(?=[^a-zA-Z0-9_])/y;
-const WORD_DIRECTIVE = /(else|end|break|stop)(?![a-zA-Z0-9_])/y;
+/**
+ * Directive names velocityjs lexes, in its rule order; each needs a non-word character after it.
+ * Velocity 1.7 (unlike velocityjs) also reads a name followed by `@` as text (`#end@`, `#if@`).
+ */
+const PAREN_DIRECTIVE = /(set|if|elseif|foreach|define|macro)[ ]*(?=[^a-zA-Z0-9_@])/y;
+const WORD_DIRECTIVE = /(else|end|break|stop)(?![a-zA-Z0-9_@])/y;
 const FORMAL_DIRECTIVE = /\{([a-zA-Z]+)\}/y;
 const STOP_CALL = /stop[ ]*\(/y;
 /** velocityjs opens a call's arguments only when an argument (or `)`) can follow. */

@@ -53,9 +53,10 @@ function parseUncached(template: string): ParsedTemplate {
     if (fatal) return { ok: false, problem: { ...fatal, message: `Velocity cannot parse the template: ${fatal.message}` } };
     const ast = toVelocityjsAst(parsed.ast) as RenderNode[];
     dropLineBreakRunsAfterDirectives(ast);
+    // An escaped reference is a reference token in 1.7: the blanks after it go with a following #set.
+    markEscapedReferences(ast, template);
     dropIndentRunsBeforeSet(ast);
     keepLineBreakAfterBlockComments(ast, template);
-    markEscapedReferences(ast, template);
     return { ok: true, ast };
   } catch (error) {
     return {
