@@ -16,7 +16,6 @@ export const pendingFeatures: readonly { feature: string; finding: string }[] = 
   { feature: 'comment:line', finding: 'F5' },
   { feature: 'text:hash', finding: 'F9' },
   { feature: 'text:after-reference', finding: 'F10' },
-  { feature: 'input.json:escapes', finding: 'F15' },
   { feature: 'text:blank-before-set', finding: 'F9' },
   { feature: 'argument:null', finding: 'F13, F18' },
   { feature: 'mutation:body-remove', finding: 'F13' },

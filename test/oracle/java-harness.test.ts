@@ -23,6 +23,7 @@ const table: [string, string, string, string][] = [
     '{list=[{"foo":"bar"}]}'],
   ['an object taken from an array prints as a map', '#set($r = $input.path("$.json"))$r[0]', '{"json": [{"foo": "bar"}]}', '{foo=bar}'],
   ['json-smart escapes / in compact JSON', '$input.path("$.a")', '{"a": ["x/y", "\\u2028"]}', '["x\\/y","\\u2028"]'],
+  ['$input.json writes / as is (Jayway\'s json-smart provider: LT_COMPRESS)', '$input.json("$.a")', '{"a": ["x/y", "\\u2028"]}', '["x/y","\\u2028"]'],
   ['$input.json is compact JSON', "$input.json('$.a')", '{"a": {"b": [1, 2.5, true, null]}}', '{"b":[1,2.5,true,null]}'],
   ['$input.json of a missing path is "" (conformance scenario, LocalStack)', "$input.json('$.missing')", '{"a": 1}', '""'],
   ['$input.body is the raw text; empty reads {}', '$input.body|', '', '{}|'],

@@ -34,11 +34,12 @@ public final class InputVariable {
     /**
      * The value at a JSONPath as compact JSON text. A missing value gives {@code ""} (two quote
      * characters), as the conformance scenario unit-input-json-missing-on-nonobject says
-     * (LocalStack; not recorded on AWS, SEMANTICS 16.4).
+     * (LocalStack; not recorded on AWS, SEMANTICS 16.4). Written like Jayway JsonPath's json-smart
+     * provider ({@code LT_COMPRESS}: {@code /} not escaped), unlike a JSON array's own toString().
      */
     public String json(String jsonPath) {
         Object value = path(jsonPath);
-        return value == null ? "\"\"" : MiniJson.toCompactJson(value);
+        return value == null ? "\"\"" : MiniJson.toCompactJsonLt(value);
     }
 
     /** Every method request parameter: {@code {path={…}, querystring={…}, header={…}}}. */

@@ -181,15 +181,25 @@ public final class MiniJson {
      */
     public static String toCompactJson(Object value) {
         StringBuilder out = new StringBuilder();
-        writeCompact(value, out);
+        writeCompact(value, out, true);
         return out.toString();
     }
 
-    private static void writeCompact(Object value, StringBuilder out) {
+    /**
+     * Compact JSON in json-smart's {@code JSONStyle.LT_COMPRESS}, the style Jayway JsonPath's
+     * {@code JsonSmartJsonProvider.toJson} writes: as {@link #toCompactJson} but {@code /} as is.
+     */
+    public static String toCompactJsonLt(Object value) {
+        StringBuilder out = new StringBuilder();
+        writeCompact(value, out, false);
+        return out.toString();
+    }
+
+    private static void writeCompact(Object value, StringBuilder out, boolean escapeSlash) {
         if (value == null) {
             out.append("null");
         } else if (value instanceof String) {
-            writeQuoted((String) value, out);
+            writeQuoted((String) value, out, escapeSlash);
         } else if (value instanceof Double) {
             Double d = (Double) value;
             out.append(d.isInfinite() || d.isNaN() ? "null" : d.toString());
@@ -199,9 +209,9 @@ public final class MiniJson {
             for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
                 if (!first) out.append(',');
                 first = false;
-                writeQuoted(String.valueOf(entry.getKey()), out);
+                writeQuoted(String.valueOf(entry.getKey()), out, escapeSlash);
                 out.append(':');
-                writeCompact(entry.getValue(), out);
+                writeCompact(entry.getValue(), out, escapeSlash);
             }
             out.append('}');
         } else if (value instanceof List) {
@@ -210,24 +220,24 @@ public final class MiniJson {
             for (Object item : (List<?>) value) {
                 if (!first) out.append(',');
                 first = false;
-                writeCompact(item, out);
+                writeCompact(item, out, escapeSlash);
             }
             out.append(']');
         } else if (value instanceof Number || value instanceof Boolean) {
             out.append(value.toString());
         } else {
-            writeQuoted(value.toString(), out);
+            writeQuoted(value.toString(), out, escapeSlash);
         }
     }
 
-    private static void writeQuoted(String s, StringBuilder out) {
+    private static void writeQuoted(String s, StringBuilder out, boolean escapeSlash) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '"': out.append("\\\""); break;
                 case '\\': out.append("\\\\"); break;
-                case '/': out.append("\\/"); break;
+                case '/': if (escapeSlash) out.append("\\/"); else out.append('/'); break;
                 case '\b': out.append("\\b"); break;
                 case '\f': out.append("\\f"); break;
                 case '\n': out.append("\\n"); break;
