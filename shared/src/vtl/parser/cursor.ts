@@ -52,6 +52,25 @@ export class Cursor {
     pattern.lastIndex = this.pos;
     return pattern.exec(this.text);
   }
+
+  /** Whether a sticky regular expression matches at the current position; builds no match (templates test often). */
+  test(pattern: RegExp): boolean {
+    pattern.lastIndex = this.pos;
+    return pattern.test(this.text);
+  }
+
+  /** The length of the identifier ({@link IDENTIFIER}) at the current position, 0 when none starts here. */
+  identifierLength(): number {
+    const text = this.text;
+    let at = this.pos;
+    if (!isIdentifierStart(text.charAt(at))) return 0;
+    for (at++; at < text.length; at++) {
+      const code = text.charCodeAt(at);
+      const isPart = (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 45;
+      if (!isPart) break;
+    }
+    return at - this.pos;
+  }
 }
 
 /** Identifier as both Velocity 1.7 and velocityjs read it: hyphens allowed after the first character. */

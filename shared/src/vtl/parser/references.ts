@@ -1,5 +1,5 @@
 import type { VtlExpression, VtlName, VtlPathSegment, VtlReference } from './ast';
-import { Cursor, IDENTIFIER, isIdentifierStart, isWhitespace } from './cursor';
+import { Cursor, isIdentifierStart, isWhitespace } from './cursor';
 import { readCallArguments, readExpression, skipSpace } from './expressions';
 import { VTL_PARSE_CODES } from './problems';
 
@@ -39,7 +39,7 @@ export function readReference(cur: Cursor, limit: number, inExpression = false):
   const ref: VtlReference = { kind: 'reference', start, end: cur.pos, quiet, formal, name, path: [], closed: !formal };
   // `$name(…)` calls nothing in Velocity 1.7: in text the parenthesis is text, in a directive it is an
   // error. velocityjs calls `name` there; keep that reading inside directives so the tree matches.
-  if (name.value && inExpression && cur.match(CALL_OPEN) && cur.pos < limit) {
+  if (name.value && inExpression && cur.test(CALL_OPEN) && cur.pos < limit) {
     const open = cur.pos;
     ref.args = readCallArguments(cur, limit);
     cur.sink.report(VTL_PARSE_CODES.notVelocity17, `Velocity 1.7 cannot call \`$${name.value}(…)\`: call a method on it instead, e.g. \`$${name.value}.get(…)\`.`, open, open + 1);
@@ -66,8 +66,8 @@ export function readReference(cur: Cursor, limit: number, inExpression = false):
 
 function readName(cur: Cursor, limit: number): VtlName {
   const start = cur.pos;
-  const m = cur.match(IDENTIFIER);
-  const value = m && start + m[0].length <= limit ? m[0] : '';
+  const length = cur.identifierLength();
+  const value = length > 0 && start + length <= limit ? cur.text.slice(start, start + length) : '';
   cur.pos += value.length;
   return { start, end: cur.pos, value };
 }
@@ -82,7 +82,7 @@ function readPath(cur: Cursor, limit: number, ref: VtlReference, inExpression: b
       const start = cur.pos;
       cur.pos++;
       const name = readName(cur, limit);
-      if (cur.match(CALL_OPEN) && cur.pos < limit) {
+      if (cur.test(CALL_OPEN) && cur.pos < limit) {
         const args = readCallArguments(cur, limit);
         path.push({ kind: 'method', start, end: cur.pos, name, args });
       } else {
@@ -95,7 +95,7 @@ function readPath(cur: Cursor, limit: number, ref: VtlReference, inExpression: b
       cur.sink.report(VTL_PARSE_CODES.syntax, 'Write a property or method name after `.`.', start, cur.pos);
       path.push({ kind: 'property', start, end: cur.pos, name: { start: cur.pos, end: cur.pos, value: '' } });
       return;
-    } else if (ch === '[' && cur.match(INDEX_OPEN)) {
+    } else if (ch === '[' && cur.test(INDEX_OPEN)) {
       path.push(readIndex(cur, limit));
     } else {
       return;
@@ -117,8 +117,8 @@ function continuesAfterSpace(cur: Cursor, limit: number, ref: VtlReference): boo
   let continues = false;
   if (cur.pos < limit) {
     if (ch === '.' && isIdentifierStart(cur.peek(1))) continues = true;
-    else if (ch === '[' && cur.match(INDEX_OPEN)) continues = true;
-    else if (ch === '(' && cur.match(CALL_OPEN) && (last ? last.kind === 'property' : !ref.args)) {
+    else if (ch === '[' && cur.test(INDEX_OPEN)) continues = true;
+    else if (ch === '(' && cur.test(CALL_OPEN) && (last ? last.kind === 'property' : !ref.args)) {
       const args = readCallArguments(cur, limit);
       if (last && last.kind === 'property') ref.path[ref.path.length - 1] = { kind: 'method', start: last.start, end: cur.pos, name: last.name, args };
       else ref.args = args;

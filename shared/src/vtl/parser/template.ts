@@ -271,7 +271,7 @@ function readHash(
   } else {
     const paren = cur.match(PAREN_DIRECTIVE);
     // `#stop()` is velocityjs's macro-style stop; only the bare word is the directive.
-    const word = paren || cur.match(STOP_CALL) ? null : cur.match(WORD_DIRECTIVE);
+    const word = paren || cur.test(STOP_CALL) ? null : cur.match(WORD_DIRECTIVE);
     const m = paren ?? word;
     if (m && start + 1 + m[1].length <= limit) {
       name = m[1] as DirectiveName;
@@ -281,7 +281,7 @@ function readHash(
       if (call && start + 1 + call[0].length < limit) {
         nameEnd = start + 1 + call[0].length;
         cur.pos = nameEnd;
-        if (cur.match(CALL_OPEN)) {
+        if (cur.test(CALL_OPEN)) {
           callName = call[1];
         } else {
           // `#name(` with nothing an argument can start with: text, as velocityjs reads it.
@@ -340,7 +340,7 @@ function readBlockCall(cur: Cursor, limit: number, body: VtlStatement[]): boolea
     return false;
   }
   cur.pos = nameEnd;
-  if (!cur.match(CALL_OPEN)) {
+  if (!cur.test(CALL_OPEN)) {
     cur.pos = start;
     return false;
   }
@@ -437,7 +437,7 @@ function readParenDirective(
         variable = readTargetReference(cur, limit, 'Write the loop variable, e.g. `#foreach($item in $list)`.');
         skipSpace(cur, limit);
         const inWord = /in(?![a-zA-Z0-9_])/y;
-        if (cur.match(inWord) && cur.pos + 2 <= limit) {
+        if (cur.test(inWord) && cur.pos + 2 <= limit) {
           cur.pos += 2;
           skipSpace(cur, limit);
           iterable = readExpression(cur, limit);

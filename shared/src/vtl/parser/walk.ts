@@ -1,51 +1,74 @@
 import type { VtlNode } from './ast';
 
-/** The direct children of a node, in source order. */
-export function childrenOf(node: VtlNode): VtlNode[] {
+/** Appends `items` one by one: a spread of a very long body would overflow the call stack. */
+function append(out: VtlNode[], items: readonly VtlNode[]): void {
+  for (const item of items) out.push(item);
+}
+
+/** Appends the direct children of a node to `out`, in source order, without building lists of its own. */
+function pushChildren(node: VtlNode, out: VtlNode[]): void {
   switch (node.kind) {
     case 'template':
-      return node.body;
+      return void append(out, node.body);
     case 'reference':
-      return node.args ? [...node.args.items, ...node.path] : node.path;
+      if (node.args) append(out, node.args.items);
+      return void append(out, node.path);
     case 'method':
-      return node.args.items;
+      return void append(out, node.args.items);
     case 'index':
-      return [node.index];
+      return void out.push(node.index);
     case 'set':
-      return node.target ? [node.target, node.value] : [node.value];
+      if (node.target) out.push(node.target);
+      return void out.push(node.value);
     case 'if':
-      return node.branches;
+      return void append(out, node.branches);
     case 'branch':
-      return node.condition ? [node.condition, ...node.body] : node.body;
+      if (node.condition) out.push(node.condition);
+      return void append(out, node.body);
     case 'foreach':
-      return [...(node.variable ? [node.variable] : []), node.iterable, ...node.body];
+      if (node.variable) out.push(node.variable);
+      out.push(node.iterable);
+      return void append(out, node.body);
     case 'macro':
-      return [...node.params, ...node.body];
+      append(out, node.params);
+      return void append(out, node.body);
     case 'define':
-      return node.target ? [node.target, ...node.body] : node.body;
+      if (node.target) out.push(node.target);
+      return void append(out, node.body);
     case 'call':
-      return node.body ? [...node.args.items, ...node.body] : node.args.items;
+      append(out, node.args.items);
+      if (node.body) append(out, node.body);
+      return;
     case 'stray':
-      return node.condition ? [node.condition] : [];
+      if (node.condition) out.push(node.condition);
+      return;
     case 'string':
-      return node.parts ?? [];
+      if (node.parts) append(out, node.parts);
+      return;
     case 'list':
-      return node.items;
+      return void append(out, node.items);
     case 'range':
-      return [node.from, node.to];
+      return void out.push(node.from, node.to);
     case 'map':
-      return node.entries;
+      return void append(out, node.entries);
     case 'entry':
-      return [node.key, node.value];
+      return void out.push(node.key, node.value);
     case 'binary':
-      return [node.left, node.right];
+      return void out.push(node.left, node.right);
     case 'unary':
-      return [node.operand];
+      return void out.push(node.operand);
     case 'parenthesized':
-      return [node.expression];
+      return void out.push(node.expression);
     default:
-      return [];
+      return;
   }
+}
+
+/** The direct children of a node, in source order. */
+export function childrenOf(node: VtlNode): VtlNode[] {
+  const children: VtlNode[] = [];
+  pushChildren(node, children);
+  return children;
 }
 
 /** Visits every node depth-first in source order, without recursion (deep templates stay off the stack). */
@@ -54,7 +77,13 @@ export function walkVtl(root: VtlNode, visit: (node: VtlNode) => void): void {
   while (stack.length) {
     const node = stack.pop()!;
     visit(node);
-    const children = childrenOf(node);
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    // Children go on the stack last first, so the first is visited next.
+    const from = stack.length;
+    pushChildren(node, stack);
+    for (let low = from, high = stack.length - 1; low < high; low++, high--) {
+      const first = stack[low];
+      stack[low] = stack[high];
+      stack[high] = first;
+    }
   }
 }
