@@ -142,6 +142,8 @@ const CASES: JavaCase[] = [
   { name: "Backslashes that escape nothing stay: before a # with no directive name, a $ with no reference, after a text $ or #", template: "#set($v = \"V\")\\#a \\#setx \\#if@ \\$1 \\$ x \\## c\n$\\$v #\\$v \\\\$v \\\\\\\\$v \\#{end}x", expected: "\\#a \\#setx \\#if@ \\$1 \\$ x \\$\\V #\\V \\V \\\\V #{end}x" },
   { name: "A directive name followed by @ is text; a backslash before a comment stays", template: "#set($v = \"V\")#end@ #if@x \\#*c*#y", expected: "#end@ #if@x \\y" },
   { name: "The blanks before #set go after a backslash and after an escaped reference", template: "a\\ #set($x = 1)b \\$nope #set($x = 1)c", expected: "a\\b \\$nopec" },
+  { name: "A negative index needs size(): on a number it throws", template: "#set($v = 1)#if($v[-1])#end", error: "org.apache.velocity.exception.VelocityException" },
+  { name: "A negative index on a map or a keySet finds nothing", template: "#set($m = {\"a\": 1})[$m[-1]][$m.keySet()[-1]][$nothing[-1]]", expected: "[][][]" },
 ];
 
 function render(template: string) {

@@ -533,6 +533,10 @@ export function readJavaIndex(receiver: unknown, index: unknown, call: CallConte
     return receiver[at];
   }
   if (receiver instanceof Map) return receiver.get(index);
+  if (typeof index === 'number' && index < 0 && Number.isInteger(index) && receiver !== null && receiver !== undefined) {
+    // 1.7 counts a negative index from `size()`, which only collections and maps have.
+    throw new JavaException('org.apache.velocity.exception.VelocityException', `A 'size()' method required for negative value ${index} does not exist`);
+  }
   if (receiver instanceof HostObject || receiver instanceof JavaMapEntry) {
     return typeof index === 'string' ? readJavaProperty(receiver, index, call) : NO_SUCH_METHOD;
   }
