@@ -144,7 +144,7 @@ const CASES: JavaCase[] = [
   { name: "The blanks before #set go after a backslash and after an escaped reference", template: "a\\ #set($x = 1)b \\$nope #set($x = 1)c", expected: "a\\b \\$nopec" },
   { name: "A negative index needs size(): on a number it throws", template: "#set($v = 1)#if($v[-1])#end", error: "org.apache.velocity.exception.VelocityException" },
   { name: "A negative index on a map or a keySet finds nothing", template: "#set($m = {\"a\": 1})[$m[-1]][$m.keySet()[-1]][$nothing[-1]]", expected: "[][][]" },
-  { name: "## right after a reference ending in a property is text, not a comment", template: "#set($m = {\"k\": \"K\"})#set($v = \"V\")$m.k## c $v\nx|$m.k() ## c\n$v## c\n${m.k}## c\ny", expected: "K## c V\nx| Vy" },
+  { name: "## right after a reference ending in a property is text, not a comment", template: "#set($m = {\"k\": \"K\"})#set($v = \"V\")$m.k## c $v\nx|$m.k() ## c\n$v## c\n${m.k}## c\ny", expected: "K## c V\nx| VKy" },
 ];
 
 function render(template: string) {
