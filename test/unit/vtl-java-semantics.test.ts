@@ -145,6 +145,7 @@ const CASES: JavaCase[] = [
   { name: "A negative index needs size(): on a number it throws", template: "#set($v = 1)#if($v[-1])#end", error: "org.apache.velocity.exception.VelocityException" },
   { name: "A negative index on a map or a keySet finds nothing", template: "#set($m = {\"a\": 1})[$m[-1]][$m.keySet()[-1]][$nothing[-1]]", expected: "[][][]" },
   { name: "## right after a reference ending in a property is text, not a comment", template: "#set($m = {\"k\": \"K\"})#set($v = \"V\")$m.k## c $v\nx|$m.k() ## c\n$v## c\n${m.k}## c\ny", expected: "K## c V\nx| VKy" },
+  { name: "Blanks before #set go after #word, and a lone # or $ with them", template: "a#b #set($x = 1)b|a# #set($x = 1)c|a$\t#set($x = 1)d|a#b x #set($x = 1)e|a #set($x = 1)f", expected: "a#bb|ac|ad|a#b x e|a f" },
 ];
 
 function render(template: string) {

@@ -39,7 +39,21 @@ const NEWLINE_AFTER_DIRECTIVE = /^[ \t]*\r?\n/;
  * precedes them on that line (template start, or right after a directive, reference or comment).
  */
 const INDENT_BEFORE_SET = /^[ \t]*$/;
-const BLANKS_AFTER_BACKSLASH = /\\([ \t]*)$/;
+const BLANKS_AFTER_TOKEN = /(?:\\|#[a-zA-Z0-9_]+|#\{[a-zA-Z0-9_]*\})([ \t]*)$/;
+const HASHES_AND_BLANKS = /[$#]+[ \t]*$/;
+
+/**
+ * How many characters at the end of the text before a `#set` 1.7's lexer takes into the directive (with
+ * the blank pieces between them), or undefined when it takes none. Its
+ * text token ends at a backslash or a `#word` (`a\ #set`, `a#b #set`: the blanks go), and a lone `$` or `#`
+ * before the blanks goes with them (`a# #set` prints `a`).
+ */
+function charactersTakenBySet(before: string): number | undefined {
+  const blanks = BLANKS_AFTER_TOKEN.exec(before);
+  if (blanks) return blanks[1].length;
+  const hashes = HASHES_AND_BLANKS.exec(before);
+  return hashes ? hashes[0].length : undefined;
+}
 
 /**
  * Lowers the tolerant tree to the structure `velocityjs.parse(text)` returns, so velocityjs can
@@ -75,12 +89,19 @@ function dropIndentBeforeSet(flat: VelocityjsNode[]): VelocityjsNode[] {
         const run = out.splice(first);
         for (const piece of run) if (piece === '') out.push(piece);
       } else {
-        // A backslash ends 1.7's text token, so the blanks after it belong to the `#set` (`a\ #set`).
-        const before = out[first - 1] as string;
-        const blanks = BLANKS_AFTER_BACKSLASH.exec(before);
-        if (blanks) {
-          out[first - 1] = before.slice(0, before.length - blanks[1].length);
+        // The text may come in several pieces (`a#`, `1 `): look at all of them.
+        let textStart = first;
+        while (textStart > 0 && typeof out[textStart - 1] === 'string') textStart--;
+        let drop = charactersTakenBySet((out.slice(textStart, first) as string[]).join(''));
+        if (drop !== undefined) {
           const run = out.splice(first);
+          for (let j = first - 1; j >= textStart && drop > 0; j--) {
+            const piece = out[j] as string;
+            const cut = Math.min(drop, piece.length);
+            if (cut > 0 && cut === piece.length) out.splice(j, 1);
+            else out[j] = piece.slice(0, piece.length - cut);
+            drop -= cut;
+          }
           for (const piece of run) if (piece === '') out.push(piece);
         }
       }
