@@ -1,5 +1,5 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseScenario, simulateScenario, simulationResultToJson, type MappingLanguageService, type OffsetRange } from '../../shared/src/index';
+import { parseScenario, scenarioInputsWithOverrides, simulateScenario, simulationResultToJson, type MappingLanguageService, type OffsetRange } from '../../shared/src/index';
 import type { OperationItem, SimulateParams, SimulateResult } from './protocol';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -20,7 +20,13 @@ export function simulateOperation(service: MappingLanguageService, document: Tex
   if (!operation) {
     return { ok: false, message: `No operation ${params.operation} in ${document.uri}; it has ${parsed.api.operations.map((o) => o.key).join(', ') || 'none'}.`, problems: [] };
   }
-  const inputs = params.inputs ?? {};
+  let inputs = params.inputs ?? {};
+  if (params.inputsFromDocument === true) {
+    // A scenario with its method inline is its own definition: what it sends and answers are the inputs.
+    const fromDocument = scenarioInputsWithOverrides(document.getText(), params.inputs);
+    if ('error' in fromDocument) return { ok: false, message: fromDocument.error, problems: [] };
+    inputs = fromDocument.inputs;
+  }
   const scenarioText = JSON.stringify({
     definition: document.uri,
     operation: operation.key,

@@ -14,6 +14,7 @@ import {
   type PreviewSample,
   type PreviewWebviewMessage,
   type PreviewWebviewState,
+  type SimulateParams,
   type SimulateResult,
 } from '../../../shared/src/protocol/index';
 import { createPreviewNonce, previewHtml } from './previewHtml';
@@ -68,8 +69,13 @@ export class PreviewPanel implements vscode.Disposable {
   /** The scenario file shown, if the preview was opened on one: its edits show at once. */
   private scenarioUri: vscode.Uri | undefined;
   private scenarioTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Set by a scenario file: the sample it holds, for the operation it names. */
-  private pendingSample: { operation: string; sample: PreviewSample } | undefined;
+  /** Set by a scenario file: the sample it holds, for the operation it names (any, for an inline method). */
+  private pendingSample: { operation?: string; sample: PreviewSample } | undefined;
+  /**
+   * Whether the sample was changed in the preview since the inline-method scenario was read: until it
+   * is, the server runs the scenario file exactly as written (an echo backend, bodyBase64, …).
+   */
+  private sampleEditedInPreview = false;
 
   private constructor(
     private readonly panel: vscode.WebviewPanel,
@@ -90,8 +96,9 @@ export class PreviewPanel implements vscode.Disposable {
       }),
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.contentChanges.length === 0) return;
-        if (event.document.uri.toString() === this.documentUri.toString()) this.scheduleDefinitionRefresh();
+        // An inline-method scenario is its own definition: the scenario refresh covers both.
         if (event.document.uri.toString() === this.scenarioUri?.toString()) this.scheduleScenarioRefresh(event.document);
+        else if (event.document.uri.toString() === this.documentUri.toString()) this.scheduleDefinitionRefresh();
       }),
       vscode.window.onDidChangeTextEditorSelection((event) => this.followSelection(event.textEditor)),
     );
@@ -125,7 +132,8 @@ export class PreviewPanel implements vscode.Disposable {
     panel.operation = saved.operation;
     // The webview sends its sample with `ready`; the document loads meanwhile.
     void vscode.workspace.openTextDocument(panel.documentUri).then(
-      () => panel.refreshOperations(),
+      // A scenario shown was one with its method inline: it is read again, with its inputs.
+      (document) => (/\.scenario\.json$/i.test(document.fileName) ? panel.showScenario(document) : panel.refreshOperations()),
       () => panel.post({ type: 'status', message: `${panel.documentUri.fsPath} cannot be opened.`, severity: 'error' }),
     );
     return panel;
@@ -182,11 +190,18 @@ export class PreviewPanel implements vscode.Disposable {
     this.lastResult = undefined;
   }
 
-  /** A scenario previews the operation it names, with its sample, in the definition it names. */
+  /**
+   * A scenario previews the operation it names, with its sample, in the definition it names; a scenario
+   * with its method inline is its own definition.
+   */
   private async showScenario(scenario: vscode.TextDocument, edited = false): Promise<void> {
     const read = previewSampleFromScenario(scenario.getText());
+    if (!('error' in read) && read.inlineMethod) {
+      await this.showInlineScenario(scenario, read.sample, read.notes);
+      return;
+    }
     if ('error' in read || !read.definition || !read.operation) {
-      const why = 'error' in read ? read.error : 'The scenario names no definition and operation; only those are previewed.';
+      const why = 'error' in read ? read.error : 'The scenario names neither a definition and operation nor an inline method.';
       // While the scenario is being edited, a half-written state is normal: say it quietly.
       if (edited) this.post({ type: 'status', message: why, severity: 'error' });
       else void vscode.window.showWarningMessage(why);
@@ -206,6 +221,22 @@ export class PreviewPanel implements vscode.Disposable {
     this.panel.title = `Mapping Preview: ${basename(scenario.uri)}`;
     await this.refreshOperations(read.operation);
     if (read.notes.length > 0) this.post({ type: 'status', message: read.notes.join(' '), severity: 'info' });
+  }
+
+  /** An inline-method scenario: its one operation, read by the server from the scenario document itself. */
+  private async showInlineScenario(scenario: vscode.TextDocument, sample: PreviewSample, notes: string[]): Promise<void> {
+    this.scenarioUri = scenario.uri;
+    this.retarget(scenario.uri);
+    this.pendingSample = { sample };
+    this.sampleEditedInPreview = false;
+    this.panel.title = `Mapping Preview: ${basename(scenario.uri)}`;
+    await this.refreshOperations();
+    if (notes.length > 0) this.post({ type: 'status', message: notes.join(' '), severity: 'info' });
+  }
+
+  /** Whether the shown document is a scenario file with its method inline. */
+  private showsInlineScenario(): boolean {
+    return this.scenarioUri !== undefined && this.scenarioUri.toString() === this.documentUri.toString();
   }
 
   /**
@@ -231,7 +262,8 @@ export class PreviewPanel implements vscode.Disposable {
     const pick = [wanted, this.operation, this.store.lastOperation(uri), this.operations.find((o) => o.integrationType)?.key, keys[0]].find(
       (key): key is string => key !== undefined && keys.includes(key),
     );
-    const changed = pick !== this.operation || this.sample === undefined || (pick !== undefined && this.pendingSample?.operation === pick);
+    const pendingFits = pick !== undefined && this.pendingSample !== undefined && (this.pendingSample.operation === undefined || this.pendingSample.operation === pick);
+    const changed = pick !== this.operation || this.sample === undefined || pendingFits;
     this.operation = pick;
     this.postDocument();
     if (changed) this.loadSample();
@@ -262,7 +294,7 @@ export class PreviewPanel implements vscode.Disposable {
     }
     const uri = this.documentUri.toString();
     void this.store.saveLastOperation(uri, operation.key);
-    if (this.pendingSample?.operation === operation.key) {
+    if (this.pendingSample && (this.pendingSample.operation === undefined || this.pendingSample.operation === operation.key)) {
       this.sample = this.pendingSample.sample;
       this.pendingSample = undefined;
     } else {
@@ -334,6 +366,7 @@ export class PreviewPanel implements vscode.Disposable {
         if (message.operation !== this.operation) return;
         this.sample = message.sample;
         this.revision = message.revision;
+        this.sampleEditedInPreview = true;
         void this.store.saveSample(this.documentUri.toString(), message.operation, message.sample);
         await this.simulate();
         return;
@@ -349,6 +382,11 @@ export class PreviewPanel implements vscode.Disposable {
       case 'resetSample':
         if (message.operation !== this.operation) return;
         await this.store.forgetSample(this.documentUri.toString(), message.operation);
+        if (this.showsInlineScenario() && this.scenarioUri) {
+          // The scenario file is where an inline method's sample starts over.
+          await this.showScenario(await vscode.workspace.openTextDocument(this.scenarioUri), true);
+          return;
+        }
         this.sample = undefined;
         this.loadSample();
         await this.simulate();
@@ -369,7 +407,10 @@ export class PreviewPanel implements vscode.Disposable {
     let result: SimulateResult;
     try {
       await this.ensureDefinitionOpen();
-      result = await this.deps.sendRequest<SimulateResult>(SIMULATE_REQUEST, { uri: this.documentUri.toString(), operation: operation.key, inputs });
+      const params: SimulateParams = this.showsInlineScenario()
+        ? { uri: this.documentUri.toString(), operation: operation.key, inputsFromDocument: true, ...(this.sampleEditedInPreview ? { inputs } : {}) }
+        : { uri: this.documentUri.toString(), operation: operation.key, inputs };
+      result = await this.deps.sendRequest<SimulateResult>(SIMULATE_REQUEST, params);
     } catch (error) {
       result = { ok: false, message: `The language server did not answer: ${error instanceof Error ? error.message : String(error)}`, problems: [] };
     }

@@ -35,6 +35,12 @@ export interface SimulateParams {
   /** The operation key, as `apigw/operations` lists it: `GET /pets`. */
   operation: string;
   inputs?: SimulationSampleInputs;
+  /**
+   * The document is a scenario file whose method is inline: its own `request`, `backend`,
+   * `stageVariables`, `context` and `binaryMediaTypes` are the inputs, and each key given in `inputs`
+   * replaces the scenario's. Read from the document's current text, so edits show at once.
+   */
+  inputsFromDocument?: boolean;
 }
 
 /** A range in the definition, as LSP ranges of the document. */

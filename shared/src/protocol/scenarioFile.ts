@@ -1,4 +1,4 @@
-import type { SimulateResult } from './lsp';
+import type { SimulateResult, SimulationSampleInputs } from './lsp';
 import type { PreviewSample } from './preview';
 import { defaultPreviewSample, previewBackend, previewRequest, type PreviewSampleProblem } from './sample';
 
@@ -110,6 +110,11 @@ function isPlainLambdaError(payload: unknown): payload is { errorMessage: string
 export interface PreviewScenarioSample {
   definition?: string;
   operation?: string;
+  /**
+   * Whether the scenario gives its method inline (`method`): the scenario document is then its own
+   * definition, and its `context` and `binaryMediaTypes` hold for the simulation.
+   */
+  inlineMethod: boolean;
   sample: PreviewSample;
   /** What the preview cannot show of the scenario (an inline method, an echo backend, …). */
   notes: string[];
@@ -167,7 +172,36 @@ export function previewSampleFromScenario(text: string): PreviewScenarioSample |
   } else if (backend && isObject(backend.echo)) {
     notes.push('The scenario answers with an echo backend, which the preview does not offer: an HTTP answer is shown instead.');
   }
-  if (value.method !== undefined) notes.push('The scenario gives its method inline; the preview shows methods of a definition only.');
-  if (value.context !== undefined || value.binaryMediaTypes !== undefined) notes.push('The scenario sets $context values or binary media types, which the preview does not edit.');
-  return { ...(typeof value.definition === 'string' ? { definition: value.definition } : {}), ...(operation ? { operation } : {}), sample, notes };
+  const inlineMethod = isObject(value.method);
+  if (inlineMethod) {
+    notes.push('The method is the one written in this scenario; its $context values and binary media types are used as written in the file.');
+  } else if (value.context !== undefined || value.binaryMediaTypes !== undefined) {
+    notes.push('The scenario sets $context values or binary media types, which the preview does not edit.');
+  }
+  return { ...(typeof value.definition === 'string' ? { definition: value.definition } : {}), ...(operation ? { operation } : {}), inlineMethod, sample, notes };
+}
+
+/** The scenario keys that are simulation inputs, in the order `apigw/simulate` takes them. */
+const SCENARIO_INPUT_KEYS = ['request', 'backend', 'stageVariables', 'context', 'binaryMediaTypes'] as const;
+
+/**
+ * The simulation inputs a scenario file's text holds (its `request`, `backend`, `stageVariables`,
+ * `context` and `binaryMediaTypes`, as written), with the keys of `overrides` replacing the scenario's
+ * one by one: a preview sample edited by hand wins over the file, the rest of the file still holds.
+ * Never throws: a text that is not a JSON object gives why.
+ */
+export function scenarioInputsWithOverrides(text: string, overrides: SimulationSampleInputs | undefined): { inputs: SimulationSampleInputs } | { error: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { error: `The scenario is not valid JSON: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  if (!isObject(value)) return { error: 'A scenario is a JSON object.' };
+  const inputs: Record<string, unknown> = {};
+  for (const key of SCENARIO_INPUT_KEYS) {
+    const chosen = overrides?.[key] !== undefined ? overrides[key] : value[key];
+    if (chosen !== undefined) inputs[key] = chosen;
+  }
+  return { inputs: inputs as SimulationSampleInputs };
 }
