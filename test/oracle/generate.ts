@@ -10,9 +10,6 @@ import { exactNumber, jsonText, type Expr, type GeneratedCase, type RefExpr, typ
  * names its FINDINGS.md item; remove the entry when the item is fixed.
  */
 export const pendingFeatures: readonly { feature: string; finding: string }[] = [
-  { feature: 'escape:ref', finding: 'F2' },
-  { feature: 'escape:directive', finding: 'F3' },
-  { feature: 'text:backslash', finding: 'F3' },
   { feature: 'comment:line', finding: 'F5' },
   { feature: 'text:after-reference', finding: 'F10' },
   { feature: 'argument:null', finding: 'F13, F18' },

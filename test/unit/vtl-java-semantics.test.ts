@@ -146,6 +146,7 @@ const CASES: JavaCase[] = [
   { name: "A negative index on a map or a keySet finds nothing", template: "#set($m = {\"a\": 1})[$m[-1]][$m.keySet()[-1]][$nothing[-1]]", expected: "[][][]" },
   { name: "## right after a reference ending in a property is text, not a comment", template: "#set($m = {\"k\": \"K\"})#set($v = \"V\")$m.k## c $v\nx|$m.k() ## c\n$v## c\n${m.k}## c\ny", expected: "K## c V\nx| VKy" },
   { name: "Blanks before #set go after #word, and a lone # or $ with them", template: "a#b #set($x = 1)b|a# #set($x = 1)c|a$\t#set($x = 1)d|a#b x #set($x = 1)e|a #set($x = 1)f", expected: "a#bb|ac|ad|a#b x e|a f" },
+  { name: "An escaped reference keeps its arguments as written; blanks before #set go after $a} and an escaped directive", template: "#set($v = \"V\")#set($m = {\"k\": \"K\"})\\$m.get($v)|\\$m.k.get($n, \"$.x\")|\\$v.length()|$v}\t#set($a = 1)|\\$v} #set($a = 1)|\\#if #set($a = 1)|\\#end\t#set($a = 1).", expected: "\\$m.get($v)|\\$m.k.get($n, \"$.x\")|$v.length()|V}|$v}|#if|#end." },
 ];
 
 function render(template: string) {

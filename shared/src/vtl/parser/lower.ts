@@ -92,7 +92,11 @@ function dropIndentBeforeSet(flat: VelocityjsNode[]): VelocityjsNode[] {
         // The text may come in several pieces (`a#`, `1 `): look at all of them.
         let textStart = first;
         while (textStart > 0 && typeof out[textStart - 1] === 'string') textStart--;
-        let drop = charactersTakenBySet((out.slice(textStart, first) as string[]).join(''));
+        const before = (out.slice(textStart, first) as string[]).join('');
+        let drop = charactersTakenBySet(before);
+        // A `}` right after `$a` is still the reference's token in 1.7 (`$a}\t#set` prints `V}`).
+        const reference = out[textStart - 1];
+        if (drop === undefined && before === '}' && typeof reference === 'object' && !Array.isArray(reference) && reference.type === 'references' && !reference.isWraped) drop = 0;
         if (drop !== undefined) {
           const run = out.splice(first);
           for (let j = first - 1; j >= textStart && drop > 0; j--) {

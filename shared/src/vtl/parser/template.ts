@@ -92,6 +92,24 @@ function afterTextDollarOrHash(body: VtlStatement[], at: number): boolean {
   return ch === '$' || ch === '#';
 }
 
+/**
+ * The end of the escaped reference whose `$` is at `at`, when its text holds a `$`, `#` or backslash
+ * (`\$a.b($c)`), which the plain text reading would stop at; otherwise -1. Reads without reporting.
+ */
+function escapedReferenceEnd(cur: Cursor, at: number, limit: number): number {
+  const saved = cur.pos;
+  cur.pos = at;
+  let end = -1;
+  if (startsReference(cur, limit)) {
+    const reported = cur.sink.problems.length;
+    end = readReference(cur, limit).end;
+    cur.sink.problems.length = reported;
+    if (!/[$#\\]/.test(cur.text.slice(at + 1, end))) end = -1;
+  }
+  cur.pos = saved;
+  return end;
+}
+
 let macroNamesFor: { text: string; names: Set<string> } | undefined;
 
 /** Names of the macros the template defines (1.7 absorbs the backslash of `\#name` for them too). */
@@ -129,6 +147,12 @@ function readBody(cur: Cursor, limit: number): BodyResult {
           pushText(body, chunkStart, k - 1, value);
           body.push({ kind: 'escape', char: text.charAt(k) as '$' | '#', start: k - 1, end: k + 1 });
           cur.pos = k + 1;
+          const escapedEnd = text.charCodeAt(k) === 36 ? escapedReferenceEnd(cur, k, limit) : -1;
+          if (escapedEnd > 0) {
+            // The escaped reference is still read as one (`\$a.b($c, '$.x')`): its text, arguments included.
+            pushText(body, k + 1, escapedEnd, text.slice(k + 1, escapedEnd));
+            cur.pos = escapedEnd;
+          }
           continue;
         }
       }

@@ -84,7 +84,20 @@ function dropIndentRunsBeforeSet(list: RenderNode[]): void {
     // first === 0: the run opens the template (a block's first element is always its directive).
     const afterCode = first === 0 || typeof list[first - 1] !== 'string';
     if (afterCode) for (let j = first; j < i; j++) list[j] = '';
+    else if (braceAfterEscapedReference(list, first - 1)) {
+      // `\$a}\t#set`: as after `$a}`, the `}` is still the reference's token and the blanks go.
+      list[first - 1] = '}';
+      for (let j = first; j < i; j++) list[j] = '';
+    }
   }
+}
+
+function braceAfterEscapedReference(list: RenderNode[], at: number): boolean {
+  const text = list[at];
+  const reference = list[at - 1];
+  if (typeof text !== 'string' || !/^\}[ \t]*$/.test(text)) return false;
+  if (typeof reference !== 'object' || Array.isArray(reference) || reference.type !== 'escaped_reference') return false;
+  return !/^\$!?\{/.test(String(reference.text));
 }
 
 const KEEPS_LINE_BREAK = new Set(['references', 'raw', 'comment']);
