@@ -2,7 +2,8 @@ import type { EmbeddedText, OffsetRange, Segment } from '../model/types';
 
 /**
  * Appends a segment, merging it into the previous one when both map one-for-one and continue each
- * other in the text and in the document.
+ * other in the text and in the document. The segment is kept, not copied, and may later grow by a
+ * merge: callers pass objects of their own.
  */
 function appendSegment(segments: Segment[], segment: Segment): void {
   const last = segments[segments.length - 1];
@@ -16,7 +17,7 @@ function appendSegment(segments: Segment[], segment: Segment): void {
     last.textLength += segment.textLength;
     last.docLength += segment.docLength;
   } else {
-    segments.push({ ...segment });
+    segments.push(segment);
   }
 }
 
@@ -224,7 +225,7 @@ export function concatenateEmbeddedTexts(pieces: EmbeddedText[], separator: stri
       length += separator.length;
     }
     for (const segment of piece.segments) {
-      if (segment.textLength > 0) appendSegment(segments, { ...segment, text: segment.text + length });
+      if (segment.textLength > 0) appendSegment(segments, { text: segment.text + length, textLength: segment.textLength, doc: segment.doc, docLength: segment.docLength });
     }
     parts.push(piece.text);
     length += piece.text.length;

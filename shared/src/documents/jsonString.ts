@@ -1,5 +1,4 @@
-import type { EmbeddedText } from '../model/types';
-import { EmbeddedTextBuilder } from './embedded';
+import type { EmbeddedText, Segment } from '../model/types';
 
 const simpleEscapes: Record<string, string> = {
   '"': '"',
@@ -12,6 +11,52 @@ const simpleEscapes: Record<string, string> = {
   t: '\t',
 };
 
+function isHexDigit(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x46) || (code >= 0x61 && code <= 0x66);
+}
+
+/** The first backslash in [from, end), `end` when there is none (bounded: `indexOf` would search the rest of the document). */
+function nextBackslash(text: string, from: number, end: number): number {
+  let at = from;
+  while (at < end && text.charCodeAt(at) !== 0x5c) at++;
+  return at;
+}
+
+/** Length of the well-formed escape whose backslash is at `at`, or 0 when it is malformed (kept as written). */
+function escapeLength(text: string, at: number, contentEnd: number): number {
+  if (at + 1 >= contentEnd) return 0;
+  const escape = text[at + 1];
+  if (escape === 'u') {
+    if (at + 6 > contentEnd) return 0;
+    for (let i = at + 2; i < at + 6; i++) if (!isHexDigit(text.charCodeAt(i))) return 0;
+    return 6;
+  }
+  return simpleEscapes[escape] !== undefined ? 2 : 0;
+}
+
+/** The decoded text of segments built over a literal, for literals the native parser refuses. */
+function textOfSegments(text: string, segments: Segment[]): string {
+  let decoded = '';
+  for (const segment of segments) {
+    if (segment.textLength === segment.docLength) decoded += text.slice(segment.doc, segment.doc + segment.docLength);
+    else if (segment.docLength === 6) decoded += String.fromCharCode(parseInt(text.slice(segment.doc + 2, segment.doc + 6), 16));
+    else decoded += simpleEscapes[text[segment.doc + 1]];
+  }
+  return decoded;
+}
+
+/**
+ * The native decoding of a well-formed literal, undefined when it refuses it (a raw control
+ * character, which is kept as written).
+ */
+function nativelyDecoded(literal: string): string | undefined {
+  try {
+    return JSON.parse(literal) as string;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Decodes the JSON string literal written at [start, end) of `text` (quotes included), mapping
  * every decoded UTF-16 code unit to the characters that wrote it. Each `\uXXXX` is one code unit,
@@ -21,35 +66,39 @@ const simpleEscapes: Record<string, string> = {
 export function decodeJsonString(text: string, start: number, end: number): EmbeddedText {
   const hasClosingQuote = end - start >= 2 && text.charCodeAt(end - 1) === 0x22;
   const contentEnd = hasClosingQuote ? end - 1 : end;
-  let backslash = start + 1;
-  while (backslash < contentEnd && text.charCodeAt(backslash) !== 0x5c) backslash++;
+  let backslash = nextBackslash(text, start + 1, contentEnd);
   if (backslash >= contentEnd) {
     // No escape: the text is the characters between the quotes, one segment.
     const content = text.slice(start + 1, contentEnd);
     return { text: content, segments: [{ text: 0, textLength: content.length, doc: start + 1, docLength: content.length }], range: { start, end } };
   }
-  const builder = new EmbeddedTextBuilder();
+  // Only escapes change length, so the segments come from the escapes alone: a verbatim run
+  // (a malformed escape included, as written) before each escape and one for the escape itself.
+  const segments: Segment[] = [];
+  let decodedLength = 0;
   let runStart = start + 1;
-  let i = backslash;
-  while (i < contentEnd) {
-    if (text.charCodeAt(i) !== 0x5c) {
-      i++;
+  let wellFormed = true;
+  while (backslash < contentEnd) {
+    const length = escapeLength(text, backslash, contentEnd);
+    if (length === 0) {
+      wellFormed = false;
+      backslash = nextBackslash(text, backslash + 1, contentEnd);
       continue;
     }
-    if (i > runStart) builder.copy(text.slice(runStart, i), runStart);
-    const escape = text[i + 1];
-    if (escape === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)) && i + 6 <= contentEnd) {
-      builder.decoded(String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16)), i, 6);
-      i += 6;
-    } else if (escape !== undefined && i + 1 < contentEnd && simpleEscapes[escape] !== undefined) {
-      builder.decoded(simpleEscapes[escape], i, 2);
-      i += 2;
-    } else {
-      builder.copy('\\', i);
-      i += 1;
+    if (backslash > runStart) {
+      const runLength = backslash - runStart;
+      segments.push({ text: decodedLength, textLength: runLength, doc: runStart, docLength: runLength });
+      decodedLength += runLength;
     }
-    runStart = i;
+    segments.push({ text: decodedLength, textLength: 1, doc: backslash, docLength: length });
+    decodedLength += 1;
+    runStart = backslash + length;
+    backslash = nextBackslash(text, runStart, contentEnd);
   }
-  if (contentEnd > runStart) builder.copy(text.slice(runStart, contentEnd), runStart);
-  return builder.build({ start, end }, start + 1);
+  if (contentEnd > runStart) {
+    const runLength = contentEnd - runStart;
+    segments.push({ text: decodedLength, textLength: runLength, doc: runStart, docLength: runLength });
+  }
+  const native = wellFormed && hasClosingQuote ? nativelyDecoded(text.slice(start, end)) : undefined;
+  return { text: native ?? textOfSegments(text, segments), segments, range: { start, end } };
 }
