@@ -147,6 +147,7 @@ const CASES: JavaCase[] = [
   { name: "## right after a reference ending in a property is text, not a comment", template: "#set($m = {\"k\": \"K\"})#set($v = \"V\")$m.k## c $v\nx|$m.k() ## c\n$v## c\n${m.k}## c\ny", expected: "K## c V\nx| VKy" },
   { name: "Blanks before #set go after #word, and a lone # or $ with them", template: "a#b #set($x = 1)b|a# #set($x = 1)c|a$\t#set($x = 1)d|a#b x #set($x = 1)e|a #set($x = 1)f", expected: "a#bb|ac|ad|a#b x e|a f" },
   { name: "An escaped reference keeps its arguments as written; blanks before #set go after $a} and an escaped directive", template: "#set($v = \"V\")#set($m = {\"k\": \"K\"})\\$m.get($v)|\\$m.k.get($n, \"$.x\")|\\$v.length()|$v}\t#set($a = 1)|\\$v} #set($a = 1)|\\#if #set($a = 1)|\\#end\t#set($a = 1).", expected: "\\$m.get($v)|\\$m.k.get($n, \"$.x\")|$v.length()|V}|$v}|#if|#end." },
+  { name: "After $a.b, a word or } following ${...} ends the text token: the blanks before #set go; after #word@ too", template: "#set($v = \"V\")#set($m = {\"k\": \"K\"})$m.k${v}x\t#set($x = 1)|$m.k${v}x y\t#set($x = 1)|a#b@ #set($x = 1)|$v} #set($x = 1).", expected: "KVx|KVx y\t|a#b@|V}." },
 ];
 
 function render(template: string) {

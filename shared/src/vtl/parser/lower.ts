@@ -39,8 +39,24 @@ const NEWLINE_AFTER_DIRECTIVE = /^[ \t]*\r?\n/;
  * precedes them on that line (template start, or right after a directive, reference or comment).
  */
 const INDENT_BEFORE_SET = /^[ \t]*$/;
-const BLANKS_AFTER_TOKEN = /(?:\\|#[a-zA-Z0-9_]+|#\{[a-zA-Z0-9_]*\})([ \t]*)$/;
+const BLANKS_AFTER_TOKEN = /(?:\\|#[a-zA-Z0-9_]+@?|#\{[a-zA-Z0-9_]*\})([ \t]*)$/;
 const HASHES_AND_BLANKS = /[$#]+[ \t]*$/;
+const WORD_OR_BRACE = /^([a-zA-Z0-9_]+|\})([ \t]*)$/;
+
+function isReferenceNode(node: VelocityjsNode | undefined): node is VelocityjsObject {
+  return typeof node === 'object' && !Array.isArray(node) && node.type === 'references';
+}
+
+/** Whether `out[end - 1]` is a `${…}` in a run of them right after a reference ending in a property. */
+function formalsAfterProperty(out: VelocityjsNode[], end: number): boolean {
+  let at = end - 1;
+  if (!isReferenceNode(out[at]) || !(out[at] as VelocityjsObject).isWraped) return false;
+  while (isReferenceNode(out[at]) && (out[at] as VelocityjsObject).isWraped) at--;
+  const head = out[at];
+  if (!isReferenceNode(head)) return false;
+  const path = head.path as VelocityjsObject[] | undefined;
+  return !!path?.length && path[path.length - 1].type === 'property';
+}
 
 /**
  * How many characters at the end of the text before a `#set` 1.7's lexer takes into the directive (with
@@ -96,7 +112,10 @@ function dropIndentBeforeSet(flat: VelocityjsNode[]): VelocityjsNode[] {
         let drop = charactersTakenBySet(before);
         // A `}` right after `$a` is still the reference's token in 1.7 (`$a}\t#set` prints `V}`).
         const reference = out[textStart - 1];
-        if (drop === undefined && before === '}' && typeof reference === 'object' && !Array.isArray(reference) && reference.type === 'references' && !reference.isWraped) drop = 0;
+        const token = WORD_OR_BRACE.exec(before);
+        if (drop === undefined && token?.[1] === '}' && isReferenceNode(reference) && !reference.isWraped) drop = token[2].length;
+        // After `$a.b`, 1.7's lexer stays in the reference's state through `${…}`s: a word or `}` there is a token.
+        if (drop === undefined && token && formalsAfterProperty(out, textStart)) drop = token[2].length;
         if (drop !== undefined) {
           const run = out.splice(first);
           for (let j = first - 1; j >= textStart && drop > 0; j--) {

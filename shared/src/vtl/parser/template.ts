@@ -315,7 +315,8 @@ function readHash(
         if (cur.test(CALL_OPEN)) {
           callName = call[1];
         } else {
-          // `#name(` with nothing an argument can start with: text, as velocityjs reads it.
+          // `#name(` with nothing an argument can start with: text, as velocityjs reads it; 1.7 fails on it.
+          cur.sink.report(VTL_PARSE_CODES.syntax, `\`#${call[1]}(\` starts a macro call in Velocity 1.7: write its arguments and close it with \`)\`.`, start, nameEnd + 1);
           pushText(body, start, nameEnd + 1, text.slice(start, nameEnd + 1));
           cur.pos = nameEnd + 1;
           return undefined;
