@@ -15,6 +15,7 @@ import { E2E_SOURCE_DIR, extensionIdentity, PROJECT_ROOT, VSIX } from './harness
 import { goTo, openWorkbench, paletteHasCommand, positionOf, quickOpen, runCommand, textMateScopesAtCursor } from './harness/workbench';
 import type { HostTestResult } from './suite/runner';
 import { previewUiTests } from './previewUi';
+import { inlineScenarioUiTests } from './inlineScenarioUi';
 
 const started = Date.now();
 function timing(step: string): void {
@@ -154,6 +155,7 @@ describe('workbench UI', () => {
   });
 
   previewUiTests({ page: () => page, workspace: () => workspace, test: e2eTest });
+  inlineScenarioUiTests({ page: () => page, workspace: () => workspace, test: e2eTest });
 });
 
 e2eTest("the injection grammars inside VS Code's own JSON and YAML grammars", async (t) => {
