@@ -148,6 +148,7 @@ const CASES: JavaCase[] = [
   { name: "Blanks before #set go after #word, and a lone # or $ with them", template: "a#b #set($x = 1)b|a# #set($x = 1)c|a$\t#set($x = 1)d|a#b x #set($x = 1)e|a #set($x = 1)f", expected: "a#bb|ac|ad|a#b x e|a f" },
   { name: "An escaped reference keeps its arguments as written; blanks before #set go after $a} and an escaped directive", template: "#set($v = \"V\")#set($m = {\"k\": \"K\"})\\$m.get($v)|\\$m.k.get($n, \"$.x\")|\\$v.length()|$v}\t#set($a = 1)|\\$v} #set($a = 1)|\\#if #set($a = 1)|\\#end\t#set($a = 1).", expected: "\\$m.get($v)|\\$m.k.get($n, \"$.x\")|$v.length()|V}|$v}|#if|#end." },
   { name: "After $a.b, a word or } following ${...} ends the text token: the blanks before #set go; after #word@ too", template: "#set($v = \"V\")#set($m = {\"k\": \"K\"})$m.k${v}x\t#set($x = 1)|$m.k${v}x y\t#set($x = 1)|a#b@ #set($x = 1)|$v} #set($x = 1).", expected: "KVx|KVx y\t|a#b@|V}." },
+  { name: "#set without its ( is text; backslash pairs before #set stay as written", template: "#set x|#set.|\\\\#set($a = 1)x|\\\\#set\u00e9|\\\\#if(true)y#end", expected: "#set x|#set.|\\\\x|\\\\#set\u00e9|\\y" },
 ];
 
 function render(template: string) {

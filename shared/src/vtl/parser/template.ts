@@ -68,7 +68,7 @@ const MACRO_DEFINITION = /#\{?macro\}?[ \t\r\n]*\([ \t\r\n]*([a-zA-Z_][a-zA-Z0-9
  * before a reference (`\$a`, `\$!{a}`) or a directive or macro name (`\#if`, `\#{end}`, `\#mymacro`).
  * Anywhere else (`\$ `, `\#a`, `\#setx`, `\#if@`, `\## comment`, `$\$a`) they are plain text.
  */
-function backslashesEscape(text: string, at: number, limit: number): boolean {
+function backslashesEscape(text: string, at: number, backslashes: number, limit: number): boolean {
   if (text.charCodeAt(at) === 36) {
     REFERENCE_START.lastIndex = at + 1;
     const start = REFERENCE_START.exec(text);
@@ -78,6 +78,8 @@ function backslashesEscape(text: string, at: number, limit: number): boolean {
   const word = ESCAPABLE_WORD.exec(text);
   if (!word || at + 1 + (word[1] ? word[0].length : word[2].length) > limit) return false;
   if (word[1] ? !word[3] : text.charAt(at + 1 + word[2].length) === '@') return false;
+  // 1.7's `#set` token takes no backslashes: pairs before it stay as written (`\\#set(…)` prints `\\`).
+  if (word[2] === 'set' && backslashes % 2 === 0) return false;
   return ESCAPABLE_DIRECTIVES.has(word[2]) || macroNamesIn(text).has(word[2]);
 }
 
@@ -140,7 +142,7 @@ function readBody(cur: Cursor, limit: number): BodyResult {
       while (k - backslashes - 1 >= chunkStart && text.charCodeAt(k - backslashes - 1) === 92) backslashes++;
       let value = text.slice(chunkStart, k);
       const escapes = text.charCodeAt(k) === 36 ? !afterTextDollarOrHash(body, k - backslashes) : true;
-      if (backslashes && escapes && backslashesEscape(text, k, limit)) {
+      if (backslashes && escapes && backslashesEscape(text, k, backslashes, limit)) {
         // Each pair prints one backslash; an odd one out escapes the `$` or `#`.
         value = value.slice(0, value.length - backslashes) + '\\'.repeat(backslashes >> 1);
         if (backslashes % 2 === 1) {
@@ -422,6 +424,11 @@ function readParenDirective(
   if (hasParen) {
     cur.pos++;
     skipSpace(cur, limit);
+  } else if (name === 'set') {
+    // 1.7 reads `#set` as the directive only with its `(`; without, it is text (`#set x` prints as written).
+    cur.sink.report(VTL_PARSE_CODES.syntax, 'Velocity prints `#set` as text here: write `(` after it to set a variable.', start, cur.pos, 'warning');
+    pushText(body, start, cur.pos, cur.text.slice(start, cur.pos));
+    return undefined;
   } else {
     cur.sink.report(VTL_PARSE_CODES.syntax, `Write \`(\` after \`#${name}\`.`, start, cur.pos);
   }
