@@ -12,8 +12,6 @@ import { exactNumber, jsonText, type Expr, type GeneratedCase, type RefExpr, typ
 export const pendingFeatures: readonly { feature: string; finding: string }[] = [
   { feature: 'comment:line', finding: 'F5' },
   { feature: 'text:after-reference', finding: 'F10' },
-  { feature: 'argument:null', finding: 'F13, F18' },
-  { feature: 'mutation:body-remove', finding: 'F13' },
   { feature: 'mutation:sublist-view', finding: 'F16' },
 ];
 

@@ -149,6 +149,7 @@ const CASES: JavaCase[] = [
   { name: "An escaped reference keeps its arguments as written; blanks before #set go after $a} and an escaped directive", template: "#set($v = \"V\")#set($m = {\"k\": \"K\"})\\$m.get($v)|\\$m.k.get($n, \"$.x\")|\\$v.length()|$v}\t#set($a = 1)|\\$v} #set($a = 1)|\\#if #set($a = 1)|\\#end\t#set($a = 1).", expected: "\\$m.get($v)|\\$m.k.get($n, \"$.x\")|$v.length()|V}|$v}|#if|#end." },
   { name: "After $a.b, a word or } following ${...} ends the text token: the blanks before #set go; after #word@ too", template: "#set($v = \"V\")#set($m = {\"k\": \"K\"})$m.k${v}x\t#set($x = 1)|$m.k${v}x y\t#set($x = 1)|a#b@ #set($x = 1)|$v} #set($x = 1).", expected: "KVx|KVx y\t|a#b@|V}." },
   { name: "#set without its ( is text; backslash pairs before #set stay as written", template: "#set x|#set.|\\\\#set($a = 1)x|\\\\#set\u00e9|\\\\#if(true)y#end", expected: "#set x|#set.|\\\\x|\\\\#set\u00e9|\\y" },
+  { name: "A null operand of a String + contributes the reference as written", template: "#set($a = \"x\" + $d)$a|#set($b = $d.e(\"a\", 1) + \"y\")$b|#set($c = \"z\" + $!{d})$c|#set($n = 1 + $d)[$n]", expected: "x$d|$d.e(\"a\", 1)y|z$!{d}|[]" },
 ];
 
 function render(template: string) {

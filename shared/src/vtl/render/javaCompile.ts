@@ -70,7 +70,10 @@ export class JavaCompile extends Compile implements CallContext {
   private breaking = false;
   private readonly warnedAt = new Set<string>();
   private readonly printer = (value: unknown): string => this.print(value);
-  private readonly concatenationText = (value: unknown): string => (value === null || value === undefined ? '' : this.print(value));
+  private readonly concatenationText = (value: unknown, operand: AstExpression): string => {
+    if (value !== null && value !== undefined) return this.print(value);
+    return operand.type === 'references' && operand.span ? this.env.template.slice(operand.span.start, operand.span.end) : '';
+  };
 
   constructor(ast: RenderNode[], env: JavaRenderEnvironment) {
     super(ast as never, {
@@ -620,7 +623,13 @@ export class JavaCompile extends Compile implements CallContext {
       case '>=':
         return javaCompare(node.operator, this.evaluate(operands[0]), this.evaluate(operands[1]));
       default: {
-        const result = javaArithmetic(String(node.operator), this.evaluate(operands[0]), this.evaluate(operands[1]), this.concatenationText);
+        const left = this.evaluate(operands[0]);
+        const right = this.evaluate(operands[1]);
+        // 1.7 (ASTAddNode): a null operand of a String concatenation contributes the reference as written.
+        const concatenation = node.operator === '+' && (typeof left === 'string' || typeof right === 'string');
+        const result = concatenation
+          ? this.concatenationText(left, operands[0]) + this.concatenationText(right, operands[1])
+          : javaArithmetic(String(node.operator), left, right, this.printer);
         if (typeof result === 'string') this.env.budget.checkStringLength(result.length);
         return result;
       }

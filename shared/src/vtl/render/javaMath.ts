@@ -1,8 +1,8 @@
 // Velocity 1.7 arithmetic and ordering (ASTAddNode … ASTModNode, MathUtils, ASTGTNode …): integers stay
 // integers (7 / 2 is 3, truncating), any double makes the result a double, division or modulo by zero
 // gives null, `+` with a String operand concatenates, anything else that is not a number gives null.
-// A null operand of a concatenation prints as nothing (Velocity 1.7 would print the reference's text;
-// API Gateway prints null references as nothing, SEMANTICS §9.1, and we keep that rule everywhere).
+// A null operand of a concatenation is what `print` makes of it: the renderer passes the reference as
+// written, as 1.7's ASTAddNode does (API Gateway's "null prints nothing" applies to output, not to `+`).
 import { JavaNumber } from '../../apigw/index';
 import { isJavaDouble, isJavaNumber, numberValue, toJavaDouble } from './javaValues';
 
