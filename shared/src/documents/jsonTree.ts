@@ -78,24 +78,84 @@ abstract class JsonContainer<Child> {
   }
 }
 
+/** Key values above this count are compared through a set rather than pair by pair. */
+const PAIRWISE_KEY_LIMIT = 16;
+
 class JsonObject extends JsonContainer<SourceEntry> implements SourceMapping {
   readonly kind = 'map';
+  /** Entries converted one at a time by `entryNamed`, by property index, reused by `entries`. */
+  private single: (SourceEntry | undefined)[] | undefined;
 
   /** Properties whose value is missing (a syntax error) keep their key with an undefined value. */
   get entries(): SourceEntry[] {
     if (this.converted === undefined) {
       const entries: SourceEntry[] = [];
-      for (const property of this.node.children ?? []) {
-        const children = property.children;
-        const keyNode = children?.[0];
-        if (keyNode === undefined) continue;
-        const valueNode = children?.[1];
-        entries.push(new JsonEntry(new JsonScalar(this.text, keyNode), valueNode !== undefined ? sourceTreeFromJson(this.text, valueNode) : undefined, property));
+      const properties = this.node.children ?? [];
+      for (let i = 0; i < properties.length; i++) {
+        const entry = this.single?.[i] ?? this.convertEntry(i);
+        if (entry !== undefined) entries.push(entry);
       }
       this.converted = entries;
+      this.single = undefined;
     }
     return this.converted;
   }
+
+  entryNamed(name: string): SourceEntry | undefined {
+    if (this.converted !== undefined) {
+      for (const entry of this.converted) if (entry.key.value === name) return entry;
+      return undefined;
+    }
+    const properties = this.node.children ?? [];
+    for (let i = 0; i < properties.length; i++) {
+      if (keyValueOf(properties[i]) === name) return this.entryAt(i);
+    }
+    return undefined;
+  }
+
+  hasRepeatedKeys(): boolean {
+    const properties = this.node.children ?? [];
+    if (properties.length < 2) return false;
+    if (properties.length > PAIRWISE_KEY_LIMIT) {
+      const seen = new Set<unknown>();
+      for (const property of properties) {
+        if (property.children?.[0] === undefined) continue;
+        const key = keyValueOf(property);
+        if (seen.has(key)) return true;
+        seen.add(key);
+      }
+      return false;
+    }
+    for (let i = 1; i < properties.length; i++) {
+      if (properties[i].children?.[0] === undefined) continue;
+      const key = keyValueOf(properties[i]);
+      for (let j = 0; j < i; j++) if (properties[j].children?.[0] !== undefined && keyValueOf(properties[j]) === key) return true;
+    }
+    return false;
+  }
+
+  /** The entry of property `index`, converted once; undefined for a property without a key. */
+  private entryAt(index: number): SourceEntry | undefined {
+    const cached = this.single?.[index];
+    if (cached !== undefined) return cached;
+    const entry = this.convertEntry(index);
+    if (entry !== undefined) (this.single ??= [])[index] = entry;
+    return entry;
+  }
+
+  private convertEntry(index: number): SourceEntry | undefined {
+    const property = (this.node.children ?? [])[index];
+    const children = property.children;
+    const keyNode = children?.[0];
+    if (keyNode === undefined) return undefined;
+    const valueNode = children?.[1];
+    return new JsonEntry(new JsonScalar(this.text, keyNode), valueNode !== undefined ? sourceTreeFromJson(this.text, valueNode) : undefined, property);
+  }
+}
+
+/** A property's key as its converted key scalar's `value` would be. */
+function keyValueOf(property: JsonNode): string | number | boolean | null {
+  return (property.children?.[0]?.value as string | number | boolean | null | undefined) ?? null;
 }
 
 class JsonArray extends JsonContainer<SourceNode> implements SourceSequence {

@@ -41,6 +41,10 @@ export interface SourceEntry {
 export interface SourceMapping extends SourceNodeBase {
   kind: 'map';
   entries: SourceEntry[];
+  /** The first entry whose key is `name`, converting no other entry (trees that convert lazily). */
+  entryNamed?(name: string): SourceEntry | undefined;
+  /** Whether a key is written twice, answered without converting entries (trees that convert lazily). */
+  hasRepeatedKeys?(): boolean;
 }
 
 /** A JSON array or YAML sequence. */
@@ -52,6 +56,7 @@ export interface SourceSequence extends SourceNodeBase {
 /** The entry whose key is `name`, the first one when a key is repeated. */
 export function entryOf(map: SourceNode | undefined, name: string): SourceEntry | undefined {
   if (map === undefined || map.kind !== 'map') return undefined;
+  if (map.entryNamed !== undefined) return map.entryNamed(name);
   for (const entry of map.entries) if (entry.key.value === name) return entry;
   return undefined;
 }

@@ -41,6 +41,7 @@ export class DefinitionReader {
   }
 
   private reportRepeatedKeys(map: SourceMapping): void {
+    if (map.hasRepeatedKeys?.() === false) return;
     const entries = map.entries;
     if (entries.length < 2) return;
     // Small objects are the rule: comparing pairs there is cheaper than building a set.
