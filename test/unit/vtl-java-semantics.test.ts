@@ -150,6 +150,7 @@ const CASES: JavaCase[] = [
   { name: "After $a.b, a word or } following ${...} ends the text token: the blanks before #set go; after #word@ too", template: "#set($v = \"V\")#set($m = {\"k\": \"K\"})$m.k${v}x\t#set($x = 1)|$m.k${v}x y\t#set($x = 1)|a#b@ #set($x = 1)|$v} #set($x = 1).", expected: "KVx|KVx y\t|a#b@|V}." },
   { name: "#set without its ( is text; backslash pairs before #set stay as written", template: "#set x|#set.|\\\\#set($a = 1)x|\\\\#set\u00e9|\\\\#if(true)y#end", expected: "#set x|#set.|\\\\x|\\\\#set\u00e9|\\y" },
   { name: "A null operand of a String + contributes the reference as written", template: "#set($a = \"x\" + $d)$a|#set($b = $d.e(\"a\", 1) + \"y\")$b|#set($c = \"z\" + $!{d})$c|#set($n = 1 + $d)[$n]", expected: "x$d|$d.e(\"a\", 1)y|z$!{d}|[]" },
+  { name: "An escaped bare macro parameter prints the argument as written", template: "#macro(ma $p)\\$p|\\$p.length()|\\$!p#end#ma(\"xy\")#macro(mb $p)\\$p#end#mb($nothing)", expected: "\"xy\"|$p.length()|$!p\\$nothing" },
 ];
 
 function render(template: string) {

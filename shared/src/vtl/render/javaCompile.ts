@@ -61,6 +61,8 @@ export class JavaCompile extends Compile implements CallContext {
   private readonly macroTable = new Map<string, Macro>();
   private readonly defineTable = new Map<string, RenderNode[]>();
   private readonly macroFrames: Map<string, unknown>[] = [];
+  /** Per macro frame, each parameter's argument as written in the call (1.7 prints it for `\$param`). */
+  private readonly macroArgumentTexts: Map<string, string>[] = [];
   private currentForeach: HostObject | null = null;
   /** Where the running statement or call is (template nodes only, not text inside interpolated strings). */
   private position: LinePosition | { start: number; end: number } | undefined;
@@ -257,7 +259,15 @@ export class JavaCompile extends Compile implements CallContext {
             break;
           case 'escaped_reference': {
             // Velocity 1.7: `\$a` prints `$a` when $a has a value, and `\$a` when it has none.
-            const value = this.referenceValue(node.reference as AstReference);
+            const reference = node.reference as AstReference;
+            const argumentText = node.text === `$${reference.id}` ? this.macroArgumentTexts.at(-1)?.get(String(reference.id)) : undefined;
+            if (argumentText !== undefined) {
+              // A bare macro parameter (`\$p`): 1.7 substitutes the argument as written for it.
+              const parameter = this.macroFrames.at(-1)?.get(String(reference.id));
+              piece = (parameter === null || parameter === undefined ? '\\' : '') + argumentText;
+              break;
+            }
+            const value = this.referenceValue(reference);
             piece = (value === null || value === undefined ? '\\' : '') + String(node.text);
             break;
           }
@@ -443,9 +453,16 @@ export class JavaCompile extends Compile implements CallContext {
     }
     const frame = new Map<string, unknown>();
     macro.params.forEach((param, i) => frame.set(param, args[i]));
+    const argumentTexts = new Map<string, string>();
+    const argumentNodes = argumentsOf(node.args);
+    macro.params.forEach((param, i) => {
+      const text = argumentNodes[i] ? this.sourceText(argumentNodes[i]) : undefined;
+      if (text !== undefined) argumentTexts.set(param, text);
+    });
     if (bodyContent !== undefined) frame.set('bodyContent', bodyContent);
     budget.macroDepth++;
     this.macroFrames.push(frame);
+    this.macroArgumentTexts.push(argumentTexts);
     const savedForeach = this.currentForeach;
     try {
       const out = this.renderNodes(macro.body);
@@ -453,6 +470,7 @@ export class JavaCompile extends Compile implements CallContext {
       return out;
     } finally {
       this.macroFrames.pop();
+      this.macroArgumentTexts.pop();
       this.currentForeach = savedForeach;
       budget.macroDepth--;
     }
