@@ -151,6 +151,9 @@ const CASES: JavaCase[] = [
   { name: "#set without its ( is text; backslash pairs before #set stay as written", template: "#set x|#set.|\\\\#set($a = 1)x|\\\\#set\u00e9|\\\\#if(true)y#end", expected: "#set x|#set.|\\\\x|\\\\#set\u00e9|\\y" },
   { name: "A null operand of a String + contributes the reference as written", template: "#set($a = \"x\" + $d)$a|#set($b = $d.e(\"a\", 1) + \"y\")$b|#set($c = \"z\" + $!{d})$c|#set($n = 1 + $d)[$n]", expected: "x$d|$d.e(\"a\", 1)y|z$!{d}|[]" },
   { name: "An escaped bare macro parameter prints the argument as written", template: "#macro(ma $p)\\$p|\\$p.length()|\\$!p#end#ma(\"xy\")#macro(mb $p)\\$p#end#mb($nothing)", expected: "\"xy\"|$p.length()|$!p\\$nothing" },
+  { name: "A null argument to a String method throws NullPointerException", template: "#set($s = \"abc\")$s.startsWith($nothing)", error: "java.lang.NullPointerException" },
+  { name: "equals and equalsIgnoreCase answer false for null", template: "#set($s = \"abc\")$s.equals($nothing) $s.equalsIgnoreCase($nothing)", expected: "false false" },
+  { name: "After $a#set(...) or $a.b${c} a word ends the text token: the blanks before #set go", template: "#set($v = \"V\")#set($m = {\"k\": \"K\"})$v#set($a = 1)t #set($x = 1)|$m.k[0]$!{v}t #set($x = 1)|$m[\"k\"]${v}x\t#set($x = 1).", expected: "Vt|Vt|KVx\t." },
 ];
 
 function render(template: string) {

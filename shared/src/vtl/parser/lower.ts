@@ -47,15 +47,31 @@ function isReferenceNode(node: VelocityjsNode | undefined): node is VelocityjsOb
   return typeof node === 'object' && !Array.isArray(node) && node.type === 'references';
 }
 
-/** Whether `out[end - 1]` is a `${…}` in a run of them right after a reference ending in a property. */
+/**
+ * Whether `out[end - 1]` is a `${…}` in a run of adjacent references, one of which (not formal) ends in a
+ * property, or in an index after one (`$a.b${c}`, `$a.b[1]$!{c}`): 1.7's lexer is still in its state.
+ */
 function formalsAfterProperty(out: VelocityjsNode[], end: number): boolean {
+  const last = out[end - 1];
+  if (!isReferenceNode(last) || !last.isWraped) return false;
+  for (let at = end - 2; at >= 0; at--) {
+    const node = out[at];
+    if (!isReferenceNode(node)) return false;
+    const path = node.path as VelocityjsObject[] | undefined;
+    const segment = path?.[path.length - 1]?.type;
+    const afterProperty = segment === 'property' || (segment === 'index' && !!path?.some((s) => s.type === 'property'));
+    if (!node.isWraped && afterProperty) return true;
+  }
+  return false;
+}
+
+function setsAfterPlainReference(out: VelocityjsNode[], end: number): boolean {
   let at = end - 1;
-  if (!isReferenceNode(out[at]) || !(out[at] as VelocityjsObject).isWraped) return false;
-  while (isReferenceNode(out[at]) && (out[at] as VelocityjsObject).isWraped) at--;
-  const head = out[at];
-  if (!isReferenceNode(head)) return false;
-  const path = head.path as VelocityjsObject[] | undefined;
-  return !!path?.length && path[path.length - 1].type === 'property';
+  const isSet = (node: VelocityjsNode | undefined) => typeof node === 'object' && !Array.isArray(node) && node.type === 'set';
+  if (!isSet(out[at])) return false;
+  while (isSet(out[at])) at--;
+  const reference = out[at];
+  return isReferenceNode(reference) && !reference.isWraped;
 }
 
 /**
@@ -116,6 +132,8 @@ function dropIndentBeforeSet(flat: VelocityjsNode[]): VelocityjsNode[] {
         if (drop === undefined && token?.[1] === '}' && isReferenceNode(reference) && !reference.isWraped) drop = token[2].length;
         // After `$a.b`, 1.7's lexer stays in the reference's state through `${…}`s: a word or `}` there is a token.
         if (drop === undefined && token && formalsAfterProperty(out, textStart)) drop = token[2].length;
+        // Likewise after `$a#set(…)`: the `#set` leaves the lexer in the plain reference's state.
+        if (drop === undefined && token && setsAfterPlainReference(out, textStart)) drop = token[2].length;
         if (drop !== undefined) {
           const run = out.splice(first);
           for (let j = first - 1; j >= textStart && drop > 0; j--) {

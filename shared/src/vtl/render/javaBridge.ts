@@ -98,6 +98,8 @@ class WrongArguments extends Error {}
 
 function str(value: unknown): string {
   if (typeof value === 'string') return value;
+  // Java passes null to a String parameter, and the String method then dereferences it.
+  if (value === null || value === undefined) throw new JavaException('java.lang.NullPointerException', 'a String argument is null');
   throw new WrongArguments();
 }
 
