@@ -32,13 +32,14 @@ test('JSON string literals decode to their text with one segment per verbatim ru
   check('"ab\\n', 'ab\n', [[0, 2, 3, 2], [2, 1, 5, 2]]);
 });
 
-test('a JSON key looked up by name finds the first of repeated keys, the same entry whole-object reads give', () => {
+test('a JSON key looked up by name finds the first of repeated keys, the same entry whole-object reads give, and entries are counted alike', () => {
   const keys = Array.from({ length: 20 }, (_, i) => `"k${i}": ${i}`);
   for (const text of ['{"a": 1, "b": 2, "a": 3}', `{${keys.join(', ')}, "k3": "again"}`, '{"a": 1, : 2, "b": {"c": "d"}}']) {
     const lookedUp = sourceTreeFromJson(text, parseTree(text)!);
     const whole = sourceTreeFromJson(text, parseTree(text)!);
     assert.equal(whole.kind, 'map');
     if (whole.kind !== 'map' || lookedUp.kind !== 'map') continue;
+    assert.equal(lookedUp.entryCount?.(), whole.entries.length, text);
     for (const entry of whole.entries) {
       const name = String(entry.key.value);
       const found = entryOf(lookedUp, name);

@@ -47,14 +47,22 @@ class JsonScalar implements SourceScalar {
   }
 }
 
+/** An entry whose key scalar is made when first asked for: a lookup by name needs only the value. */
 class JsonEntry implements SourceEntry {
   private cachedRange: OffsetRange | undefined;
+  private cachedKey: SourceScalar | undefined;
 
   constructor(
-    readonly key: SourceScalar,
+    private readonly text: string,
+    private readonly keyNode: JsonNode,
     readonly value: SourceNode | undefined,
     private readonly property: JsonNode,
   ) {}
+
+  get key(): SourceScalar {
+    this.cachedKey ??= new JsonScalar(this.text, this.keyNode);
+    return this.cachedKey;
+  }
 
   get range(): OffsetRange {
     this.cachedRange ??= rangeOf(this.property);
@@ -113,6 +121,13 @@ class JsonObject extends JsonContainer<SourceEntry> implements SourceMapping {
     return undefined;
   }
 
+  entryCount(): number {
+    if (this.converted !== undefined) return this.converted.length;
+    let count = 0;
+    for (const property of this.node.children ?? []) if (property.children?.[0] !== undefined) count++;
+    return count;
+  }
+
   hasRepeatedKeys(): boolean {
     const properties = this.node.children ?? [];
     if (properties.length < 2) return false;
@@ -149,7 +164,7 @@ class JsonObject extends JsonContainer<SourceEntry> implements SourceMapping {
     const keyNode = children?.[0];
     if (keyNode === undefined) return undefined;
     const valueNode = children?.[1];
-    return new JsonEntry(new JsonScalar(this.text, keyNode), valueNode !== undefined ? sourceTreeFromJson(this.text, valueNode) : undefined, property);
+    return new JsonEntry(this.text, keyNode, valueNode !== undefined ? sourceTreeFromJson(this.text, valueNode) : undefined, property);
   }
 }
 

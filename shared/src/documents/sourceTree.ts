@@ -43,6 +43,8 @@ export interface SourceMapping extends SourceNodeBase {
   entries: SourceEntry[];
   /** The first entry whose key is `name`, converting no other entry (trees that convert lazily). */
   entryNamed?(name: string): SourceEntry | undefined;
+  /** How many entries `entries` holds, counted without converting them (trees that convert lazily). */
+  entryCount?(): number;
   /** Whether a key is written twice, answered without converting entries (trees that convert lazily). */
   hasRepeatedKeys?(): boolean;
 }
