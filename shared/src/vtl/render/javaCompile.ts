@@ -456,7 +456,10 @@ export class JavaCompile extends Compile implements CallContext {
     const argumentTexts = new Map<string, string>();
     const argumentNodes = argumentsOf(node.args);
     macro.params.forEach((param, i) => {
-      const text = argumentNodes[i] ? this.sourceText(argumentNodes[i]) : undefined;
+      // Number and boolean literals are not substituted (the jar prints `\$p` as `$p` for them).
+      const argument = argumentNodes[i];
+      if (!argument || argument.type === 'integer' || argument.type === 'decimal' || argument.type === 'bool') return;
+      const text = this.sourceText(argument);
       if (text !== undefined) argumentTexts.set(param, text);
     });
     if (bodyContent !== undefined) frame.set('bodyContent', bodyContent);
