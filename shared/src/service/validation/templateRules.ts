@@ -129,7 +129,7 @@ function checkOverride(set: VtlSet, role: TemplateRole, findings: TemplateFindin
     problem = 'the value is not a status code (an integer from 100 to 599)';
   }
   if (problem) {
-    findings.push({ ...MAPPING_RULES.overrideStatus, start: value.start, end: value.end, message: `${problem}: API Gateway answers 500 instead.` });
+    findings.push({ ...MAPPING_RULES.overrideStatus, start: value.start, end: value.end, message: `${problem}. The documentation requires a valid status; what API Gateway then answers is not recorded, and the preview ignores the override (as LocalStack does).` });
   }
 }
 
