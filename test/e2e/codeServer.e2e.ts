@@ -16,6 +16,7 @@ import { goTo, openWorkbench, paletteHasCommand, positionOf, quickOpen, runComma
 import type { HostTestResult } from './suite/runner';
 import { previewUiTests } from './previewUi';
 import { inlineScenarioUiTests } from './inlineScenarioUi';
+import { hoverUiTests } from './hoverUi';
 
 const started = Date.now();
 function timing(step: string): void {
@@ -156,6 +157,7 @@ describe('workbench UI', () => {
 
   previewUiTests({ page: () => page, workspace: () => workspace, test: e2eTest });
   inlineScenarioUiTests({ page: () => page, workspace: () => workspace, test: e2eTest });
+  hoverUiTests({ page: () => page, workspace: () => workspace, test: e2eTest });
 });
 
 e2eTest("the injection grammars inside VS Code's own JSON and YAML grammars", async (t) => {
