@@ -47,22 +47,14 @@ class JsonScalar implements SourceScalar {
   }
 }
 
-/** An entry whose key scalar is made when first asked for: a lookup by name needs only the value. */
 class JsonEntry implements SourceEntry {
   private cachedRange: OffsetRange | undefined;
-  private cachedKey: SourceScalar | undefined;
 
   constructor(
-    private readonly text: string,
-    private readonly keyNode: JsonNode,
+    readonly key: SourceScalar,
     readonly value: SourceNode | undefined,
     private readonly property: JsonNode,
   ) {}
-
-  get key(): SourceScalar {
-    this.cachedKey ??= new JsonScalar(this.text, this.keyNode);
-    return this.cachedKey;
-  }
 
   get range(): OffsetRange {
     this.cachedRange ??= rangeOf(this.property);
@@ -164,7 +156,7 @@ class JsonObject extends JsonContainer<SourceEntry> implements SourceMapping {
     const keyNode = children?.[0];
     if (keyNode === undefined) return undefined;
     const valueNode = children?.[1];
-    return new JsonEntry(this.text, keyNode, valueNode !== undefined ? sourceTreeFromJson(this.text, valueNode) : undefined, property);
+    return new JsonEntry(new JsonScalar(this.text, keyNode), valueNode !== undefined ? sourceTreeFromJson(this.text, valueNode) : undefined, property);
   }
 }
 
