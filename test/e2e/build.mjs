@@ -3,6 +3,7 @@
 //   codeServer.e2e.js           the node:test suite that drives code-server and Chromium
 //   runTestElectron.js          the same extension-host entry under @vscode/test-electron
 //   start.js                    `npm start`
+//   screenshot.js               remakes client/media/preview.png (the README's picture)
 // Not named *.test.ts: the unit layer of `npm test` must not pick these up.
 import * as esbuild from 'esbuild';
 
@@ -24,6 +25,7 @@ await Promise.all([
       'codeServer.e2e': 'test/e2e/codeServer.e2e.ts',
       runTestElectron: 'test/e2e/runTestElectron.ts',
       start: 'test/e2e/start.ts',
+      screenshot: 'test/e2e/screenshot.ts',
     },
     outdir: 'out/e2e',
   }),

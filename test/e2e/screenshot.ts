@@ -1,9 +1,7 @@
 // The README's picture of the mapping preview: code-server (set up as the end-to-end suite does) with
 // examples/openapi.yaml beside the preview, a Lambda function error selecting its 404, and the trace.
 // Writes client/media/preview.png. Needs the tools of setup.sh and a VSIX (`npm run package`):
-//   bash test/e2e/setup.sh && npm run package && node esbuild.mjs && \
-//   npx esbuild test/e2e/screenshot.ts --bundle --platform=node --format=cjs --target=node20 \
-//     --packages=external --outfile=out/e2e/screenshot.js && node out/e2e/screenshot.js
+//   bash test/e2e/setup.sh && npm run package && node test/e2e/build.mjs && node out/e2e/screenshot.js
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
