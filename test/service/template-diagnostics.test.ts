@@ -54,6 +54,12 @@ const cases: [name: string, fileName: string, source: string, expected: string[]
     ['vtl-argument-count', 'vtl-unknown-member'],
   ],
   [
+    'Java objects printed: $input, $util, a split array; their members and a #foreach over the array are fine',
+    'response.vtl',
+    `⟦$input⟧ ⟦$!{util}⟧ ⟦$input.path('$.tags').split(',')⟧ $input.body $util.escapeJavaScript('a') #foreach($t in $input.path('$.t').split(','))$t#end #set($parts = $input.body.split(','))$parts.size()`,
+    ['vtl-prints-java-object', 'vtl-prints-java-object', 'vtl-prints-java-object'],
+  ],
+  [
     'through JSON escapes: a member and a quoted $input.json',
     'api.json',
     oasJson(`"{\\"name\\": \\"$input.⟦jsn⟧('$.name')\\", \\"pet\\": ⟦\\"$input.json('$.pet')\\"⟧}"`),

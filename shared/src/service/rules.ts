@@ -10,6 +10,7 @@ export const MAPPING_RULES = {
   wrongArgumentCount: { code: 'vtl-argument-count', severity: 'warning' },
   escapeJavaScriptQuote: { code: 'vtl-escape-javascript-quote', severity: 'warning' },
   quotedInputJson: { code: 'vtl-quoted-input-json', severity: 'warning' },
+  printsJavaObject: { code: 'vtl-prints-java-object', severity: 'warning' },
   overrideStatus: { code: 'vtl-override-status', severity: 'error' },
   overrideTwice: { code: 'vtl-override-twice', severity: 'error' },
   overrideInRequest: { code: 'vtl-override-in-request', severity: 'warning' },

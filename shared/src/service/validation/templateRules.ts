@@ -25,7 +25,9 @@ export function analyseTemplate(parsed: VtlParseResult, role: TemplateRole): Tem
     if (node.kind === 'set') checkOverride(node, role, findings);
   });
   forEachStatement(parsed.ast, (statement) => {
-    if (statement.kind !== 'reference' || !role.jsonOutput) return;
+    if (statement.kind !== 'reference') return;
+    checkPrintsJavaObject(statement, findings);
+    if (!role.jsonOutput) return;
     checkEscapeQuote(statement, source, findings);
     checkQuotedJson(statement, source, findings);
   });
@@ -91,6 +93,25 @@ function checkQuotedJson(reference: VtlReference, source: string, findings: Temp
         preferred: true,
       },
     ],
+  });
+}
+
+/**
+ * Printing `$input`, `$util` or the array `split` returns gives a Java object identity
+ * (`ClassName@1b6d3586`) on API Gateway, different on every request; the preview cannot reproduce it.
+ */
+function checkPrintsJavaObject(reference: VtlReference, findings: TemplateFinding[]): void {
+  const last = reference.path[reference.path.length - 1];
+  const name = reference.name.value;
+  let what: string | undefined;
+  if (reference.path.length === 0 && !reference.args && (name === 'input' || name === 'util')) what = `\`$${name}\` itself is a Java object`;
+  else if (last?.kind === 'method' && last.name.value === 'split') what = '`split` returns a Java array';
+  if (!what) return;
+  findings.push({
+    ...MAPPING_RULES.printsJavaObject,
+    start: reference.start,
+    end: reference.end,
+    message: `${what}: printed, API Gateway writes its identity (like \`[Ljava.lang.String;@1b6d3586\`), which changes from request to request, and the preview cannot show it. Print its parts instead (a #foreach over the array, or a member such as \`$input.body\`).`,
   });
 }
 
