@@ -2,7 +2,7 @@
 // types and null handling. If these fail, differential results mean nothing.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { VelocityOracle, type OracleCase, type OracleResult } from './java-oracle';
+import { HARNESS_CRASH, VelocityOracle, type OracleCase, type OracleResult } from './java-oracle';
 
 const nullList = '{"json": {"listValue": null}}';
 const emptyList = '{"json": {"listValue": []}}';
@@ -44,6 +44,7 @@ const table: [string, string, string, string][] = [
     "a\\'b\\\"c\\/\\u00E9\\n"],
   ['$input.params looks in path, query string, then headers', "$input.params('id')|$input.params('q')|$input.params('none')|", '{}', '7|x||'],
   ['a parse error is reported with its exception class', '#if(true)x', '{}', 'error:org.apache.velocity.runtime.parser.TemplateParseException'],
+  ['output past 10 MB is an error, as in the renderer under test', '#set($s = "0123456789")#foreach($i in [1..21])#set($s = "$s$s")#end$s', '{}', 'error:BoundedWriter$OutputLimitExceeded'],
   ['a method that throws is reported', "#set($s = 'abc')$s.substring(5)", '{}', 'error:org.apache.velocity.exception.MethodInvocationException'],
 ];
 
@@ -79,4 +80,21 @@ test('text survives the round trip: non-ASCII, astral, lone surrogates, control 
   const text = 'é😀\ud800\u0001\r\n\t"\\';
   const [result] = await oracle.render([{ template: "$input.path('$.t')", body: JSON.stringify({ t: text }) }]);
   assert.deepEqual(result, { output: text });
+});
+
+test('a case that kills the Java process answers HarnessCrash; the cases after it are rendered by a new one', async () => {
+  const own = VelocityOracle.start();
+  try {
+    // The first case runs until the harness's 5 s limit, so the process is stopped while it renders it.
+    const slow: OracleCase = { template: '#foreach($i in [1..100000])#foreach($j in [1..100000])#end#end', body: '{}' };
+    const batch = own.render([slow, { template: '#set($a = 2)$a', body: '{}' }, { template: 'x', body: '{}' }]);
+    await new Promise((r) => setTimeout(r, 300));
+    process.kill(own.processId!, 'SIGKILL');
+    const [first, second, third] = await batch;
+    assert.equal('error' in first && first.error, HARNESS_CRASH);
+    assert.deepEqual([second, third], [{ output: '2' }, { output: 'x' }]);
+    assert.deepEqual(await own.render([{ template: 'y', body: '{}' }]), [{ output: 'y' }]);
+  } finally {
+    own.close();
+  }
 });

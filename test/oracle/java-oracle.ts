@@ -70,20 +70,36 @@ function compiledHarness(): string {
   return classes;
 }
 
-/** A running Velocity 1.7 process. Render batches with `render`; `close` when done. */
+/** A case whose render ended the Java process (heap or stack exhausted outside the render's own guard). */
+export const HARNESS_CRASH = 'HarnessCrash';
+
+/** More crashes than this in one run means something is wrong with the harness, not with a case. */
+const CRASH_LIMIT = 20;
+
+interface PendingCase {
+  line: string;
+  resolve: (r: OracleResult) => void;
+  reject: (e: Error) => void;
+}
+
+function spawnHarness(classes: string): ChildProcessWithoutNullStreams {
+  return spawn('java', ['-Xss8m', '-Xmx768m', '-cp', [classes, ...JARS].join(':'), 'OracleMain'], { stdio: 'pipe' });
+}
+
+/**
+ * A running Velocity 1.7 process. Render batches with `render`; `close` when done. When a case kills
+ * the process, that case answers `HarnessCrash` and the cases after it go to a new process, so one
+ * hostile template (one a shrinker made, say) cannot end a long run.
+ */
 export class VelocityOracle {
-  private readonly pending: { resolve: (r: OracleResult) => void; reject: (e: Error) => void }[] = [];
+  private readonly pending: PendingCase[] = [];
   private buffered = '';
   private failure: Error | undefined;
+  private child!: ChildProcessWithoutNullStreams;
+  private crashes = 0;
 
-  private constructor(private readonly child: ChildProcessWithoutNullStreams) {
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => this.receive(chunk));
-    let stderr = '';
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (chunk: string) => (stderr += chunk));
-    child.on('exit', (code, signal) => this.fail(new Error(`the Velocity oracle exited (${code ?? signal})${stderr ? `:\n${stderr}` : ''}`)));
-    child.on('error', (error) => this.fail(error));
+  private constructor(private readonly classes: string) {
+    this.attach(spawnHarness(classes));
   }
 
   /** Compiles (when needed) and starts the harness. Throws with an install hint when Java is missing. */
@@ -92,18 +108,15 @@ export class VelocityOracle {
     if (unavailable) throw new Error(`The Velocity oracle cannot run: ${unavailable}`);
     const classes = compiledHarness();
     mkdirSync(classes, { recursive: true });
-    const child = spawn('java', ['-Xss8m', '-Xmx768m', '-cp', [classes, ...JARS].join(':'), 'OracleMain'], { stdio: 'pipe' });
-    return new VelocityOracle(child);
+    return new VelocityOracle(classes);
   }
 
-  /** Renders every case, in order. Rejects when the process dies or `timeoutMs` passes. */
+  /** Renders every case, in order. Rejects when the process keeps dying or `timeoutMs` passes. */
   async render(cases: readonly OracleCase[], timeoutMs = 120_000 + cases.length * 20): Promise<OracleResult[]> {
     if (this.failure) throw this.failure;
-    const answers = cases.map(
-      () => new Promise<OracleResult>((resolve, reject) => this.pending.push({ resolve, reject })),
-    );
-    const lines = cases.map((c, i) => JSON.stringify({ id: String(i), ...c })).join('\n') + '\n';
-    this.child.stdin.write(lines);
+    const lines = cases.map((c, i) => JSON.stringify({ id: String(i), ...c }));
+    const answers = lines.map((line) => new Promise<OracleResult>((resolve, reject) => this.pending.push({ line, resolve, reject })));
+    this.child.stdin.write(lines.join('\n') + '\n');
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
@@ -119,10 +132,47 @@ export class VelocityOracle {
     }
   }
 
+  /** The Java process's id (tests stop it to check that a run survives). */
+  get processId(): number | undefined {
+    return this.child.pid;
+  }
+
   close(): void {
     this.failure ??= new Error('the Velocity oracle was closed');
     this.child.stdin.end();
     this.child.kill();
+  }
+
+  private attach(child: ChildProcessWithoutNullStreams): void {
+    this.child = child;
+    this.buffered = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      if (this.child === child) this.receive(chunk);
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => (stderr += chunk));
+    child.on('exit', (code, signal) => {
+      if (this.child === child) this.crashed(`the Velocity oracle exited (${code ?? signal})${stderr ? `:\n${stderr}` : ''}`);
+    });
+    child.on('error', (error) => this.fail(error));
+    // A write to a process that just died is reported by the exit handler.
+    child.stdin.on('error', () => undefined);
+  }
+
+  /** The process died: the case it was on answers with the crash, the rest go to a new process. */
+  private crashed(why: string): void {
+    if (this.failure) return;
+    if (++this.crashes > CRASH_LIMIT) {
+      this.fail(new Error(`${why}\n(${this.crashes} crashes in this run)`));
+      return;
+    }
+    const current = this.pending.shift();
+    const rest = this.pending;
+    current?.resolve({ error: HARNESS_CRASH, message: why.split('\n').find((line) => /Error|Exception/.test(line)) ?? why });
+    this.attach(spawnHarness(this.classes));
+    if (rest.length) this.child.stdin.write(rest.map((p) => p.line).join('\n') + '\n');
   }
 
   private receive(chunk: string): void {

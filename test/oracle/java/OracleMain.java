@@ -2,7 +2,6 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -35,6 +34,9 @@ public final class OracleMain {
             return value == null ? "" : value;
         }
     };
+
+    /** The renderer under test stops at 10 MB of output; a longer output is an error here too. */
+    private static final long OUTPUT_LIMIT_CHARS = 10L * 1024 * 1024;
 
     /** A case that takes longer is reported as an error, so one runaway template cannot stall a batch. */
     private static final long CASE_TIME_LIMIT_MS = 5_000;
@@ -118,7 +120,7 @@ public final class OracleMain {
 
         SimpleNode tree = velocity.parse(new StringReader(template), templateName);
         NullEqualsEmpty.rewrite(tree);
-        StringWriter output = new StringWriter();
+        BoundedWriter output = new BoundedWriter(OUTPUT_LIMIT_CHARS);
         velocity.render(context, output, templateName, tree);
         return output.toString();
     }
