@@ -53,6 +53,24 @@ test('Lambda custom integrations match the errorMessage of a function error, "" 
   }
 });
 
+test('a recursive group such as (\\n|.)* tried on a long errorMessage: the warning that Java may overflow its stack', () => {
+  const responses: Responses = { '200': { statusCode: '200' }, '500': { statusCode: '500', selectionPattern: '(\\n|.)*Exception(\\n|.)*' }, '502': { statusCode: '502', selectionPattern: '[\\s\\S]*Boom[\\s\\S]*' } };
+  const table: [message: string, selected: string, warned: boolean][] = [
+    ['java.lang.IllegalStateException: down', '500', false],
+    [`java.lang.IllegalStateException: down\n${'\tat A.b(A.java:1)\n'.repeat(60)}`, '500', true],
+    // Not matched, but tried: Java recurses through the whole value before it fails.
+    [`Boom${'.'.repeat(5000)}`, '502', true],
+    [`Boom${'.'.repeat(900)}`, '502', false],
+  ];
+  for (const [message, selected, warned] of table) {
+    const result = lambda(responses, error(message));
+    assert.equal(result.selectedResponse, selected, message.slice(0, 40));
+    const warning = result.warnings.find((w) => w.code === 'pattern-deep-recursion');
+    assert.equal(!!warning, warned, `${message.length} characters: ${JSON.stringify(result.warnings)}`);
+    if (warning) assert.match(warning.message, /`\(\\n\|\.\)\*`.*StackOverflowError/);
+  }
+});
+
 test('HTTP integrations match the status code as a whole string', () => {
   const responses: Responses = { '200': { statusCode: '200' }, '400': { statusCode: '400', selectionPattern: '4\\d{2}' }, '401': { statusCode: '401', selectionPattern: '401' } };
   const table: [status: number, selected: string][] = [

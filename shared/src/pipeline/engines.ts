@@ -21,15 +21,18 @@ export type PatternOutcome = 'match' | 'no-match' | 'step-limit';
 export interface CompiledPattern {
   test?: (input: string) => PatternOutcome;
   problems: TextProblem[];
+  /** Groups Java repeats by recursion, one stack frame per repetition (pattern offsets). */
+  recursiveLoops: readonly { start: number; end: number }[];
 }
 
 /** Compiles a Java regular expression (the regex module), matching whole strings under a step budget. */
 export function compileJavaPattern(pattern: string): CompiledPattern {
   const { regex, problems } = getJavaRegex(pattern);
   const textProblems = problems.map((p) => ({ code: p.code, message: p.message, start: p.start, end: p.end }));
-  if (!regex) return { problems: textProblems };
+  if (!regex) return { problems: textProblems, recursiveLoops: [] };
   return {
     problems: textProblems,
+    recursiveLoops: regex.javaRecursiveLoops,
     test(input) {
       try {
         return regex.matches(input, { stepLimit: selectionStepLimit }) ? 'match' : 'no-match';

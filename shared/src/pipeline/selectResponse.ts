@@ -1,5 +1,5 @@
 import type { IntegrationResponse } from '../model/types';
-import { compileJavaPattern, documentRange } from './engines';
+import { compileJavaPattern, documentRange, type CompiledPattern } from './engines';
 import type { SelectionValue } from './selectionValue';
 import type { TraceRecorder } from './trace';
 
@@ -84,10 +84,30 @@ function patternMatches(response: IntegrationResponse, selection: SelectionValue
     trace.step('selection', `\`${pattern.value}\` (${responseKey(response)}) exceeded its step budget; counted as no match`, pattern.range);
     return false;
   }
+  warnDeepRecursion(pattern.value, compiled, selection, trace, response);
   const verb = outcome === 'match' ? 'matched' : 'did not match';
   trace.step('selection', `${selection.describe} ${verb} \`${pattern.value}\` (whole string)${outcome === 'match' ? ` → ${responseKey(response)}` : ''}`, pattern.range);
   if (outcome === 'no-match' && /\n|\r/.test(selection.value) && /\.[*+]/.test(pattern.value) && !/\(\?s\)/.test(pattern.value)) {
-    trace.warn('pattern-newline', `\`${pattern.value}\`: '.' does not match line breaks and ${selection.describe} has one; use (\\n|.)* or [\\s\\S]*`, pattern.range);
+    trace.warn('pattern-newline', `\`${pattern.value}\`: '.' does not match line breaks and ${selection.describe} has one; use [\\s\\S]* (or (?s) at the start)`, pattern.range);
   }
   return outcome === 'match';
+}
+
+/**
+ * Repetitions of a recursive group (such as `(\n|.)*`) at which Java 17 on its default thread stack
+ * throws StackOverflowError (measured: about 1,600). API Gateway's stack size is not documented, so
+ * the warning starts well below it.
+ */
+const DEEP_RECURSION_WARNING_LENGTH = 1_000;
+
+/** Java, unlike this engine, may overflow its stack on a long value; the simulation says so. */
+function warnDeepRecursion(pattern: string, compiled: CompiledPattern, selection: SelectionValue, trace: TraceRecorder, response: IntegrationResponse): void {
+  if (compiled.recursiveLoops.length === 0 || selection.value.length < DEEP_RECURSION_WARNING_LENGTH) return;
+  const group = compiled.recursiveLoops[0];
+  trace.warn(
+    'pattern-deep-recursion',
+    `\`${pattern}\` (${responseKey(response)}): Java repeats \`${pattern.slice(group.start, group.end)}\` by recursion, one stack frame per character, and ${selection.describe} has ${selection.value.length} characters: ` +
+      'past about 1,600 (Java 17, default stack) trying this pattern fails with StackOverflowError, matched or not, and a deployed API answers 500; this simulation goes on without it. Use [\\s\\S]* instead.',
+    documentRange(response.selectionPattern!.embedded, group.start, group.end),
+  );
 }
