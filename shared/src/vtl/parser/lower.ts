@@ -99,6 +99,7 @@ export function toVelocityjsAst(ast: VtlTemplate): VelocityjsNode[] {
   const flat: VelocityjsNode[] = [];
   const lowering = new Lowering(ast.source);
   lowering.statements(ast.body, flat);
+  const setsTakeFrom = lowering.setsTakeFrom;
   for (let i = 0; i < flat.length; i++) {
     const node = flat[i];
     if (typeof node === 'string' || Array.isArray(node)) continue;
@@ -106,13 +107,42 @@ export function toVelocityjsAst(ast: VtlTemplate): VelocityjsNode[] {
     const next = flat[i + 1];
     if (typeof next === 'string' && NEWLINE_AFTER_DIRECTIVE.test(next)) flat[i + 1] = next.replace(NEWLINE_AFTER_DIRECTIVE, '');
   }
-  return nest(dropIndentBeforeSet(flat));
+  return nest(dropIndentBeforeSet(flat, setsTakeFrom));
 }
 
-function dropIndentBeforeSet(flat: VelocityjsNode[]): VelocityjsNode[] {
+/**
+ * Removes the last `count` characters of the text pieces at the end of `out`: a piece emptied goes,
+ * a piece that was empty already stays (velocityjs leaves those where it dropped a line break).
+ */
+function dropTrailingText(out: VelocityjsNode[], count: number): void {
+  const kept: VelocityjsNode[] = [];
+  for (let j = out.length - 1; j >= 0 && count > 0 && typeof out[j] === 'string'; j--) {
+    const piece = out[j] as string;
+    const cut = Math.min(count, piece.length);
+    if (piece === '') kept.push(out.splice(j, 1)[0]);
+    else if (cut === piece.length) out.splice(j, 1);
+    else out[j] = piece.slice(0, piece.length - cut);
+    count -= cut;
+  }
+  out.push(...kept);
+}
+
+/** The text pieces at the end of `out`, joined. */
+function trailingText(out: VelocityjsNode[]): string {
+  let first = out.length;
+  while (first > 0 && typeof out[first - 1] === 'string') first--;
+  return (out.slice(first) as string[]).join('');
+}
+
+function dropIndentBeforeSet(flat: VelocityjsNode[], setsTakeFrom: Map<VelocityjsObject, number>): VelocityjsNode[] {
   const out: VelocityjsNode[] = [];
   for (const node of flat) {
-    if (typeof node === 'object' && !Array.isArray(node) && node.type === 'set') {
+    const takesFrom = typeof node === 'object' && !Array.isArray(node) ? setsTakeFrom.get(node) : undefined;
+    if (takesFrom !== undefined) {
+      // 1.7's own lexer said which characters the `#set` token and the terminated `$`/`#` before it take.
+      const taken = (node as VelocityjsObject).span!.start - takesFrom;
+      if (taken > 0 && trailingText(out).length >= taken) dropTrailingText(out, taken);
+    } else if (typeof node === 'object' && !Array.isArray(node) && node.type === 'set') {
       // The whitespace may come in several pieces (velocityjs splits it after a reference).
       let first = out.length;
       while (first > 0 && typeof out[first - 1] === 'string' && INDENT_BEFORE_SET.test(out[first - 1] as string)) first--;
@@ -184,6 +214,8 @@ function lineStarts(text: string): number[] {
 
 class Lowering {
   private readonly lines: number[];
+  /** Set nodes whose parse knows where Velocity 1.7's `#set` token takes characters from (VtlSet.takesFrom). */
+  readonly setsTakeFrom = new Map<VelocityjsObject, number>();
 
   constructor(private readonly source: string) {
     this.lines = lineStarts(source);
@@ -211,9 +243,12 @@ class Lowering {
       case 'text':
         out.push(node.value);
         return;
-      case 'escape':
+      case 'escape': {
+        const unprinted = node.unprintedFrom === undefined ? '' : this.source.slice(node.unprintedFrom, node.start);
+        if (unprinted && trailingText(out).endsWith(unprinted)) dropTrailingText(out, unprinted.length);
         out.push(node.char);
         return;
+      }
       case 'comment':
         out.push(this.statement({ type: 'comment', value: node.value }, node));
         return;
@@ -228,7 +263,9 @@ class Lowering {
       }
       case 'set': {
         const equal = [node.target ? this.reference(node.target) : missingValue(node), this.expression(node.value)];
-        out.push(this.statement({ type: 'set', equal }, node.head));
+        const set = this.statement({ type: 'set', equal }, node.head);
+        if (node.takesFrom !== undefined) this.setsTakeFrom.set(set, node.takesFrom);
+        out.push(set);
         return;
       }
       case 'if':

@@ -1,10 +1,12 @@
 import type {
   VtlDirectiveHead,
+  VtlEscape,
   VtlExpression,
   VtlIf,
   VtlIfBranch,
   VtlName,
   VtlReference,
+  VtlSet,
   VtlStatement,
 } from './ast';
 import { Cursor, IDENTIFIER, isIdentifierStart } from './cursor';
@@ -147,7 +149,10 @@ function readBody(cur: Cursor, limit: number): BodyResult {
         value = value.slice(0, value.length - backslashes) + '\\'.repeat(backslashes >> 1);
         if (backslashes % 2 === 1) {
           pushText(body, chunkStart, k - 1, value);
-          body.push({ kind: 'escape', char: text.charAt(k) as '$' | '#', start: k - 1, end: k + 1 });
+          const escape: VtlEscape = { kind: 'escape', char: text.charAt(k) as '$' | '#', start: k - 1, end: k + 1 };
+          const unprintedFrom = cur.velocity17.escapeUnprintedFrom.get(k);
+          if (unprintedFrom !== undefined) escape.unprintedFrom = unprintedFrom;
+          body.push(escape);
           cur.pos = k + 1;
           const escapedEnd = text.charCodeAt(k) === 36 ? escapedReferenceEnd(cur, k, limit) : -1;
           if (escapedEnd > 0) {
@@ -254,7 +259,7 @@ function readHash(
   const start = cur.pos;
   const text = cur.text;
   const returnMode = cur.textMode;
-  if (cur.startsWith('##') && cur.peek(2) !== '#' && endsInProperty(body, start)) {
+  if (cur.startsWith('##') && !(cur.lineCommentAt(start) ?? !(cur.peek(2) !== '#' && endsInProperty(body, start)))) {
     // 1.7's lexer is still reading the reference (`$a.b##`): the first `#` is text, the second starts afresh.
     pushText(body, start, start + 1, '#');
     cur.pos = start + 1;
@@ -458,7 +463,10 @@ function readParenDirective(
         }
       }
       finishHead();
-      body.push({ kind: 'set', head, target, value, start, end: cur.pos });
+      const set: VtlSet = { kind: 'set', head, target, value, start, end: cur.pos };
+      const takesFrom = cur.velocity17.setTakesFrom.get(start);
+      if (takesFrom !== undefined) set.takesFrom = takesFrom;
+      body.push(set);
       return undefined;
     }
     case 'if':

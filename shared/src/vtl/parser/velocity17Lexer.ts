@@ -1,0 +1,445 @@
+// Velocity 1.7's lexer, as its JavaCC grammar (`Parser.jjt`) defines it: lexical states switched and
+// stacked by token actions, longest match with ties to the rule declared first, MORE prefixes and
+// special tokens. Our parser reads templates its own tolerant way; this lexer answers the questions
+// where only 1.7's lexical state decides: whether a `[` after a reference opens an index, whether `##`
+// starts a comment, which blanks a `#set` takes. The parser drives it (see velocity17Check.ts), since
+// 1.7's parser switches lexer states too (`#name` with or without `(`).
+
+/** The lexical states of 1.7's token manager. */
+export enum LexState {
+  Default,
+  PreDirective,
+  Directive,
+  Reference,
+  RefModifier,
+  RefMod2,
+  RefIndex,
+  InSingleLineComment,
+  InFormalComment,
+  InMultiLineComment,
+  InTextBlock,
+}
+
+/** 1.7's token kinds (its names, for messages and tests). */
+export type TokenKind =
+  | 'EOF'
+  | 'INDEX_LBRACKET'
+  | 'INDEX_RBRACKET'
+  | 'LBRACKET'
+  | 'RBRACKET'
+  | 'COMMA'
+  | 'DOUBLEDOT'
+  | 'COLON'
+  | 'LEFT_CURLEY'
+  | 'RIGHT_CURLEY'
+  | 'LPAREN'
+  | 'RPAREN'
+  | 'REFMOD2_RPAREN'
+  | 'ESCAPE_DIRECTIVE'
+  | 'SET_DIRECTIVE'
+  | 'SINGLE_LINE_COMMENT_START'
+  | 'DOUBLE_ESCAPE'
+  | 'ESCAPE'
+  | 'TEXT'
+  | 'SINGLE_LINE_COMMENT'
+  | 'FORMAL_COMMENT'
+  | 'MULTI_LINE_COMMENT'
+  | 'TEXTBLOCK'
+  | 'WHITESPACE'
+  | 'STRING_LITERAL'
+  | 'TRUE'
+  | 'FALSE'
+  | 'NEWLINE'
+  | 'MINUS'
+  | 'PLUS'
+  | 'MULTIPLY'
+  | 'DIVIDE'
+  | 'MODULUS'
+  | 'LOGICAL_AND'
+  | 'LOGICAL_OR'
+  | 'LOGICAL_LT'
+  | 'LOGICAL_LE'
+  | 'LOGICAL_GT'
+  | 'LOGICAL_GE'
+  | 'LOGICAL_EQUALS'
+  | 'LOGICAL_NOT_EQUALS'
+  | 'LOGICAL_NOT'
+  | 'EQUALS'
+  | 'END'
+  | 'IF_DIRECTIVE'
+  | 'ELSEIF_DIRECTIVE'
+  | 'ELSE_DIRECTIVE'
+  | 'INTEGER_LITERAL'
+  | 'FLOATING_POINT_LITERAL'
+  | 'WORD'
+  | 'BRACKETED_WORD'
+  | 'IDENTIFIER'
+  | 'DOT'
+  | 'LCURLY'
+  | 'RCURLY'
+  | 'EMPTY_INDEX';
+
+/** A token of 1.7's lexer: `start` includes its MORE prefix (`$`, `#`); special tokens before it start at `specialStart`. */
+export interface LexToken {
+  kind: TokenKind;
+  start: number;
+  end: number;
+  /** Where the special tokens (reference and directive terminators) right before this token begin; `start` when none. */
+  specialStart: number;
+  /** The state the lexer was in when this token began (after its special tokens). */
+  state: LexState;
+}
+
+/** What 1.7's lexer cannot read: the template fails to parse at `at`. */
+export class LexicalError extends Error {
+  constructor(readonly at: number) {
+    super('lexical error');
+  }
+}
+
+type RuleKind = 'token' | 'more' | 'special' | 'skip';
+
+interface Rule {
+  kind: RuleKind;
+  /** The token kind (for `token` rules). */
+  token?: TokenKind;
+  states: readonly LexState[];
+  /** The longest match at `at`, 0 when none. */
+  match(text: string, at: number): number;
+  /** The token action; returns how many matched characters to give back (`input_stream.backup`). */
+  action?(lexer: Velocity17Lexer, matched: number): number | void;
+}
+
+const S = LexState;
+const ALL_STATES: readonly LexState[] = [
+  S.Default, S.PreDirective, S.Directive, S.Reference, S.RefModifier, S.RefMod2, S.RefIndex,
+  S.InSingleLineComment, S.InFormalComment, S.InMultiLineComment, S.InTextBlock,
+];
+
+/** The longest match of a sticky pattern at `at`, 0 when it does not match. */
+function sticky(pattern: RegExp): (text: string, at: number) => number {
+  return (text, at) => {
+    pattern.lastIndex = at;
+    const m = pattern.exec(text);
+    return m ? m[0].length : 0;
+  };
+}
+
+/** The longest of several alternatives (a regular expression would take the first that matches). */
+function longestOf(...patterns: RegExp[]): (text: string, at: number) => number {
+  const matchers = patterns.map(sticky);
+  return (text, at) => Math.max(...matchers.map((m) => m(text, at)));
+}
+
+function literal(value: string): (text: string, at: number) => number {
+  return (text, at) => (text.startsWith(value, at) ? value.length : 0);
+}
+
+const LINE_END = '(?:\\r\\n|\\n|\\r)';
+const WORD = '[a-zA-Z_@][a-zA-Z0-9_@]*';
+const BRACKETED_WORD = '\\{[a-zA-Z_][a-zA-Z0-9_@]*\\}';
+const EXPONENT = '(?:[eE][+-]?[0-9]+)';
+
+function token(kind: TokenKind, states: readonly LexState[], match: Rule['match'], action?: Rule['action']): Rule {
+  return { kind: 'token', token: kind, states, match, action };
+}
+
+/** `$`, `$!` (with the backslashes of an escape before them): a reference starts (1.7's DOLLAR and DOLLARBANG actions). */
+function startReference(lexer: Velocity17Lexer): void {
+  if (lexer.inComment) return;
+  if (lexer.state === S.Reference) lexer.pop();
+  lexer.push();
+  lexer.state = S.Reference;
+}
+
+/** Opens a comment or unparsed block (1.7 pushes the state and remembers it is inside one). */
+function openComment(state: LexState): (lexer: Velocity17Lexer) => void {
+  return (lexer) => {
+    if (lexer.inComment) return;
+    lexer.inComment = true;
+    lexer.push();
+    lexer.state = state;
+  };
+}
+
+function closeComment(lexer: Velocity17Lexer): void {
+  lexer.inComment = false;
+  lexer.pop();
+}
+
+/** An integer or float literal ends a directive's bare argument unless inside parentheses or a `#set`. */
+function numberAction(exemptIndex: boolean): Rule['action'] {
+  return (lexer) => {
+    if (lexer.parenDepth === 0 && !lexer.inSet && lexer.state !== S.RefMod2 && !(exemptIndex && lexer.state === S.RefIndex)) lexer.pop();
+  };
+}
+
+/** The rules in the order Parser.jjt declares them (ties go to the first). */
+const RULES: readonly Rule[] = [
+  token('INDEX_LBRACKET', [S.Reference, S.RefModifier], literal('['), (lexer) => {
+    lexer.push();
+    lexer.state = S.RefIndex;
+  }),
+  token('INDEX_RBRACKET', [S.RefIndex], literal(']'), (lexer) => void lexer.pop()),
+  token('LBRACKET', [S.Directive, S.RefMod2], literal('[')),
+  token('RBRACKET', [S.Directive, S.RefMod2], literal(']')),
+  token('COMMA', [S.Directive, S.RefMod2], literal(',')),
+  token('DOUBLEDOT', [S.Directive, S.RefMod2], literal('..')),
+  token('COLON', [S.Directive, S.RefMod2], literal(':')),
+  token('LEFT_CURLEY', [S.Directive, S.RefMod2], literal('{')),
+  token('RIGHT_CURLEY', [S.Directive, S.RefMod2], literal('}')),
+  token('LPAREN', [S.Directive, S.RefModifier], literal('('), (lexer) => {
+    if (!lexer.inComment) lexer.parenDepth++;
+    if (lexer.state === S.RefModifier) lexer.state = S.RefMod2;
+  }),
+  token('RPAREN', [S.Directive], sticky(new RegExp(`\\)(?:[ \\t]*${LINE_END})?`, 'y')), (lexer) => lexer.closeParenthesis()),
+  token('REFMOD2_RPAREN', [S.RefMod2], literal(')'), (lexer) => {
+    lexer.state = S.Reference;
+  }),
+  token('ESCAPE_DIRECTIVE', [S.Default], sticky(new RegExp(`(?:\\\\\\\\)*\\\\#(?:${WORD}|${BRACKETED_WORD})`, 'y'))),
+  token('SET_DIRECTIVE', [S.Default, S.Reference, S.RefModifier, S.RefMod2], sticky(/[ \t]*(?:#set|#\{set\}) *\(/y), (lexer) => {
+    if (lexer.inComment) return;
+    lexer.push();
+    lexer.inSet = true;
+    lexer.state = S.Directive;
+    lexer.parenDepth++;
+  }),
+  { kind: 'more', states: ALL_STATES, match: sticky(/\\*\$/y), action: startReference },
+  { kind: 'more', states: ALL_STATES, match: sticky(/\\*\$\\*!/y), action: startReference },
+  { kind: 'more', states: ALL_STATES, match: literal('#[['), action: openComment(S.InTextBlock) },
+  {
+    kind: 'more',
+    states: ALL_STATES,
+    match: sticky(/#\*\*[^#]/y),
+    action: (lexer) => {
+      if (lexer.inComment) return 0;
+      openComment(S.InFormalComment)(lexer);
+      return 1;
+    },
+  },
+  { kind: 'more', states: ALL_STATES, match: literal('#*'), action: openComment(S.InMultiLineComment) },
+  {
+    kind: 'more',
+    states: ALL_STATES,
+    match: literal('#'),
+    action: (lexer) => {
+      if (lexer.inComment) return;
+      if (lexer.state === S.Reference || lexer.state === S.RefModifier) lexer.pop();
+      lexer.push();
+      lexer.state = S.PreDirective;
+    },
+  },
+  token('SINGLE_LINE_COMMENT_START', [S.Default, S.PreDirective, S.Directive, S.Reference], literal('##'), (lexer) => {
+    if (lexer.inComment) return;
+    if (lexer.state === S.Reference) lexer.pop();
+    openComment(S.InSingleLineComment)(lexer);
+  }),
+  token('DOUBLE_ESCAPE', [S.Default], literal('\\\\')),
+  token('ESCAPE', [S.Default], literal('\\')),
+  token('TEXT', [S.Default], sticky(/[^$#\\]+/y)),
+  token('SINGLE_LINE_COMMENT', [S.InSingleLineComment], sticky(/\r\n|\n|\r/y), closeComment),
+  token('FORMAL_COMMENT', [S.InFormalComment], literal('*#'), closeComment),
+  token('MULTI_LINE_COMMENT', [S.InMultiLineComment], literal('*#'), closeComment),
+  token('TEXTBLOCK', [S.InTextBlock], literal(']]#'), closeComment),
+  { kind: 'skip', states: [S.InSingleLineComment, S.InFormalComment, S.InMultiLineComment], match: (text, at) => (at < text.length ? 1 : 0) },
+  { kind: 'more', states: [S.InTextBlock], match: (text, at) => (at < text.length ? 1 : 0) },
+  token('WHITESPACE', [S.Directive, S.RefMod2, S.RefIndex], sticky(/[ \t\n\r]+/y)),
+  token('STRING_LITERAL', [S.Directive, S.RefMod2, S.RefIndex], sticky(/"(?:[^"]|"")*"|'(?:[^']|'')*'/y), (lexer) => {
+    if (lexer.state === S.Directive && !lexer.inSet && lexer.parenDepth === 0) lexer.pop();
+  }),
+  token('TRUE', [S.Reference, S.Directive, S.RefModifier, S.RefMod2, S.RefIndex], literal('true')),
+  token('FALSE', [S.Reference, S.Directive, S.RefModifier, S.RefMod2, S.RefIndex], literal('false')),
+  token('NEWLINE', [S.Directive], sticky(/\r\n|\n|\r/y), (lexer) => {
+    lexer.pop();
+    lexer.inSet = false;
+  }),
+  token('MINUS', [S.Directive], literal('-')),
+  token('PLUS', [S.Directive], literal('+')),
+  token('MULTIPLY', [S.Directive], literal('*')),
+  token('DIVIDE', [S.Directive], literal('/')),
+  token('MODULUS', [S.Directive], literal('%')),
+  token('LOGICAL_AND', [S.Directive], sticky(/&&|and/y)),
+  token('LOGICAL_OR', [S.Directive], sticky(/\|\||or/y)),
+  token('LOGICAL_LT', [S.Directive], sticky(/<|lt/y)),
+  token('LOGICAL_LE', [S.Directive], sticky(/<=|le/y)),
+  token('LOGICAL_GT', [S.Directive], sticky(/>|gt/y)),
+  token('LOGICAL_GE', [S.Directive], sticky(/>=|ge/y)),
+  token('LOGICAL_EQUALS', [S.Directive], sticky(/==|eq/y)),
+  token('LOGICAL_NOT_EQUALS', [S.Directive], sticky(/!=|ne/y)),
+  token('LOGICAL_NOT', [S.Directive], sticky(/!|not/y)),
+  token('EQUALS', [S.Directive], literal('=')),
+  token('END', [S.PreDirective], sticky(new RegExp(`(?:end|\\{end\\})(?:[ \\t]*${LINE_END})?`, 'y')), (lexer) => void lexer.pop()),
+  token('IF_DIRECTIVE', [S.PreDirective], sticky(/if|\{if\}/y), (lexer) => {
+    lexer.state = S.Directive;
+  }),
+  token('ELSEIF_DIRECTIVE', [S.PreDirective], sticky(/elseif|\{elseif\}/y), (lexer) => {
+    lexer.state = S.Directive;
+  }),
+  token('ELSE_DIRECTIVE', [S.PreDirective], sticky(new RegExp(`(?:else|\\{else\\})(?:[ \\t]*${LINE_END})?`, 'y')), (lexer) => void lexer.pop()),
+  token(
+    'INTEGER_LITERAL',
+    [S.PreDirective, S.Directive, S.RefMod2, S.RefIndex],
+    sticky(/-?[0-9]+(?:\.\.)?/y),
+    (lexer, matched) => {
+      // `1..3`: the `..` is given back, so a range is not read as the float `1.`.
+      const giveBack = lexer.text.startsWith('..', lexer.pos - 2) && matched > 2 ? 2 : 0;
+      numberAction(true)!(lexer, matched);
+      return giveBack;
+    },
+  ),
+  token(
+    'FLOATING_POINT_LITERAL',
+    [S.PreDirective, S.Directive, S.RefMod2, S.RefIndex],
+    longestOf(new RegExp(`-?[0-9]+\\.[0-9]*${EXPONENT}?`, 'y'), new RegExp(`-?\\.[0-9]+${EXPONENT}?`, 'y'), new RegExp(`-?[0-9]+${EXPONENT}`, 'y')),
+    numberAction(false),
+  ),
+  token('WORD', [S.PreDirective, S.Directive], sticky(new RegExp(WORD, 'y'))),
+  token('BRACKETED_WORD', [S.PreDirective, S.Directive], sticky(new RegExp(BRACKETED_WORD, 'y'))),
+  token('IDENTIFIER', [S.Reference, S.RefModifier, S.RefMod2], sticky(/[a-zA-Z_][a-zA-Z0-9_-]*/y)),
+  token('DOT', [S.Reference, S.RefModifier, S.RefMod2], sticky(/\.[a-zA-Z]/y), (lexer) => {
+    lexer.state = S.RefModifier;
+    return 1;
+  }),
+  token('LCURLY', [S.Reference, S.RefModifier], literal('{')),
+  token('RCURLY', [S.Reference, S.RefModifier], literal('}'), (lexer) => void lexer.pop()),
+  {
+    kind: 'special',
+    states: [S.Reference, S.RefModifier],
+    match: (text, at) => (at < text.length ? 1 : 0),
+    action: (lexer) => {
+      lexer.pop();
+      return 1;
+    },
+  },
+  {
+    kind: 'special',
+    states: [S.PreDirective],
+    match: (text, at) => (at < text.length ? 1 : 0),
+    action: (lexer) => {
+      lexer.pop();
+      return 1;
+    },
+  },
+  token('EMPTY_INDEX', [S.Default, S.Reference], sticky(/\$\[|\$!\[|\$\\!\[|\$\./y)),
+];
+
+/** The rules of each state, in declaration order. */
+const RULES_BY_STATE: readonly (readonly Rule[])[] = ALL_STATES.map((state) => RULES.filter((rule) => rule.states.includes(state)));
+
+interface SavedState {
+  state: LexState;
+  parenDepth: number;
+  closedParens: number;
+}
+
+/** Most templates never nest this deep; deeper input is not real template code. */
+const MAX_STACK = 10_000;
+
+/**
+ * 1.7's token manager over one template. `next()` reads one token; the parser may switch states
+ * between tokens (`state`, `pop`) as 1.7's parser does. Throws {@link LexicalError} where 1.7's lexer fails.
+ */
+export class Velocity17Lexer {
+  pos = 0;
+  state: LexState = S.Default;
+  /** 1.7's `lparen`/`rparen`: parentheses opened and closed in the current state. */
+  parenDepth = 0;
+  closedParens = 0;
+  inComment = false;
+  inSet = false;
+  private readonly stack: SavedState[] = [];
+
+  constructor(readonly text: string) {}
+
+  /** 1.7's `stateStackPush`: remembers the state and its parentheses, and starts counting afresh. */
+  push(): void {
+    if (this.stack.length >= MAX_STACK) throw new LexicalError(this.pos);
+    this.stack.push({ state: this.state, parenDepth: this.parenDepth, closedParens: this.closedParens });
+    this.parenDepth = 0;
+  }
+
+  /** 1.7's `stateStackPop`; false (and back to the default state) when the stack is empty. */
+  pop(): boolean {
+    const saved = this.stack.pop();
+    if (!saved) {
+      this.parenDepth = 0;
+      this.state = S.Default;
+      return false;
+    }
+    this.state = saved.state;
+    this.parenDepth = saved.parenDepth;
+    this.closedParens = saved.closedParens;
+    return true;
+  }
+
+  /** 1.7's `RPARENHandler`: a `)` closes the innermost state that opened a `(`. */
+  closeParenthesis(): void {
+    if (this.inComment) return;
+    for (;;) {
+      if (this.parenDepth > 0) {
+        if (this.parenDepth === this.closedParens + 1) this.pop();
+        else this.closedParens++;
+        return;
+      }
+      if (!this.pop()) return;
+    }
+  }
+
+  /** Whether spaces, tabs and line breaks then `(` follow (1.7's `isLeftParenthesis`, which reads characters, not tokens). */
+  parenthesisFollows(): boolean {
+    let at = this.pos;
+    while (at < this.text.length && ' \n\r\t'.includes(this.text.charAt(at))) at++;
+    return this.text.charAt(at) === '(';
+  }
+
+  /** Reads the next token (an `EOF` token at the end). */
+  next(): LexToken {
+    const text = this.text;
+    let tokenStart = this.pos;
+    let specialStart = -1;
+    let more = false;
+    for (;;) {
+      if (this.pos >= text.length) {
+        // 1.7 fails when the text ends inside a token begun by a MORE (`$`, `#`, `#*`).
+        if (more) throw new LexicalError(tokenStart);
+        return { kind: 'EOF', start: this.pos, end: this.pos, specialStart: specialStart < 0 ? this.pos : specialStart, state: this.state };
+      }
+      const stateAtStart = this.state;
+      let best: Rule | undefined;
+      let bestLength = 0;
+      for (const rule of RULES_BY_STATE[this.state]) {
+        const length = rule.match(text, this.pos);
+        if (length > bestLength) {
+          best = rule;
+          bestLength = length;
+        }
+      }
+      if (!best) throw new LexicalError(this.pos);
+      this.pos += bestLength;
+      const giveBack = best.action?.(this, bestLength) ?? 0;
+      this.pos -= giveBack;
+      switch (best.kind) {
+        case 'token':
+          return {
+            kind: best.token!,
+            start: tokenStart,
+            end: this.pos,
+            specialStart: specialStart < 0 ? tokenStart : specialStart,
+            state: stateAtStart,
+          };
+        case 'more':
+          more = true;
+          continue;
+        case 'special':
+          if (specialStart < 0) specialStart = tokenStart;
+          tokenStart = this.pos;
+          more = false;
+          continue;
+        case 'skip':
+          tokenStart = this.pos;
+          more = false;
+          continue;
+      }
+    }
+  }
+}
