@@ -34,7 +34,8 @@ export class Cursor {
   lineCommentAt(at: number): boolean | undefined {
     const reading = this.velocity17;
     if (reading.readTo <= at) return undefined;
-    return reading.lineComments.has(at) || reading.lineComments.has(at + 1);
+    // `$a.b###` is still a comment: the first `#` is the prefix of a `##` token.
+    return !reading.hashesBeforeHash.has(at) || reading.lineComments.has(at + 1);
   }
 
   /**

@@ -11,6 +11,8 @@ export interface Velocity17Reading {
   readTo: number;
   /** Offsets of the `##` of every line comment 1.7 reads. */
   lineComments: Set<number>;
+  /** Offsets of each `#` 1.7 reads as a directive's start although another `#` follows. */
+  hashesBeforeHash: Set<number>;
   /** For each `#set` (the offset of its `#`): where the characters 1.7 prints nothing for before it begin. */
   setTakesFrom: Map<number, number>;
   /** For each escaped directive (the offset of its `#`): where the characters 1.7 prints nothing for before it begin. */
@@ -158,8 +160,12 @@ class Recognizer {
       case 'WORD':
       case 'BRACKETED_WORD':
         return this.directive();
-      default:
+      case 'IDENTIFIER':
+      case 'LCURLY':
         if (this.lookahead(2, () => this.reference())) return this.reference();
+        this.consume();
+        return;
+      default:
         this.consume();
     }
   }
@@ -269,10 +275,7 @@ class Recognizer {
     if (formal) this.consume();
     this.expect('IDENTIFIER');
     this.indexes();
-    while (this.lookahead(2, () => {
-      this.expect('DOT');
-      this.expect('IDENTIFIER');
-    })) {
+    while (this.is('DOT') && this.is('IDENTIFIER', 1)) {
       this.consume();
       if (this.lookahead(3, () => this.method())) this.method();
       else this.expect('IDENTIFIER');
@@ -428,11 +431,7 @@ class Recognizer {
   }
 
   private unary(): void {
-    const negated = this.lookahead(2, () => {
-      this.optional('WHITESPACE');
-      this.expect('LOGICAL_NOT');
-    });
-    if (negated) {
+    if (this.is('LOGICAL_NOT') || (this.is('WHITESPACE') && this.is('LOGICAL_NOT', 1))) {
       this.optional('WHITESPACE');
       this.consume();
       this.nested(() => this.unary());
@@ -485,6 +484,7 @@ export function readAsVelocity17(text: string): Velocity17Reading {
     failure,
     readTo,
     lineComments: recognizer.lineComments,
+    hashesBeforeHash: lexer.hashesBeforeHash,
     setTakesFrom: recognizer.setTakesFrom,
     escapeUnprintedFrom: recognizer.escapeUnprintedFrom,
   });

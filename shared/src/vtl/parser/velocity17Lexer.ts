@@ -224,6 +224,7 @@ const RULES: readonly Rule[] = [
     match: literal('#'),
     action: (lexer) => {
       if (lexer.inComment) return;
+      if (lexer.text.charAt(lexer.pos) === '#') lexer.hashesBeforeHash.add(lexer.pos - 1);
       if (lexer.state === S.Reference || lexer.state === S.RefModifier) lexer.pop();
       lexer.push();
       lexer.state = S.PreDirective;
@@ -332,9 +333,6 @@ interface SavedState {
   closedParens: number;
 }
 
-/** Most templates never nest this deep; deeper input is not real template code. */
-const MAX_STACK = 10_000;
-
 /**
  * 1.7's token manager over one template. `next()` reads one token; the parser may switch states
  * between tokens (`state`, `pop`) as 1.7's parser does. Throws {@link LexicalError} where 1.7's lexer fails.
@@ -347,13 +345,14 @@ export class Velocity17Lexer {
   closedParens = 0;
   inComment = false;
   inSet = false;
+  /** Offsets of each `#` read as a directive's start although another `#` follows (`$a.b##`: no comment there). */
+  readonly hashesBeforeHash = new Set<number>();
   private readonly stack: SavedState[] = [];
 
   constructor(readonly text: string) {}
 
   /** 1.7's `stateStackPush`: remembers the state and its parentheses, and starts counting afresh. */
   push(): void {
-    if (this.stack.length >= MAX_STACK) throw new LexicalError(this.pos);
     this.stack.push({ state: this.state, parenDepth: this.parenDepth, closedParens: this.closedParens });
     this.parenDepth = 0;
   }

@@ -5,8 +5,6 @@ const REFERENCE_CONTINUATIONS: Record<string, string> = {
   INDEX_LBRACKET: 'an index',
   REFMOD2_RPAREN: 'the end of a method call',
   LPAREN: 'a method call',
-  TRUE: 'a name (`true`/`false` cannot be property names in 1.7)',
-  FALSE: 'a name (`true`/`false` cannot be property names in 1.7)',
 };
 
 /** A sentence for the editor saying where and why Velocity 1.7 fails to parse the template. */
@@ -18,6 +16,9 @@ export function velocity17FailureMessage(text: string, failure: NonNullable<Velo
   }
   if (failure.token === 'EOF') {
     return 'Velocity 1.7 fails at the end of the template: something opened before (an index, a method call or a block) is not finished.';
+  }
+  if (failure.token === 'TRUE' || failure.token === 'FALSE') {
+    return `Velocity 1.7 reads ${quoted} after \`$\` or \`.\` as the literal, not as a name, and fails: rename the variable, or write \`.get('${failure.token.toLowerCase()}')\`.`;
   }
   const continuation = REFERENCE_CONTINUATIONS[failure.token];
   if (continuation) {
