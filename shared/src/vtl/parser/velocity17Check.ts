@@ -161,8 +161,10 @@ class Recognizer {
       case 'BRACKETED_WORD':
         return this.directive();
       case 'IDENTIFIER':
+        return this.reference();
       case 'LCURLY':
-        if (this.lookahead(2, () => this.reference())) return this.reference();
+        // 1.7 looks two tokens ahead: `${` then a name is a reference, anything else text.
+        if (this.is('IDENTIFIER', 1)) return this.reference();
         this.consume();
         return;
       default:
@@ -277,7 +279,9 @@ class Recognizer {
     this.indexes();
     while (this.is('DOT') && this.is('IDENTIFIER', 1)) {
       this.consume();
-      if (this.lookahead(3, () => this.method())) this.method();
+      // 1.7 looks three tokens ahead: a name, `(`, then an argument or `)` (no further than it must:
+      // a directive name lexed ahead would miss the state switch its parse makes).
+      if (this.is('LPAREN', 1) && (PARAMETER_START.has(this.peek(2).kind) || this.is('REFMOD2_RPAREN', 2))) this.method();
       else this.expect('IDENTIFIER');
       this.indexes();
     }

@@ -105,7 +105,7 @@ interface Rule {
   token?: TokenKind;
   states: readonly LexState[];
   /** The longest match at `at`, 0 when none. */
-  match(text: string, at: number): number;
+  match: Matcher;
   /** The token action; returns how many matched characters to give back (`input_stream.backup`). */
   action?(lexer: Velocity17Lexer, matched: number): number | void;
 }
@@ -116,24 +116,43 @@ const ALL_STATES: readonly LexState[] = [
   S.InSingleLineComment, S.InFormalComment, S.InMultiLineComment, S.InTextBlock,
 ];
 
+/** Matches at a position: the length of the longest match, 0 when none. `starts` lists the characters a match can begin with (all when absent). */
+type Matcher = ((text: string, at: number) => number) & { starts?: string };
+
 /** The longest match of a sticky pattern at `at`, 0 when it does not match. */
-function sticky(pattern: RegExp): (text: string, at: number) => number {
-  return (text, at) => {
+function sticky(pattern: RegExp, starts?: string): Matcher {
+  const matcher: Matcher = (text, at) => {
     pattern.lastIndex = at;
     const m = pattern.exec(text);
     return m ? m[0].length : 0;
   };
+  matcher.starts = starts;
+  return matcher;
 }
 
 /** The longest of several alternatives (a regular expression would take the first that matches). */
-function longestOf(...patterns: RegExp[]): (text: string, at: number) => number {
-  const matchers = patterns.map(sticky);
-  return (text, at) => Math.max(...matchers.map((m) => m(text, at)));
+function longestOf(starts: string, ...patterns: RegExp[]): Matcher {
+  const matchers = patterns.map((pattern) => sticky(pattern));
+  const matcher: Matcher = (text, at) => {
+    let longest = 0;
+    for (const m of matchers) longest = Math.max(longest, m(text, at));
+    return longest;
+  };
+  matcher.starts = starts;
+  return matcher;
 }
 
-function literal(value: string): (text: string, at: number) => number {
-  return (text, at) => (text.startsWith(value, at) ? value.length : 0);
+function literal(value: string): Matcher {
+  const matcher: Matcher = (text, at) => (text.startsWith(value, at) ? value.length : 0);
+  matcher.starts = value.charAt(0);
+  return matcher;
 }
+
+/** Any one character (1.7's `~[]`). */
+const anyCharacter: Matcher = (text, at) => (at < text.length ? 1 : 0);
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const DIGITS = '0123456789';
 
 const LINE_END = '(?:\\r\\n|\\n|\\r)';
 const WORD = '[a-zA-Z_@][a-zA-Z0-9_@]*';
@@ -192,25 +211,25 @@ const RULES: readonly Rule[] = [
     if (!lexer.inComment) lexer.parenDepth++;
     if (lexer.state === S.RefModifier) lexer.state = S.RefMod2;
   }),
-  token('RPAREN', [S.Directive], sticky(new RegExp(`\\)(?:[ \\t]*${LINE_END})?`, 'y')), (lexer) => lexer.closeParenthesis()),
+  token('RPAREN', [S.Directive], sticky(new RegExp(`\\)(?:[ \\t]*${LINE_END})?`, 'y'), ')'), (lexer) => lexer.closeParenthesis()),
   token('REFMOD2_RPAREN', [S.RefMod2], literal(')'), (lexer) => {
     lexer.state = S.Reference;
   }),
-  token('ESCAPE_DIRECTIVE', [S.Default], sticky(new RegExp(`(?:\\\\\\\\)*\\\\#(?:${WORD}|${BRACKETED_WORD})`, 'y'))),
-  token('SET_DIRECTIVE', [S.Default, S.Reference, S.RefModifier, S.RefMod2], sticky(/[ \t]*(?:#set|#\{set\}) *\(/y), (lexer) => {
+  token('ESCAPE_DIRECTIVE', [S.Default], sticky(new RegExp(`(?:\\\\\\\\)*\\\\#(?:${WORD}|${BRACKETED_WORD})`, 'y'), '\\')),
+  token('SET_DIRECTIVE', [S.Default, S.Reference, S.RefModifier, S.RefMod2], sticky(/[ \t]*(?:#set|#\{set\}) *\(/y, ' \t#'), (lexer) => {
     if (lexer.inComment) return;
     lexer.push();
     lexer.inSet = true;
     lexer.state = S.Directive;
     lexer.parenDepth++;
   }),
-  { kind: 'more', states: ALL_STATES, match: sticky(/\\*\$/y), action: startReference },
-  { kind: 'more', states: ALL_STATES, match: sticky(/\\*\$\\*!/y), action: startReference },
+  { kind: 'more', states: ALL_STATES, match: sticky(/\\*\$/y, '\\$'), action: startReference },
+  { kind: 'more', states: ALL_STATES, match: sticky(/\\*\$\\*!/y, '\\$'), action: startReference },
   { kind: 'more', states: ALL_STATES, match: literal('#[['), action: openComment(S.InTextBlock) },
   {
     kind: 'more',
     states: ALL_STATES,
-    match: sticky(/#\*\*[^#]/y),
+    match: sticky(/#\*\*[^#]/y, '#'),
     action: (lexer) => {
       if (lexer.inComment) return 0;
       openComment(S.InFormalComment)(lexer);
@@ -238,19 +257,19 @@ const RULES: readonly Rule[] = [
   token('DOUBLE_ESCAPE', [S.Default], literal('\\\\')),
   token('ESCAPE', [S.Default], literal('\\')),
   token('TEXT', [S.Default], sticky(/[^$#\\]+/y)),
-  token('SINGLE_LINE_COMMENT', [S.InSingleLineComment], sticky(/\r\n|\n|\r/y), closeComment),
+  token('SINGLE_LINE_COMMENT', [S.InSingleLineComment], sticky(/\r\n|\n|\r/y, '\r\n'), closeComment),
   token('FORMAL_COMMENT', [S.InFormalComment], literal('*#'), closeComment),
   token('MULTI_LINE_COMMENT', [S.InMultiLineComment], literal('*#'), closeComment),
   token('TEXTBLOCK', [S.InTextBlock], literal(']]#'), closeComment),
-  { kind: 'skip', states: [S.InSingleLineComment, S.InFormalComment, S.InMultiLineComment], match: (text, at) => (at < text.length ? 1 : 0) },
-  { kind: 'more', states: [S.InTextBlock], match: (text, at) => (at < text.length ? 1 : 0) },
-  token('WHITESPACE', [S.Directive, S.RefMod2, S.RefIndex], sticky(/[ \t\n\r]+/y)),
-  token('STRING_LITERAL', [S.Directive, S.RefMod2, S.RefIndex], sticky(/"(?:[^"]|"")*"|'(?:[^']|'')*'/y), (lexer) => {
+  { kind: 'skip', states: [S.InSingleLineComment, S.InFormalComment, S.InMultiLineComment], match: anyCharacter },
+  { kind: 'more', states: [S.InTextBlock], match: anyCharacter },
+  token('WHITESPACE', [S.Directive, S.RefMod2, S.RefIndex], sticky(/[ \t\n\r]+/y, ' \t\n\r')),
+  token('STRING_LITERAL', [S.Directive, S.RefMod2, S.RefIndex], sticky(/"(?:[^"]|"")*"|'(?:[^']|'')*'/y, `"'`), (lexer) => {
     if (lexer.state === S.Directive && !lexer.inSet && lexer.parenDepth === 0) lexer.pop();
   }),
   token('TRUE', [S.Reference, S.Directive, S.RefModifier, S.RefMod2, S.RefIndex], literal('true')),
   token('FALSE', [S.Reference, S.Directive, S.RefModifier, S.RefMod2, S.RefIndex], literal('false')),
-  token('NEWLINE', [S.Directive], sticky(/\r\n|\n|\r/y), (lexer) => {
+  token('NEWLINE', [S.Directive], sticky(/\r\n|\n|\r/y, '\r\n'), (lexer) => {
     lexer.pop();
     lexer.inSet = false;
   }),
@@ -259,28 +278,28 @@ const RULES: readonly Rule[] = [
   token('MULTIPLY', [S.Directive], literal('*')),
   token('DIVIDE', [S.Directive], literal('/')),
   token('MODULUS', [S.Directive], literal('%')),
-  token('LOGICAL_AND', [S.Directive], sticky(/&&|and/y)),
-  token('LOGICAL_OR', [S.Directive], sticky(/\|\||or/y)),
-  token('LOGICAL_LT', [S.Directive], sticky(/<|lt/y)),
-  token('LOGICAL_LE', [S.Directive], sticky(/<=|le/y)),
-  token('LOGICAL_GT', [S.Directive], sticky(/>|gt/y)),
-  token('LOGICAL_GE', [S.Directive], sticky(/>=|ge/y)),
-  token('LOGICAL_EQUALS', [S.Directive], sticky(/==|eq/y)),
-  token('LOGICAL_NOT_EQUALS', [S.Directive], sticky(/!=|ne/y)),
-  token('LOGICAL_NOT', [S.Directive], sticky(/!|not/y)),
+  token('LOGICAL_AND', [S.Directive], sticky(/&&|and/y, '&a')),
+  token('LOGICAL_OR', [S.Directive], sticky(/\|\||or/y, '|o')),
+  token('LOGICAL_LT', [S.Directive], sticky(/<|lt/y, '<l')),
+  token('LOGICAL_LE', [S.Directive], sticky(/<=|le/y, '<l')),
+  token('LOGICAL_GT', [S.Directive], sticky(/>|gt/y, '>g')),
+  token('LOGICAL_GE', [S.Directive], sticky(/>=|ge/y, '>g')),
+  token('LOGICAL_EQUALS', [S.Directive], sticky(/==|eq/y, '=e')),
+  token('LOGICAL_NOT_EQUALS', [S.Directive], sticky(/!=|ne/y, '!n')),
+  token('LOGICAL_NOT', [S.Directive], sticky(/!|not/y, '!n')),
   token('EQUALS', [S.Directive], literal('=')),
-  token('END', [S.PreDirective], sticky(new RegExp(`(?:end|\\{end\\})(?:[ \\t]*${LINE_END})?`, 'y')), (lexer) => void lexer.pop()),
-  token('IF_DIRECTIVE', [S.PreDirective], sticky(/if|\{if\}/y), (lexer) => {
+  token('END', [S.PreDirective], sticky(new RegExp(`(?:end|\\{end\\})(?:[ \\t]*${LINE_END})?`, 'y'), 'e{'), (lexer) => void lexer.pop()),
+  token('IF_DIRECTIVE', [S.PreDirective], sticky(/if|\{if\}/y, 'i{'), (lexer) => {
     lexer.state = S.Directive;
   }),
-  token('ELSEIF_DIRECTIVE', [S.PreDirective], sticky(/elseif|\{elseif\}/y), (lexer) => {
+  token('ELSEIF_DIRECTIVE', [S.PreDirective], sticky(/elseif|\{elseif\}/y, 'e{'), (lexer) => {
     lexer.state = S.Directive;
   }),
-  token('ELSE_DIRECTIVE', [S.PreDirective], sticky(new RegExp(`(?:else|\\{else\\})(?:[ \\t]*${LINE_END})?`, 'y')), (lexer) => void lexer.pop()),
+  token('ELSE_DIRECTIVE', [S.PreDirective], sticky(new RegExp(`(?:else|\\{else\\})(?:[ \\t]*${LINE_END})?`, 'y'), 'e{'), (lexer) => void lexer.pop()),
   token(
     'INTEGER_LITERAL',
     [S.PreDirective, S.Directive, S.RefMod2, S.RefIndex],
-    sticky(/-?[0-9]+(?:\.\.)?/y),
+    sticky(/-?[0-9]+(?:\.\.)?/y, `-${DIGITS}`),
     (lexer, matched) => {
       // `1..3`: the `..` is given back, so a range is not read as the float `1.`.
       const giveBack = lexer.text.startsWith('..', lexer.pos - 2) && matched > 2 ? 2 : 0;
@@ -291,13 +310,13 @@ const RULES: readonly Rule[] = [
   token(
     'FLOATING_POINT_LITERAL',
     [S.PreDirective, S.Directive, S.RefMod2, S.RefIndex],
-    longestOf(new RegExp(`-?[0-9]+\\.[0-9]*${EXPONENT}?`, 'y'), new RegExp(`-?\\.[0-9]+${EXPONENT}?`, 'y'), new RegExp(`-?[0-9]+${EXPONENT}`, 'y')),
+    longestOf(`-.${DIGITS}`, new RegExp(`-?[0-9]+\\.[0-9]*${EXPONENT}?`, 'y'), new RegExp(`-?\\.[0-9]+${EXPONENT}?`, 'y'), new RegExp(`-?[0-9]+${EXPONENT}`, 'y')),
     numberAction(false),
   ),
-  token('WORD', [S.PreDirective, S.Directive], sticky(new RegExp(WORD, 'y'))),
-  token('BRACKETED_WORD', [S.PreDirective, S.Directive], sticky(new RegExp(BRACKETED_WORD, 'y'))),
-  token('IDENTIFIER', [S.Reference, S.RefModifier, S.RefMod2], sticky(/[a-zA-Z_][a-zA-Z0-9_-]*/y)),
-  token('DOT', [S.Reference, S.RefModifier, S.RefMod2], sticky(/\.[a-zA-Z]/y), (lexer) => {
+  token('WORD', [S.PreDirective, S.Directive], sticky(new RegExp(WORD, 'y'), `${LETTERS}_@`)),
+  token('BRACKETED_WORD', [S.PreDirective, S.Directive], sticky(new RegExp(BRACKETED_WORD, 'y'), '{')),
+  token('IDENTIFIER', [S.Reference, S.RefModifier, S.RefMod2], sticky(/[a-zA-Z_][a-zA-Z0-9_-]*/y, `${LETTERS}_`)),
+  token('DOT', [S.Reference, S.RefModifier, S.RefMod2], sticky(/\.[a-zA-Z]/y, '.'), (lexer) => {
     lexer.state = S.RefModifier;
     return 1;
   }),
@@ -306,7 +325,7 @@ const RULES: readonly Rule[] = [
   {
     kind: 'special',
     states: [S.Reference, S.RefModifier],
-    match: (text, at) => (at < text.length ? 1 : 0),
+    match: anyCharacter,
     action: (lexer) => {
       lexer.pop();
       return 1;
@@ -315,17 +334,25 @@ const RULES: readonly Rule[] = [
   {
     kind: 'special',
     states: [S.PreDirective],
-    match: (text, at) => (at < text.length ? 1 : 0),
+    match: anyCharacter,
     action: (lexer) => {
       lexer.pop();
       return 1;
     },
   },
-  token('EMPTY_INDEX', [S.Default, S.Reference], sticky(/\$\[|\$!\[|\$\\!\[|\$\./y)),
+  token('EMPTY_INDEX', [S.Default, S.Reference], sticky(/\$\[|\$!\[|\$\\!\[|\$\./y, '$')),
 ];
 
-/** The rules of each state, in declaration order. */
-const RULES_BY_STATE: readonly (readonly Rule[])[] = ALL_STATES.map((state) => RULES.filter((rule) => rule.states.includes(state)));
+/**
+ * The rules to try per state and first character (ASCII; index 128 for any other), in declaration
+ * order: most rules can only begin with a few characters, and a template is mostly plain text.
+ */
+const RULES_BY_STATE_AND_CHARACTER: readonly (readonly (readonly Rule[])[])[] = ALL_STATES.map((state) => {
+  const rules = RULES.filter((rule) => rule.states.includes(state));
+  return Array.from({ length: 129 }, (_, code) =>
+    rules.filter((rule) => rule.match.starts === undefined || (code < 128 && rule.match.starts.includes(String.fromCharCode(code)))),
+  );
+});
 
 interface SavedState {
   state: LexState;
@@ -406,7 +433,7 @@ export class Velocity17Lexer {
       const stateAtStart = this.state;
       let best: Rule | undefined;
       let bestLength = 0;
-      for (const rule of RULES_BY_STATE[this.state]) {
+      for (const rule of RULES_BY_STATE_AND_CHARACTER[this.state][Math.min(text.charCodeAt(this.pos), 128)]) {
         const length = rule.match(text, this.pos);
         if (length > bestLength) {
           best = rule;
