@@ -259,8 +259,9 @@ function readHash(
   const start = cur.pos;
   const text = cur.text;
   const returnMode = cur.textMode;
-  if (cur.startsWith('##') && !(cur.lineCommentAt(start) ?? !(cur.peek(2) !== '#' && endsInProperty(body, start)))) {
-    // 1.7's lexer is still reading the reference (`$a.b##`): the first `#` is text, the second starts afresh.
+  if (cur.startsWith('##') && cur.lineCommentAt(start) === false) {
+    // 1.7's lexer is still in a reference's state (`$a.b##`, `$a.b[1]##`): its `#` ends that state and
+    // starts a directive, so the first `#` is text and the second starts afresh.
     pushText(body, start, start + 1, '#');
     cur.pos = start + 1;
     cur.textMode = 'initial';
@@ -393,12 +394,6 @@ function readBlockCall(cur: Cursor, limit: number, body: VtlStatement[]): boolea
 }
 
 /** A `#` that starts no directive: text, split the way velocityjs splits it. */
-/** Whether a reference ending in a property (`$a.b`, not `$a.b()`, `$a[0]` or `${a.b}`) ends at `at`. */
-function endsInProperty(body: VtlStatement[], at: number): boolean {
-  const last = body[body.length - 1];
-  return last?.kind === 'reference' && last.end === at && !last.formal && last.path[last.path.length - 1]?.kind === 'property';
-}
-
 function readHashAsText(cur: Cursor, limit: number, body: VtlStatement[], start: number): void {
   const next = cur.text.charAt(start + 1);
   let end = start + 1;
