@@ -52,9 +52,6 @@ const STATEMENT_START = new Set<TokenKind>([
 const PARAMETER_START = new Set<TokenKind>([
   'WHITESPACE', 'STRING_LITERAL', 'INTEGER_LITERAL', 'LBRACKET', 'LEFT_CURLEY', 'TRUE', 'FALSE', 'IDENTIFIER', 'LCURLY', 'FLOATING_POINT_LITERAL',
 ]);
-const DIRECTIVE_ARGUMENT_START = new Set<TokenKind>([
-  'IDENTIFIER', 'LCURLY', 'WORD', 'STRING_LITERAL', 'INTEGER_LITERAL', 'LBRACKET', 'FLOATING_POINT_LITERAL', 'LEFT_CURLEY', 'TRUE', 'FALSE',
-]);
 
 class Recognizer {
   private readonly tokens: LexToken[] = [];
@@ -245,31 +242,12 @@ class Recognizer {
       this.consume();
       this.optional('WHITESPACE');
     }
-    switch (this.peek().kind) {
-      case 'IDENTIFIER':
-      case 'LCURLY':
-        this.reference();
-        return false;
-      case 'WORD':
-        this.consume();
-        return true;
-      case 'STRING_LITERAL':
-      case 'INTEGER_LITERAL':
-      case 'FLOATING_POINT_LITERAL':
-      case 'TRUE':
-      case 'FALSE':
-        this.consume();
-        return false;
-      case 'LBRACKET':
-        if (this.rangeFollows()) this.range();
-        else this.list();
-        return false;
-      case 'LEFT_CURLEY':
-        this.map();
-        return false;
-      default:
-        this.fail();
+    if (this.is('WORD')) {
+      this.consume();
+      return true;
     }
+    if (!this.value()) this.fail();
+    return false;
   }
 
   private reference(): void {
@@ -291,14 +269,18 @@ class Recognizer {
   private method(): void {
     this.expect('IDENTIFIER');
     this.expect('LPAREN');
-    if (PARAMETER_START.has(this.peek().kind)) {
-      this.parameter();
-      while (this.is('COMMA')) {
-        this.consume();
-        this.parameter();
-      }
-    }
+    this.parameterList();
     this.expect('REFMOD2_RPAREN');
+  }
+
+  /** `[ Parameter() ( <COMMA> Parameter() )* ]`: a method's arguments, a list's items. */
+  private parameterList(): void {
+    if (!PARAMETER_START.has(this.peek().kind)) return;
+    this.parameter();
+    while (this.is('COMMA')) {
+      this.consume();
+      this.parameter();
+    }
   }
 
   private indexes(): void {
@@ -327,30 +309,38 @@ class Recognizer {
   private parameter(): void {
     this.nested(() => {
       this.optional('WHITESPACE');
-      switch (this.peek().kind) {
-        case 'STRING_LITERAL':
-        case 'INTEGER_LITERAL':
-        case 'TRUE':
-        case 'FALSE':
-        case 'FLOATING_POINT_LITERAL':
-          this.consume();
-          break;
-        case 'LBRACKET':
-          if (this.rangeFollows()) this.range();
-          else this.list();
-          break;
-        case 'LEFT_CURLEY':
-          this.map();
-          break;
-        case 'IDENTIFIER':
-        case 'LCURLY':
-          this.reference();
-          break;
-        default:
-          this.fail();
-      }
+      if (!this.value()) this.fail();
       this.optional('WHITESPACE');
     });
+  }
+
+  /**
+   * A literal, list, range, map or reference: what Parameter, DirectiveArg and PrimaryExpression have
+   * in common (one token decides among them). False, consuming nothing, when none starts here.
+   */
+  private value(): boolean {
+    switch (this.peek().kind) {
+      case 'STRING_LITERAL':
+      case 'INTEGER_LITERAL':
+      case 'FLOATING_POINT_LITERAL':
+      case 'TRUE':
+      case 'FALSE':
+        this.consume();
+        return true;
+      case 'LBRACKET':
+        if (this.rangeFollows()) this.range();
+        else this.list();
+        return true;
+      case 'LEFT_CURLEY':
+        this.map();
+        return true;
+      case 'IDENTIFIER':
+      case 'LCURLY':
+        this.reference();
+        return true;
+      default:
+        return false;
+    }
   }
 
   /** `[a..b]` rather than a list: 1.7 looks as far as the `..`. */
@@ -379,13 +369,7 @@ class Recognizer {
 
   private list(): void {
     this.expect('LBRACKET');
-    if (PARAMETER_START.has(this.peek().kind)) {
-      this.parameter();
-      while (this.is('COMMA')) {
-        this.consume();
-        this.parameter();
-      }
-    }
+    this.parameterList();
     this.expect('RBRACKET');
   }
 
@@ -446,32 +430,10 @@ class Recognizer {
 
   private primary(): void {
     this.optional('WHITESPACE');
-    switch (this.peek().kind) {
-      case 'STRING_LITERAL':
-      case 'INTEGER_LITERAL':
-      case 'FLOATING_POINT_LITERAL':
-      case 'TRUE':
-      case 'FALSE':
-        this.consume();
-        break;
-      case 'IDENTIFIER':
-      case 'LCURLY':
-        this.reference();
-        break;
-      case 'LBRACKET':
-        if (this.rangeFollows()) this.range();
-        else this.list();
-        break;
-      case 'LEFT_CURLEY':
-        this.map();
-        break;
-      case 'LPAREN':
-        this.consume();
-        this.expression();
-        this.expect('RPAREN');
-        break;
-      default:
-        this.fail();
+    if (!this.value()) {
+      this.expect('LPAREN');
+      this.expression();
+      this.expect('RPAREN');
     }
     this.optional('WHITESPACE');
   }
