@@ -69,6 +69,7 @@ test('where 1.7 is still in a reference state, ## is text and #set takes the bla
   check('$v#set($x = 1)## c $v\n.', 'V.');
   check('#if(false)#else$m.k$!v#{end}x\t#set($x = 1)|', 'KVx|');
   check('$m.k$v#if(true)#{end}y #set($x = 1)|', 'KVy |');
+  check('$v#set($x = 1)${v}t #set($y = 1)|$m.k$v#if(true)#{end}t\t#set($y = 1)|', 'VVt |KVt\t|');
   check('$v#set($x = 1)(x)|$v#set($x = 1) [x]|${v}[x]|$v.length()(x)', 'V(x)|V [x]|V[x]|1(x)');
   check('$\\#if|#\\#set( $nothing = 1 )|$!\\#end', '#if|#set(  = 1 )|#end');
 });
