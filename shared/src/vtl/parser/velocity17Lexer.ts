@@ -148,16 +148,56 @@ function literal(value: string): Matcher {
   return matcher;
 }
 
-/** Any one character (1.7's `~[]`). */
-const anyCharacter: Matcher = (text, at) => (at < text.length ? 1 : 0);
-
 const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const DIGITS = '0123456789';
 
 const LINE_END = '(?:\\r\\n|\\n|\\r)';
-const WORD = '[a-zA-Z_@][a-zA-Z0-9_@]*';
-const BRACKETED_WORD = '\\{[a-zA-Z_][a-zA-Z0-9_@]*\\}';
+const WORD_PATTERN = '[a-zA-Z_@][a-zA-Z0-9_@]*';
+const BRACKETED_WORD_PATTERN = '\\{[a-zA-Z_][a-zA-Z0-9_@]*\\}';
 const EXPONENT = '(?:[eE][+-]?[0-9]+)';
+
+/** The last run of backslashes measured: the lexer meets a run at each of its characters in turn. */
+const backslashRun = { text: '', start: -1, end: -1 };
+
+/** Where the run of backslashes at `at` ends (`at` itself when none starts there); linear over a run. */
+function endOfBackslashes(text: string, at: number): number {
+  if (backslashRun.text === text && at >= backslashRun.start && at <= backslashRun.end) return backslashRun.end;
+  let end = at;
+  while (text.charCodeAt(end) === 92) end++;
+  backslashRun.text = text;
+  backslashRun.start = at;
+  backslashRun.end = end;
+  return end;
+}
+
+/** `("\\")* "$"`: a reference's `$` with the backslashes that escape it. */
+const dollar: Matcher = Object.assign((text: string, at: number) => {
+  const end = endOfBackslashes(text, at);
+  return text.charCodeAt(end) === 36 ? end - at + 1 : 0;
+}, { starts: '\\$' });
+
+/** `("\\")* "$" ("\\")* "!"`. */
+const dollarBang: Matcher = Object.assign((text: string, at: number) => {
+  const end = endOfBackslashes(text, at);
+  if (text.charCodeAt(end) !== 36) return 0;
+  let bang = end + 1;
+  while (text.charCodeAt(bang) === 92) bang++;
+  return text.charCodeAt(bang) === 33 ? bang - at + 1 : 0;
+}, { starts: '\\$' });
+
+const DIRECTIVE_NAME = new RegExp(`${WORD_PATTERN}|${BRACKETED_WORD_PATTERN}`, 'y');
+
+/** `(<DOUBLE_ESCAPE>)* "\\#" (<WORD> | <BRACKETED_WORD>)`: an odd run of backslashes, `#` and a name. */
+const escapedDirective: Matcher = Object.assign((text: string, at: number) => {
+  const end = endOfBackslashes(text, at);
+  if (text.charCodeAt(end) !== 35 || (end - at) % 2 === 0) return 0;
+  DIRECTIVE_NAME.lastIndex = end + 1;
+  const name = DIRECTIVE_NAME.exec(text);
+  return name ? end + 1 + name[0].length - at : 0;
+}, { starts: '\\' });
+
+/** Any one character (1.7's `~[]`). */
+const anyCharacter: Matcher = (text, at) => (at < text.length ? 1 : 0);
 
 function token(kind: TokenKind, states: readonly LexState[], match: Rule['match'], action?: Rule['action']): Rule {
   return { kind: 'token', token: kind, states, match, action };
@@ -215,7 +255,7 @@ const RULES: readonly Rule[] = [
   token('REFMOD2_RPAREN', [S.RefMod2], literal(')'), (lexer) => {
     lexer.state = S.Reference;
   }),
-  token('ESCAPE_DIRECTIVE', [S.Default], sticky(new RegExp(`(?:\\\\\\\\)*\\\\#(?:${WORD}|${BRACKETED_WORD})`, 'y'), '\\')),
+  token('ESCAPE_DIRECTIVE', [S.Default], escapedDirective),
   token('SET_DIRECTIVE', [S.Default, S.Reference, S.RefModifier, S.RefMod2], sticky(/[ \t]*(?:#set|#\{set\}) *\(/y, ' \t#'), (lexer) => {
     if (lexer.inComment) return;
     lexer.push();
@@ -223,8 +263,8 @@ const RULES: readonly Rule[] = [
     lexer.state = S.Directive;
     lexer.parenDepth++;
   }),
-  { kind: 'more', states: ALL_STATES, match: sticky(/\\*\$/y, '\\$'), action: startReference },
-  { kind: 'more', states: ALL_STATES, match: sticky(/\\*\$\\*!/y, '\\$'), action: startReference },
+  { kind: 'more', states: ALL_STATES, match: dollar, action: startReference },
+  { kind: 'more', states: ALL_STATES, match: dollarBang, action: startReference },
   { kind: 'more', states: ALL_STATES, match: literal('#[['), action: openComment(S.InTextBlock) },
   {
     kind: 'more',
@@ -313,8 +353,8 @@ const RULES: readonly Rule[] = [
     longestOf(`-.${DIGITS}`, new RegExp(`-?[0-9]+\\.[0-9]*${EXPONENT}?`, 'y'), new RegExp(`-?\\.[0-9]+${EXPONENT}?`, 'y'), new RegExp(`-?[0-9]+${EXPONENT}`, 'y')),
     numberAction(false),
   ),
-  token('WORD', [S.PreDirective, S.Directive], sticky(new RegExp(WORD, 'y'), `${LETTERS}_@`)),
-  token('BRACKETED_WORD', [S.PreDirective, S.Directive], sticky(new RegExp(BRACKETED_WORD, 'y'), '{')),
+  token('WORD', [S.PreDirective, S.Directive], sticky(new RegExp(WORD_PATTERN, 'y'), `${LETTERS}_@`)),
+  token('BRACKETED_WORD', [S.PreDirective, S.Directive], sticky(new RegExp(BRACKETED_WORD_PATTERN, 'y'), '{')),
   token('IDENTIFIER', [S.Reference, S.RefModifier, S.RefMod2], sticky(/[a-zA-Z_][a-zA-Z0-9_-]*/y, `${LETTERS}_`)),
   token('DOT', [S.Reference, S.RefModifier, S.RefMod2], sticky(/\.[a-zA-Z]/y, '.'), (lexer) => {
     lexer.state = S.RefModifier;
