@@ -226,12 +226,31 @@ function closeComment(lexer: Velocity17Lexer): void {
   lexer.pop();
 }
 
+/**
+ * 1.7's REFERENCE_TERMINATOR and DIRECTIVE_TERMINATOR: any other character ends the reference or the
+ * directive name; it is given back and read again in the state below (the `$` or `#` before it becomes
+ * a special token).
+ */
+function terminator(states: readonly LexState[]): Rule {
+  return {
+    kind: 'special',
+    states,
+    match: anyCharacter,
+    action: (lexer) => {
+      lexer.pop();
+      return 1;
+    },
+  };
+}
+
 /** An integer or float literal ends a directive's bare argument unless inside parentheses or a `#set`. */
-function numberAction(exemptIndex: boolean): Rule['action'] {
+function numberAction(exemptIndex: boolean): (lexer: Velocity17Lexer) => void {
   return (lexer) => {
     if (lexer.parenDepth === 0 && !lexer.inSet && lexer.state !== S.RefMod2 && !(exemptIndex && lexer.state === S.RefIndex)) lexer.pop();
   };
 }
+
+const integerEndsArgument = numberAction(true);
 
 /** The rules in the order Parser.jjt declares them (ties go to the first). */
 const RULES: readonly Rule[] = [
@@ -343,7 +362,7 @@ const RULES: readonly Rule[] = [
     (lexer, matched) => {
       // `1..3`: the `..` is given back, so a range is not read as the float `1.`.
       const giveBack = lexer.text.startsWith('..', lexer.pos - 2) && matched > 2 ? 2 : 0;
-      numberAction(true)!(lexer, matched);
+      integerEndsArgument(lexer);
       return giveBack;
     },
   ),
@@ -362,24 +381,8 @@ const RULES: readonly Rule[] = [
   }),
   token('LCURLY', [S.Reference, S.RefModifier], literal('{')),
   token('RCURLY', [S.Reference, S.RefModifier], literal('}'), (lexer) => void lexer.pop()),
-  {
-    kind: 'special',
-    states: [S.Reference, S.RefModifier],
-    match: anyCharacter,
-    action: (lexer) => {
-      lexer.pop();
-      return 1;
-    },
-  },
-  {
-    kind: 'special',
-    states: [S.PreDirective],
-    match: anyCharacter,
-    action: (lexer) => {
-      lexer.pop();
-      return 1;
-    },
-  },
+  terminator([S.Reference, S.RefModifier]),
+  terminator([S.PreDirective]),
   token('EMPTY_INDEX', [S.Default, S.Reference], sticky(/\$\[|\$!\[|\$\\!\[|\$\./y, '$')),
 ];
 
