@@ -72,6 +72,8 @@ test('where 1.7 is still in a reference state, ## is text and #set takes the bla
   check('$v#set($x = 1)${v}t #set($y = 1)|$m.k$v#if(true)#{end}t\t#set($y = 1)|', 'VVt |KVt\t|');
   check('$v#set($x = 1)(x)|$v#set($x = 1) [x]|${v}[x]|$v.length()(x)', 'V(x)|V [x]|V[x]|1(x)');
   check('$\\#if|#\\#set( $nothing = 1 )|$!\\#end', '#if|#set(  = 1 )|#end');
+  // `\#name` is one escaped-directive token whatever the name: an unknown one keeps its backslash and is text.
+  check('\\#endt(|\\#foo(1)|\\#if@x', '\\#endt(|\\#foo(1)|\\#if@x');
   // 1.7's index takes `true`/`false` (its IndexParameter); no map key or list position is a boolean.
   check('[$m[true]][$m[ false ]][$nothing[true]]', '[][][]');
 });

@@ -259,6 +259,14 @@ function readHash(
   const start = cur.pos;
   const text = cur.text;
   const returnMode = cur.textMode;
+  const escapedEnd = cur.velocity17.escapedDirectiveEnds.get(start);
+  if (escapedEnd !== undefined && escapedEnd <= limit) {
+    // `\#name` with a name 1.7 does not know (the backslash stays): still its escaped-directive token, so text.
+    pushText(body, start, escapedEnd, text.slice(start, escapedEnd));
+    cur.pos = escapedEnd;
+    cur.textMode = 'initial';
+    return undefined;
+  }
   if (cur.startsWith('##') && cur.lineCommentAt(start) === false) {
     // 1.7's lexer is still in a reference's state (`$a.b##`, `$a.b[1]##`): its `#` ends that state and
     // starts a directive, so the first `#` is text and the second starts afresh.

@@ -17,6 +17,11 @@ export interface Velocity17Reading {
   setTakesFrom: Map<number, number>;
   /** For each escaped directive (the offset of its `#`): where the characters 1.7 prints nothing for before it begin. */
   escapeUnprintedFrom: Map<number, number>;
+  /**
+   * For each `\#name` 1.7 reads as an escaped directive, whatever the name (the offset of its `#`): where
+   * the name ends. It is text even when the backslash stays (`\#endt(` prints as written).
+   */
+  escapedDirectiveEnds: Map<number, number>;
 }
 
 class ParseFailure {
@@ -62,6 +67,7 @@ class Recognizer {
   readonly lineComments = new Set<number>();
   readonly setTakesFrom = new Map<number, number>();
   readonly escapeUnprintedFrom = new Map<number, number>();
+  readonly escapedDirectiveEnds = new Map<number, number>();
 
   constructor(private readonly lexer: Velocity17Lexer) {}
 
@@ -146,10 +152,7 @@ class Recognizer {
       case 'SET_DIRECTIVE':
         return this.setDirective();
       case 'ESCAPE_DIRECTIVE':
-        // The terminated `$`/`#` before it (`$\#if`) are special tokens, which the escaped directive does not print.
-        if (token.specialStart < token.start) this.escapeUnprintedFrom.set(token.start + this.lexer.text.slice(token.start, token.end).indexOf('#'), token.specialStart);
-        this.consume();
-        return;
+        return this.escapedDirective(token);
       case 'DOUBLE_ESCAPE':
         do this.consume();
         while (this.is('DOUBLE_ESCAPE'));
@@ -167,6 +170,14 @@ class Recognizer {
       default:
         this.consume();
     }
+  }
+
+  private escapedDirective(token: LexToken): void {
+    const hash = token.start + this.lexer.text.slice(token.start, token.end).indexOf('#');
+    this.escapedDirectiveEnds.set(hash, token.end);
+    // The terminated `$`/`#` before it (`$\#if`) are special tokens, which the escaped directive does not print.
+    if (token.specialStart < token.start) this.escapeUnprintedFrom.set(hash, token.specialStart);
+    this.consume();
   }
 
   private ifStatement(): void {
@@ -453,6 +464,7 @@ export function readAsVelocity17(text: string): Velocity17Reading {
     hashesBeforeHash: lexer.hashesBeforeHash,
     setTakesFrom: recognizer.setTakesFrom,
     escapeUnprintedFrom: recognizer.escapeUnprintedFrom,
+    escapedDirectiveEnds: recognizer.escapedDirectiveEnds,
   });
   try {
     recognizer.process();
