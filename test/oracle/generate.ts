@@ -10,8 +10,6 @@ import { exactNumber, jsonText, type Expr, type GeneratedCase, type RefExpr, typ
  * names its FINDINGS.md item; remove the entry when the item is fixed.
  */
 export const pendingFeatures: readonly { feature: string; finding: string }[] = [
-  { feature: 'comment:line', finding: 'F5' },
-  { feature: 'text:after-reference', finding: 'F10' },
   { feature: 'mutation:sublist-view', finding: 'F16' },
 ];
 

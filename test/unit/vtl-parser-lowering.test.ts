@@ -179,7 +179,7 @@ test('lowering matches velocityjs on generated templates', () => {
   for (let n = 0; n < 900; n++) {
     const text = next();
     if (ESCAPE_AFTER_REFERENCE.test(text) || CALL_ON_NAME.test(text)) continue;
-    if (LITERAL_BACKSLASH.test(text) || DIRECTIVE_NAME_THEN_AT.test(text) || HASHES_AFTER_PROPERTY.test(text)) continue;
+    if (LITERAL_BACKSLASH.test(text) || TEXT_BEFORE_ESCAPED_DIRECTIVE.test(text) || DIRECTIVE_NAME_THEN_AT.test(text) || HASHES_AFTER_PROPERTY.test(text)) continue;
     if (TOKEN_THEN_BLANKS_THEN_SET.test(text)) continue;
     try {
       velocity.parse(text);
@@ -258,11 +258,17 @@ const ESCAPE_AFTER_REFERENCE = /[\w)\]}-]\\+[$#]/;
 const LITERAL_BACKSLASH =
   /[$#]\\+\$|\\+#(?!\{?(?:set|if|elseif|else|end|foreach|break|stop|macro|define|evaluate|include|parse)\}?(?![\w@]))|\\+\$(?!!?\{?[a-zA-Z_])/;
 
+/** A `$` or `#` printed as text right before an escaped directive: 1.7 drops it (`$\#if` prints `#if`; tested below). */
+const TEXT_BEFORE_ESCAPED_DIRECTIVE = /[$#]\\+#/;
+
 /** A directive name followed by `@` is text in 1.7 (`#end@`); velocityjs reads the directive (tested below). */
 const DIRECTIVE_NAME_THEN_AT = /#\{?(?:set|if|elseif|else|end|foreach|break|stop|macro|define)\}?@/;
 
-/** `##` right after a reference ending in a property (`$a.b##`) is text in 1.7, a comment in velocityjs (tested below). */
-const HASHES_AFTER_PROPERTY = /\.[a-zA-Z_][\w-]*##/;
+/**
+ * `##` while 1.7's lexer is still in the state a property left it in (`$a.b##`, `$a.b[1]##`, `$a.b${c}##`,
+ * `$a.b$c#end##`) is text in 1.7, a comment in velocityjs (tested below).
+ */
+const HASHES_AFTER_PROPERTY = /\.[a-zA-Z_][\w-]*(?:\[[^\]]*\]|\$!?\{?[\w.-]*\}?|#\{?end\}?)*##/;
 
 /**
  * Blanks before `#set` after a text `$`, `#`, backslash or `#word`: 1.7 ends its text token there, so the
@@ -286,7 +292,7 @@ test('lowering matches velocityjs on short templates made of lexically awkward p
     const length = 1 + Math.floor(random() * 6);
     for (let i = 0; i < length; i++) text += pieces[Math.floor(random() * pieces.length)];
     if (CALL_WITHOUT_ARGUMENT.test(text) || ESCAPE_AFTER_REFERENCE.test(text) || CALL_ON_NAME.test(text)) continue;
-    if (LITERAL_BACKSLASH.test(text) || DIRECTIVE_NAME_THEN_AT.test(text) || HASHES_AFTER_PROPERTY.test(text)) continue;
+    if (LITERAL_BACKSLASH.test(text) || TEXT_BEFORE_ESCAPED_DIRECTIVE.test(text) || DIRECTIVE_NAME_THEN_AT.test(text) || HASHES_AFTER_PROPERTY.test(text)) continue;
     if (TOKEN_THEN_BLANKS_THEN_SET.test(text)) continue;
     try {
       velocity.parse(text);
@@ -340,6 +346,16 @@ test('deliberate differences: the lowering renders like Velocity 1.7 where veloc
   check('$\\$b', ['$', '\\', { ...ref('b'), prue: true }], ['$', '$', 'b']);
   // `##` right after a reference ending in a property is text in 1.7 (the jar prints `K## c`).
   check('$a.b## c', [{ ...ref('a'), path: [{ type: 'property', id: 'b' }], prue: true }, '#', '#', ' c'], [{ ...ref('a'), path: [{ type: 'property', id: 'b' }], prue: true }, { type: 'comment', value: '## c' }]);
+  // Also after an index or a `${…}` that follows the property (the jar prints `K## c` for both).
+  const property = { ...ref('a'), path: [{ type: 'property', id: 'b' }], prue: true };
+  check('$a.b[1]## c', [{ ...property, path: [...property.path, { type: 'index', id: { type: 'integer', value: '1' } }] }, '#', '#', ' c'], [
+    { ...property, path: [...property.path, { type: 'index', id: { type: 'integer', value: '1' } }] },
+    { type: 'comment', value: '## c' },
+  ]);
+  check('$a.b${c}## c', [property, { ...ref('c'), isWraped: true, prue: true }, '#', '#', ' c'], [property, { ...ref('c'), isWraped: true, prue: true }, { type: 'comment', value: '## c' }]);
+  // A `$` or `#` printed as text right before an escaped directive is dropped (the jar prints `#if` and `#set(`).
+  check('$\\#if', ['#', 'if'], ['$', '#', 'if']);
+  check('#\\#set(', ['#', 'set('], ['#', '#', 'set(']);
   // Blanks before #set after `#word` go, and a lone `#` with them (the jar prints `a#bb` and `ab`).
   const set = { type: 'set', equal: [ref('x'), { type: 'integer', value: '1' }] };
   check('a#b #set($x = 1)b', ['a', '#b', set, 'b'], ['a', '#b', ' ', set, 'b']);

@@ -245,8 +245,8 @@ test('never throws, never hangs, always covers the text, on hostile input', { ti
     toVelocityjsAst(ast);
   }
   await yieldToTimeout();
-  const repeated = ['#if(', '#*', '#[[', '$a.b(', "#set($a = '", '#foreach($i in ', '#macro(m ', '${a', "$a.b('\n", '"$a'];
-  for (const hostile of [...repeated.map((piece) => piece.repeat(Math.ceil(250_000 / piece.length))), '#set($a = ' + '1 + '.repeat(100000) + '1)', '$a'.repeat(150000) + '#end' + '$a'.repeat(150000), '$a.b'.repeat(50000) + '.c'.repeat(200000), '#if(1)'.repeat(20000), '('.repeat(20000), '#set($a = ' + '['.repeat(20000), '"$a'.repeat(5000), '${'.repeat(20000)]) {
+  const repeated = ['#if(', '#*', '#[[', '$a.b(', "#set($a = '", '#foreach($i in ', '#macro(m ', '${a', "$a.b('\n", '"$a', '\\', '$a.b'];
+  for (const hostile of [...repeated.map((piece) => piece.repeat(Math.ceil(250_000 / piece.length))), '#set($a = ' + '1 + '.repeat(100000) + '1)', '$a'.repeat(150000) + '#end' + '$a'.repeat(150000), '$a.b'.repeat(50000) + '.c'.repeat(200000), '#if(1)'.repeat(20000), '('.repeat(20000), '#set($a = ' + '['.repeat(20000), '"$a'.repeat(5000), '${'.repeat(20000), '#*' + '\\'.repeat(200000)]) {
     const { ast } = parseVtl(hostile);
     assert.equal(ast.end, hostile.length);
     assert.doesNotThrow(() => toVelocityjsAst(ast));

@@ -47,6 +47,11 @@ export interface VtlUnparsed extends VtlSpan {
 export interface VtlEscape extends VtlSpan {
   kind: 'escape';
   char: '$' | '#';
+  /**
+   * Where the characters before an escaped directive that Velocity 1.7 prints nothing for begin
+   * (`$\#if` prints `#if`: the `$` ends as a token of its own that the directive's output leaves out).
+   */
+  unprintedFrom?: number;
 }
 
 /** `$a`, `$!a`, `${a.b}`, `$!{a.b(1)}`. */
@@ -105,6 +110,11 @@ export interface VtlDirectiveHead extends VtlSpan {
 export interface VtlSet extends VtlSpan {
   kind: 'set';
   head: VtlDirectiveHead;
+  /**
+   * Where the characters before `#set` that Velocity 1.7 takes into the directive begin (blanks, and a
+   * lone `$` or `#` before them): `head.start` when it takes none; unknown where 1.7's reading stopped earlier.
+   */
+  takesFrom?: number;
   target: VtlReference | undefined;
   value: VtlExpression;
 }

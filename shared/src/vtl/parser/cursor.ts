@@ -1,4 +1,5 @@
 import { ProblemSink } from './problems';
+import { readAsVelocity17, type Velocity17Reading } from './velocity17Check';
 
 /** Shared reading state: the template text, a position and the problems found so far. */
 export class Cursor {
@@ -19,7 +20,23 @@ export class Cursor {
 
   private readonly found = new Map<string, { from: number; at: number }>();
 
-  constructor(readonly text: string) {}
+  /** How Velocity 1.7's own lexer and grammar read the text, where only they can decide. */
+  readonly velocity17: Velocity17Reading;
+
+  constructor(readonly text: string) {
+    this.velocity17 = readAsVelocity17(text);
+  }
+
+  /**
+   * Whether 1.7 reads the `##` at `at` as a line comment (after some reference forms its lexer does not:
+   * `$a.b##`, `$a.b[1]##`); undefined where 1.7's reading did not get that far.
+   */
+  lineCommentAt(at: number): boolean | undefined {
+    const reading = this.velocity17;
+    if (reading.readTo <= at) return undefined;
+    // `$a.b###` is still a comment: the first `#` is the prefix of a `##` token.
+    return !reading.hashesBeforeHash.has(at) || reading.lineComments.has(at + 1);
+  }
 
   /**
    * `text.indexOf(needle, from)`, remembered: searches that run to the end of the text (unclosed

@@ -35,70 +35,26 @@ const BLOCK_TYPES = new Set(['if', 'foreach', 'macro', 'define', 'macro_body']);
 /** velocityjs drops `[ \t]*\n` right after every directive and comment. */
 const NEWLINE_AFTER_DIRECTIVE = /^[ \t]*\r?\n/;
 /**
- * Velocity 1.7's lexer takes spaces and tabs before `#set` into the directive when no ordinary text
- * precedes them on that line (template start, or right after a directive, reference or comment).
+ * Where Velocity 1.7's own reading stopped before a `#set` (see VtlSet.takesFrom), the spaces and tabs
+ * before it go only when no text precedes them on that line (template start, or right after a
+ * directive, reference or comment).
  */
 const INDENT_BEFORE_SET = /^[ \t]*$/;
-const BLANKS_AFTER_TOKEN = /(?:\\|#[a-zA-Z0-9_]+@?|#\{[a-zA-Z0-9_]*\})([ \t]*)$/;
-const HASHES_AND_BLANKS = /[$#]+[ \t]*$/;
-const WORD_OR_BRACE = /^([a-zA-Z0-9_]+|\})([ \t]*)$/;
-
-function isReferenceNode(node: VelocityjsNode | undefined): node is VelocityjsObject {
-  return typeof node === 'object' && !Array.isArray(node) && node.type === 'references';
-}
-
-/**
- * Whether `out[end - 1]` is a `${…}` in a run of adjacent references, one of which (not formal) ends in a
- * property, or in an index after one (`$a.b${c}`, `$a.b[1]$!{c}`): 1.7's lexer is still in its state.
- */
-function formalsAfterProperty(out: VelocityjsNode[], end: number): boolean {
-  const last = out[end - 1];
-  if (!isReferenceNode(last) || !last.isWraped) return false;
-  for (let at = end - 2; at >= 0; at--) {
-    const node = out[at];
-    if (!isReferenceNode(node)) return false;
-    const path = node.path as VelocityjsObject[] | undefined;
-    const segment = path?.[path.length - 1]?.type;
-    const afterProperty = segment === 'property' || (segment === 'index' && !!path?.some((s) => s.type === 'property'));
-    if (!node.isWraped && afterProperty) return true;
-  }
-  return false;
-}
-
-function setsAfterPlainReference(out: VelocityjsNode[], end: number): boolean {
-  let at = end - 1;
-  const isSet = (node: VelocityjsNode | undefined) => typeof node === 'object' && !Array.isArray(node) && node.type === 'set';
-  if (!isSet(out[at])) return false;
-  while (isSet(out[at])) at--;
-  const reference = out[at];
-  return isReferenceNode(reference) && !reference.isWraped;
-}
-
-/**
- * How many characters at the end of the text before a `#set` 1.7's lexer takes into the directive (with
- * the blank pieces between them), or undefined when it takes none. Its
- * text token ends at a backslash or a `#word` (`a\ #set`, `a#b #set`: the blanks go), and a lone `$` or `#`
- * before the blanks goes with them (`a# #set` prints `a`).
- */
-function charactersTakenBySet(before: string): number | undefined {
-  const blanks = BLANKS_AFTER_TOKEN.exec(before);
-  if (blanks) return blanks[1].length;
-  const hashes = HASHES_AND_BLANKS.exec(before);
-  return hashes ? hashes[0].length : undefined;
-}
 
 /**
  * Lowers the tolerant tree to the structure `velocityjs.parse(text)` returns, so velocityjs can
  * render from this parse. Identical to velocityjs's tree wherever velocityjs follows Velocity 1.7;
  * where it does not, the result renders like 1.7 instead:
  * - a bare `#stop` is a stop (velocityjs: text); `#{if}`-style formal directives are directives;
- * - spaces and tabs before `#set` with no text before them on the line are dropped;
+ * - the characters Velocity 1.7's `#set` token takes before it are dropped (spaces and tabs where its lexer
+ *   starts a token, and a lone `$` or `#` before them), and those before an escaped directive 1.7 leaves out;
  * - `&&` binds tighter than `||`, and `<`/`>`/`<=`/`>=` tighter than `==`/`!=`.
  */
 export function toVelocityjsAst(ast: VtlTemplate): VelocityjsNode[] {
   const flat: VelocityjsNode[] = [];
   const lowering = new Lowering(ast.source);
   lowering.statements(ast.body, flat);
+  const setsTakeFrom = lowering.setsTakeFrom;
   for (let i = 0; i < flat.length; i++) {
     const node = flat[i];
     if (typeof node === 'string' || Array.isArray(node)) continue;
@@ -106,46 +62,46 @@ export function toVelocityjsAst(ast: VtlTemplate): VelocityjsNode[] {
     const next = flat[i + 1];
     if (typeof next === 'string' && NEWLINE_AFTER_DIRECTIVE.test(next)) flat[i + 1] = next.replace(NEWLINE_AFTER_DIRECTIVE, '');
   }
-  return nest(dropIndentBeforeSet(flat));
+  return nest(dropIndentBeforeSet(flat, setsTakeFrom));
 }
 
-function dropIndentBeforeSet(flat: VelocityjsNode[]): VelocityjsNode[] {
+/**
+ * Removes the last `count` characters of the text pieces at the end of `out`: a piece emptied goes,
+ * a piece that was empty already stays (velocityjs leaves those where it dropped a line break).
+ */
+function dropTrailingText(out: VelocityjsNode[], count: number): void {
+  const kept: VelocityjsNode[] = [];
+  for (let j = out.length - 1; j >= 0 && count > 0 && typeof out[j] === 'string'; j--) {
+    const piece = out[j] as string;
+    const cut = Math.min(count, piece.length);
+    if (piece === '') kept.push(out.splice(j, 1)[0]);
+    else if (cut === piece.length) out.splice(j, 1);
+    else out[j] = piece.slice(0, piece.length - cut);
+    count -= cut;
+  }
+  out.push(...kept);
+}
+
+/** The text pieces at the end of `out`, joined. */
+function trailingText(out: VelocityjsNode[]): string {
+  let first = out.length;
+  while (first > 0 && typeof out[first - 1] === 'string') first--;
+  return (out.slice(first) as string[]).join('');
+}
+
+function dropIndentBeforeSet(flat: VelocityjsNode[], setsTakeFrom: Map<VelocityjsObject, number>): VelocityjsNode[] {
   const out: VelocityjsNode[] = [];
   for (const node of flat) {
-    if (typeof node === 'object' && !Array.isArray(node) && node.type === 'set') {
+    const takesFrom = typeof node === 'object' && !Array.isArray(node) ? setsTakeFrom.get(node) : undefined;
+    if (takesFrom !== undefined) {
+      // 1.7's own lexer said which characters the `#set` token and the terminated `$`/`#` before it take.
+      const taken = (node as VelocityjsObject).span!.start - takesFrom;
+      if (taken > 0 && trailingText(out).length >= taken) dropTrailingText(out, taken);
+    } else if (typeof node === 'object' && !Array.isArray(node) && node.type === 'set') {
       // The whitespace may come in several pieces (velocityjs splits it after a reference).
       let first = out.length;
       while (first > 0 && typeof out[first - 1] === 'string' && INDENT_BEFORE_SET.test(out[first - 1] as string)) first--;
-      if (first === 0 || typeof out[first - 1] !== 'string') {
-        // Empty texts (left where a line break after a directive was dropped) stay, as in velocityjs.
-        const run = out.splice(first);
-        for (const piece of run) if (piece === '') out.push(piece);
-      } else {
-        // The text may come in several pieces (`a#`, `1 `): look at all of them.
-        let textStart = first;
-        while (textStart > 0 && typeof out[textStart - 1] === 'string') textStart--;
-        const before = (out.slice(textStart, first) as string[]).join('');
-        let drop = charactersTakenBySet(before);
-        // A `}` right after `$a` is still the reference's token in 1.7 (`$a}\t#set` prints `V}`).
-        const reference = out[textStart - 1];
-        const token = WORD_OR_BRACE.exec(before);
-        if (drop === undefined && token?.[1] === '}' && isReferenceNode(reference) && !reference.isWraped) drop = token[2].length;
-        // After `$a.b`, 1.7's lexer stays in the reference's state through `${…}`s: a word or `}` there is a token.
-        if (drop === undefined && token && formalsAfterProperty(out, textStart)) drop = token[2].length;
-        // Likewise after `$a#set(…)`: the `#set` leaves the lexer in the plain reference's state.
-        if (drop === undefined && token && setsAfterPlainReference(out, textStart)) drop = token[2].length;
-        if (drop !== undefined) {
-          const run = out.splice(first);
-          for (let j = first - 1; j >= textStart && drop > 0; j--) {
-            const piece = out[j] as string;
-            const cut = Math.min(drop, piece.length);
-            if (cut > 0 && cut === piece.length) out.splice(j, 1);
-            else out[j] = piece.slice(0, piece.length - cut);
-            drop -= cut;
-          }
-          for (const piece of run) if (piece === '') out.push(piece);
-        }
-      }
+      if (first === 0 || typeof out[first - 1] !== 'string') dropTrailingText(out, trailingText(out).length);
     }
     out.push(node);
   }
@@ -184,6 +140,8 @@ function lineStarts(text: string): number[] {
 
 class Lowering {
   private readonly lines: number[];
+  /** Set nodes whose parse knows where Velocity 1.7's `#set` token takes characters from (VtlSet.takesFrom). */
+  readonly setsTakeFrom = new Map<VelocityjsObject, number>();
 
   constructor(private readonly source: string) {
     this.lines = lineStarts(source);
@@ -211,9 +169,12 @@ class Lowering {
       case 'text':
         out.push(node.value);
         return;
-      case 'escape':
+      case 'escape': {
+        const unprinted = node.unprintedFrom === undefined ? '' : this.source.slice(node.unprintedFrom, node.start);
+        if (unprinted && trailingText(out).endsWith(unprinted)) dropTrailingText(out, unprinted.length);
         out.push(node.char);
         return;
+      }
       case 'comment':
         out.push(this.statement({ type: 'comment', value: node.value }, node));
         return;
@@ -228,7 +189,9 @@ class Lowering {
       }
       case 'set': {
         const equal = [node.target ? this.reference(node.target) : missingValue(node), this.expression(node.value)];
-        out.push(this.statement({ type: 'set', equal }, node.head));
+        const set = this.statement({ type: 'set', equal }, node.head);
+        if (node.takesFrom !== undefined) this.setsTakeFrom.set(set, node.takesFrom);
+        out.push(set);
         return;
       }
       case 'if':

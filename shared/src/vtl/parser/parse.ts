@@ -2,6 +2,7 @@ import type { TemplateProblem } from '../problem';
 import type { VtlCall, VtlTemplate } from './ast';
 import { Cursor } from './cursor';
 import { VTL_PARSE_CODES } from './problems';
+import { velocity17FailureMessage } from './velocity17Messages';
 import { parseStatements } from './template';
 import { walkVtl } from './walk';
 
@@ -32,6 +33,7 @@ export function parseVtl(text: string): VtlParseResult {
   const ast: VtlTemplate = { kind: 'template', source: text, body, start: 0, end: text.length };
   checkCalls(ast, cur);
   checkLastCharacter(ast, cur);
+  checkVelocity17Reading(cur);
   const problems = cur.sink.problems.sort((a, b) => a.start - b.start || a.end - b.end);
   return { ast, problems };
 }
@@ -87,6 +89,17 @@ function checkLastCharacter(ast: VtlTemplate, cur: Cursor): void {
     text.length - 1,
     text.length,
   );
+}
+
+/**
+ * Where Velocity 1.7's own reading fails and ours has found nothing wrong: mostly where its lexer is
+ * still inside a reference (`$a.b${c}[`, `$a#set($b = 1)[`, `$a.b$c()`), so a `[`, `(` or `)` there
+ * continues the reference instead of being text.
+ */
+function checkVelocity17Reading(cur: Cursor): void {
+  const failure = cur.velocity17.failure;
+  if (!failure || cur.sink.problems.some((problem) => problem.severity === 'error')) return;
+  cur.sink.report(VTL_PARSE_CODES.notVelocity17, velocity17FailureMessage(cur.text, failure), failure.start, failure.end);
 }
 
 function editDistance(a: string, b: string): number {

@@ -18,8 +18,8 @@ export function startsReference(cur: Cursor, limit: number): boolean {
 
 /** `(` opens an argument list only when something an argument can start with follows (velocityjs's rule). */
 const CALL_OPEN = /\(\s*(?=[$'"[{\-0-9\w()!])/y;
-/** `[` opens an index only when a literal, reference, list or `]` follows. */
-const INDEX_OPEN = /\[\s*(?=[-$"'0-9{[\]])/y;
+/** `[` opens an index only when a literal (`true`/`false` too, as in 1.7), reference, list or `]` follows. */
+const INDEX_OPEN = /\[\s*(?=[-$"'0-9{[\]]|(?:true|false)(?![a-zA-Z0-9_-]))/y;
 
 /**
  * Reads a reference at `$`; the caller checked {@link startsReference}. Inside an expression

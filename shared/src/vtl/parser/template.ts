@@ -1,10 +1,12 @@
 import type {
   VtlDirectiveHead,
+  VtlEscape,
   VtlExpression,
   VtlIf,
   VtlIfBranch,
   VtlName,
   VtlReference,
+  VtlSet,
   VtlStatement,
 } from './ast';
 import { Cursor, IDENTIFIER, isIdentifierStart } from './cursor';
@@ -147,7 +149,10 @@ function readBody(cur: Cursor, limit: number): BodyResult {
         value = value.slice(0, value.length - backslashes) + '\\'.repeat(backslashes >> 1);
         if (backslashes % 2 === 1) {
           pushText(body, chunkStart, k - 1, value);
-          body.push({ kind: 'escape', char: text.charAt(k) as '$' | '#', start: k - 1, end: k + 1 });
+          const escape: VtlEscape = { kind: 'escape', char: text.charAt(k) as '$' | '#', start: k - 1, end: k + 1 };
+          const unprintedFrom = cur.velocity17.escapeUnprintedFrom.get(k);
+          if (unprintedFrom !== undefined) escape.unprintedFrom = unprintedFrom;
+          body.push(escape);
           cur.pos = k + 1;
           const escapedEnd = text.charCodeAt(k) === 36 ? escapedReferenceEnd(cur, k, limit) : -1;
           if (escapedEnd > 0) {
@@ -254,8 +259,17 @@ function readHash(
   const start = cur.pos;
   const text = cur.text;
   const returnMode = cur.textMode;
-  if (cur.startsWith('##') && cur.peek(2) !== '#' && endsInProperty(body, start)) {
-    // 1.7's lexer is still reading the reference (`$a.b##`): the first `#` is text, the second starts afresh.
+  const escapedEnd = cur.velocity17.escapedDirectiveEnds.get(start);
+  if (escapedEnd !== undefined && escapedEnd <= limit) {
+    // `\#name` with a name 1.7 does not know (the backslash stays): still its escaped-directive token, so text.
+    pushText(body, start, escapedEnd, text.slice(start, escapedEnd));
+    cur.pos = escapedEnd;
+    cur.textMode = 'initial';
+    return undefined;
+  }
+  if (cur.startsWith('##') && cur.lineCommentAt(start) === false) {
+    // 1.7's lexer is still in a reference's state (`$a.b##`, `$a.b[1]##`): its `#` ends that state and
+    // starts a directive, so the first `#` is text and the second starts afresh.
     pushText(body, start, start + 1, '#');
     cur.pos = start + 1;
     cur.textMode = 'initial';
@@ -388,12 +402,6 @@ function readBlockCall(cur: Cursor, limit: number, body: VtlStatement[]): boolea
 }
 
 /** A `#` that starts no directive: text, split the way velocityjs splits it. */
-/** Whether a reference ending in a property (`$a.b`, not `$a.b()`, `$a[0]` or `${a.b}`) ends at `at`. */
-function endsInProperty(body: VtlStatement[], at: number): boolean {
-  const last = body[body.length - 1];
-  return last?.kind === 'reference' && last.end === at && !last.formal && last.path[last.path.length - 1]?.kind === 'property';
-}
-
 function readHashAsText(cur: Cursor, limit: number, body: VtlStatement[], start: number): void {
   const next = cur.text.charAt(start + 1);
   let end = start + 1;
@@ -458,7 +466,10 @@ function readParenDirective(
         }
       }
       finishHead();
-      body.push({ kind: 'set', head, target, value, start, end: cur.pos });
+      const set: VtlSet = { kind: 'set', head, target, value, start, end: cur.pos };
+      const takesFrom = cur.velocity17.setTakesFrom.get(start);
+      if (takesFrom !== undefined) set.takesFrom = takesFrom;
+      body.push(set);
       return undefined;
     }
     case 'if':

@@ -1,0 +1,481 @@
+// Velocity 1.7's own reading of a template: its grammar (Parser.jjt's productions, with their
+// lookaheads) over its lexer (velocity17Lexer.ts). It builds no tree; it answers where 1.7 fails to
+// parse and what its lexer decided where our parser reads differently (see parse.ts and lower.ts).
+import { LexicalError, LexState, Velocity17Lexer, type LexToken, type TokenKind } from './velocity17Lexer';
+
+/** What 1.7 made of a template's text. */
+export interface Velocity17Reading {
+  /** Where 1.7's parser or lexer fails, when it does. */
+  failure?: { start: number; end: number; token: TokenKind | 'lexical' };
+  /** The facts below are 1.7's up to this offset (the whole text unless it failed or gave up). */
+  readTo: number;
+  /** Offsets of the `##` of every line comment 1.7 reads. */
+  lineComments: Set<number>;
+  /** Offsets of each `#` 1.7 reads as a directive's start although another `#` follows. */
+  hashesBeforeHash: Set<number>;
+  /** For each `#set` (the offset of its `#`): where the characters 1.7 prints nothing for before it begin. */
+  setTakesFrom: Map<number, number>;
+  /** For each escaped directive (the offset of its `#`): where the characters 1.7 prints nothing for before it begin. */
+  escapeUnprintedFrom: Map<number, number>;
+  /**
+   * For each `\#name` 1.7 reads as an escaped directive, whatever the name (the offset of its `#`): where
+   * the name ends. It is text even when the backslash stays (`\#endt(` prints as written).
+   */
+  escapedDirectiveEnds: Map<number, number>;
+}
+
+class ParseFailure {
+  constructor(readonly token: LexToken) {}
+}
+
+/** Lookahead reached its token limit: the alternative is taken. */
+class LookaheadMatched {}
+
+/** Deeper nesting is not real template code; the reading stops there without a verdict. */
+class TooDeep {}
+
+const MAX_DEPTH = 300;
+
+/** 1.7's registered directives and whether each has a block (`#foreach … #end`). */
+const DIRECTIVES = new Map<string, 'block' | 'line'>([
+  ['foreach', 'block'],
+  ['include', 'line'],
+  ['parse', 'line'],
+  ['macro', 'block'],
+  ['literal', 'block'],
+  ['evaluate', 'line'],
+  ['break', 'line'],
+  ['define', 'block'],
+  ['stop', 'line'],
+]);
+
+const STATEMENT_START = new Set<TokenKind>([
+  'IF_DIRECTIVE', 'IDENTIFIER', 'LCURLY', 'SINGLE_LINE_COMMENT_START', 'MULTI_LINE_COMMENT', 'FORMAL_COMMENT',
+  'TEXTBLOCK', 'SET_DIRECTIVE', 'ESCAPE_DIRECTIVE', 'DOUBLE_ESCAPE', 'WORD', 'BRACKETED_WORD', 'TEXT', 'DOT',
+  'RPAREN', 'LPAREN', 'INTEGER_LITERAL', 'FLOATING_POINT_LITERAL', 'STRING_LITERAL', 'ESCAPE', 'RCURLY', 'EMPTY_INDEX',
+]);
+const PARAMETER_START = new Set<TokenKind>([
+  'WHITESPACE', 'STRING_LITERAL', 'INTEGER_LITERAL', 'LBRACKET', 'LEFT_CURLEY', 'TRUE', 'FALSE', 'IDENTIFIER', 'LCURLY', 'FLOATING_POINT_LITERAL',
+]);
+
+class Recognizer {
+  private readonly tokens: LexToken[] = [];
+  private at = 0;
+  /** During a lookahead: the token index at which the alternative counts as matched. */
+  private limit = Infinity;
+  private depth = 0;
+  readonly lineComments = new Set<number>();
+  readonly setTakesFrom = new Map<number, number>();
+  readonly escapeUnprintedFrom = new Map<number, number>();
+  readonly escapedDirectiveEnds = new Map<number, number>();
+
+  constructor(private readonly lexer: Velocity17Lexer) {}
+
+  peek(ahead = 0): LexToken {
+    while (this.tokens.length <= this.at + ahead) {
+      const last = this.tokens[this.tokens.length - 1];
+      this.tokens.push(last?.kind === 'EOF' ? last : this.lexer.next());
+    }
+    return this.tokens[this.at + ahead];
+  }
+
+  private is(kind: TokenKind, ahead = 0): boolean {
+    return this.peek(ahead).kind === kind;
+  }
+
+  private consume(): LexToken {
+    const token = this.peek();
+    this.at++;
+    if (this.at >= this.limit) throw new LookaheadMatched();
+    return token;
+  }
+
+  private expect(kind: TokenKind): LexToken {
+    if (!this.is(kind)) throw new ParseFailure(this.peek());
+    return this.consume();
+  }
+
+  private optional(kind: TokenKind): void {
+    if (this.is(kind)) this.consume();
+  }
+
+  private fail(): never {
+    throw new ParseFailure(this.peek());
+  }
+
+  /** A JavaCC syntactic lookahead: whether `expansion` matches its first `tokens` tokens; consumes nothing. */
+  private lookahead(tokens: number, expansion: () => void): boolean {
+    const savedAt = this.at;
+    const savedLimit = this.limit;
+    this.limit = Math.min(savedLimit, this.at + tokens);
+    try {
+      expansion();
+      return true;
+    } catch (error) {
+      if (error instanceof LookaheadMatched) return true;
+      if (error instanceof ParseFailure) return false;
+      throw error;
+    } finally {
+      this.at = savedAt;
+      this.limit = savedLimit;
+    }
+  }
+
+  private nested<T>(read: () => T): T {
+    if (++this.depth > MAX_DEPTH) throw new TooDeep();
+    try {
+      return read();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  process(): void {
+    this.statements();
+    this.expect('EOF');
+  }
+
+  private statements(): void {
+    while (STATEMENT_START.has(this.peek().kind)) this.nested(() => this.statement());
+  }
+
+  private statement(): void {
+    const token = this.peek();
+    switch (token.kind) {
+      case 'IF_DIRECTIVE':
+        return this.ifStatement();
+      case 'SINGLE_LINE_COMMENT_START':
+        this.consume();
+        this.lineComments.add(token.end - 2);
+        this.optional('SINGLE_LINE_COMMENT');
+        return;
+      case 'SET_DIRECTIVE':
+        return this.setDirective();
+      case 'ESCAPE_DIRECTIVE':
+        return this.escapedDirective(token);
+      case 'DOUBLE_ESCAPE':
+        do this.consume();
+        while (this.is('DOUBLE_ESCAPE'));
+        return;
+      case 'WORD':
+      case 'BRACKETED_WORD':
+        return this.directive();
+      case 'IDENTIFIER':
+        return this.reference();
+      case 'LCURLY':
+        // 1.7 looks two tokens ahead: `${` then a name is a reference, anything else text.
+        if (this.is('IDENTIFIER', 1)) return this.reference();
+        this.consume();
+        return;
+      default:
+        this.consume();
+    }
+  }
+
+  private escapedDirective(token: LexToken): void {
+    const hash = token.start + this.lexer.text.slice(token.start, token.end).indexOf('#');
+    this.escapedDirectiveEnds.set(hash, token.end);
+    // The terminated `$`/`#` before it (`$\#if`) are special tokens, which the escaped directive does not print.
+    if (token.specialStart < token.start) this.escapeUnprintedFrom.set(hash, token.specialStart);
+    this.consume();
+  }
+
+  private ifStatement(): void {
+    this.consume();
+    this.condition();
+    this.statements();
+    while (this.is('ELSEIF_DIRECTIVE')) {
+      this.consume();
+      this.condition();
+      this.statements();
+    }
+    if (this.is('ELSE_DIRECTIVE')) {
+      this.consume();
+      this.statements();
+    }
+    this.expect('END');
+  }
+
+  private condition(): void {
+    this.optional('WHITESPACE');
+    this.expect('LPAREN');
+    this.expression();
+    this.expect('RPAREN');
+  }
+
+  private setDirective(): void {
+    const token = this.consume();
+    this.setTakesFrom.set(token.start + this.lexer.text.slice(token.start, token.end).indexOf('#'), token.specialStart);
+    this.optional('WHITESPACE');
+    this.reference();
+    this.optional('WHITESPACE');
+    this.expect('EQUALS');
+    this.expression();
+    this.expect('RPAREN');
+    this.lexer.inSet = false;
+    this.optional('NEWLINE');
+  }
+
+  private directive(): void {
+    const token = this.consume();
+    const image = this.lexer.text.slice(token.start, token.end);
+    const name = token.kind === 'BRACKETED_WORD' ? image.slice(2, -1) : image.slice(1);
+    const registered = DIRECTIVES.get(name);
+    const isMacro = name === 'macro';
+    const hasBlock = registered ? registered === 'block' : name.startsWith('@');
+    // 1.7's parser switches the lexer itself here, then looks at the characters for a `(`.
+    this.lexer.state = LexState.Directive;
+    if (!this.lexer.parenthesisFollows()) {
+      if (isMacro) throw new ParseFailure(token);
+      this.lexer.pop();
+      return;
+    }
+    this.optional('WHITESPACE');
+    this.expect('LPAREN');
+    let position = 0;
+    while (this.lookahead(2, () => this.directiveArgument())) {
+      const isWord = this.directiveArgument();
+      const wordAllowed = (isMacro && position === 0) || !registered || (name === 'foreach' && position === 1);
+      if (isWord ? !wordAllowed : isMacro && position === 0) throw new ParseFailure(token);
+      position++;
+    }
+    this.optional('WHITESPACE');
+    this.expect('RPAREN');
+    if (!hasBlock) return;
+    this.statements();
+    this.expect('END');
+  }
+
+  /** One argument of a directive, with its separator; true when it is a bare word. */
+  private directiveArgument(): boolean {
+    this.optional('WHITESPACE');
+    if (this.is('COMMA')) {
+      this.consume();
+      this.optional('WHITESPACE');
+    }
+    if (this.is('WORD')) {
+      this.consume();
+      return true;
+    }
+    if (!this.value()) this.fail();
+    return false;
+  }
+
+  private reference(): void {
+    const formal = this.is('LCURLY');
+    if (formal) this.consume();
+    this.expect('IDENTIFIER');
+    this.indexes();
+    while (this.is('DOT') && this.is('IDENTIFIER', 1)) {
+      this.consume();
+      // 1.7 looks three tokens ahead: a name, `(`, then an argument or `)` (no further than it must:
+      // a directive name lexed ahead would miss the state switch its parse makes).
+      if (this.is('LPAREN', 1) && (PARAMETER_START.has(this.peek(2).kind) || this.is('REFMOD2_RPAREN', 2))) this.method();
+      else this.expect('IDENTIFIER');
+      this.indexes();
+    }
+    if (formal) this.expect('RCURLY');
+  }
+
+  private method(): void {
+    this.expect('IDENTIFIER');
+    this.expect('LPAREN');
+    this.parameterList();
+    this.expect('REFMOD2_RPAREN');
+  }
+
+  /** `[ Parameter() ( <COMMA> Parameter() )* ]`: a method's arguments, a list's items. */
+  private parameterList(): void {
+    if (!PARAMETER_START.has(this.peek().kind)) return;
+    this.parameter();
+    while (this.is('COMMA')) {
+      this.consume();
+      this.parameter();
+    }
+  }
+
+  private indexes(): void {
+    while (this.is('INDEX_LBRACKET')) {
+      this.consume();
+      this.optional('WHITESPACE');
+      switch (this.peek().kind) {
+        case 'STRING_LITERAL':
+        case 'INTEGER_LITERAL':
+        case 'TRUE':
+        case 'FALSE':
+          this.consume();
+          break;
+        case 'IDENTIFIER':
+        case 'LCURLY':
+          this.nested(() => this.reference());
+          break;
+        default:
+          this.fail();
+      }
+      this.optional('WHITESPACE');
+      this.expect('INDEX_RBRACKET');
+    }
+  }
+
+  private parameter(): void {
+    this.nested(() => {
+      this.optional('WHITESPACE');
+      if (!this.value()) this.fail();
+      this.optional('WHITESPACE');
+    });
+  }
+
+  /**
+   * A literal, list, range, map or reference: what Parameter, DirectiveArg and PrimaryExpression have
+   * in common (one token decides among them). False, consuming nothing, when none starts here.
+   */
+  private value(): boolean {
+    switch (this.peek().kind) {
+      case 'STRING_LITERAL':
+      case 'INTEGER_LITERAL':
+      case 'FLOATING_POINT_LITERAL':
+      case 'TRUE':
+      case 'FALSE':
+        this.consume();
+        return true;
+      case 'LBRACKET':
+        if (this.rangeFollows()) this.range();
+        else this.list();
+        return true;
+      case 'LEFT_CURLEY':
+        this.map();
+        return true;
+      case 'IDENTIFIER':
+      case 'LCURLY':
+        this.reference();
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /** `[a..b]` rather than a list: 1.7 looks as far as the `..`. */
+  private rangeFollows(): boolean {
+    return this.lookahead(Infinity, () => {
+      this.expect('LBRACKET');
+      this.rangeEnd();
+      this.expect('DOUBLEDOT');
+    });
+  }
+
+  private rangeEnd(): void {
+    this.optional('WHITESPACE');
+    if (this.is('INTEGER_LITERAL')) this.consume();
+    else this.reference();
+    this.optional('WHITESPACE');
+  }
+
+  private range(): void {
+    this.expect('LBRACKET');
+    this.rangeEnd();
+    this.expect('DOUBLEDOT');
+    this.rangeEnd();
+    this.expect('RBRACKET');
+  }
+
+  private list(): void {
+    this.expect('LBRACKET');
+    this.parameterList();
+    this.expect('RBRACKET');
+  }
+
+  private map(): void {
+    this.expect('LEFT_CURLEY');
+    if (this.lookahead(2, () => {
+      this.parameter();
+      this.expect('COLON');
+    })) {
+      this.parameter();
+      this.expect('COLON');
+      this.parameter();
+      while (this.is('COMMA')) {
+        this.consume();
+        this.parameter();
+        this.expect('COLON');
+        this.parameter();
+      }
+    } else {
+      this.optional('WHITESPACE');
+    }
+    if (this.is('RIGHT_CURLEY') || this.is('RCURLY')) this.consume();
+    else this.fail();
+  }
+
+  private expression(): void {
+    this.nested(() => this.binary(0));
+  }
+
+  private static readonly OPERATORS: readonly (readonly TokenKind[])[] = [
+    ['LOGICAL_OR'],
+    ['LOGICAL_AND'],
+    ['LOGICAL_EQUALS', 'LOGICAL_NOT_EQUALS'],
+    ['LOGICAL_LT', 'LOGICAL_GT', 'LOGICAL_LE', 'LOGICAL_GE'],
+    ['PLUS', 'MINUS'],
+    ['MULTIPLY', 'DIVIDE', 'MODULUS'],
+  ];
+
+  private binary(level: number): void {
+    if (level === Recognizer.OPERATORS.length) return this.unary();
+    const operators = Recognizer.OPERATORS[level];
+    this.binary(level + 1);
+    while (operators.includes(this.peek().kind)) {
+      this.consume();
+      this.binary(level + 1);
+    }
+  }
+
+  private unary(): void {
+    if (this.is('LOGICAL_NOT') || (this.is('WHITESPACE') && this.is('LOGICAL_NOT', 1))) {
+      this.optional('WHITESPACE');
+      this.consume();
+      this.nested(() => this.unary());
+      return;
+    }
+    this.primary();
+  }
+
+  private primary(): void {
+    this.optional('WHITESPACE');
+    if (!this.value()) {
+      this.expect('LPAREN');
+      this.expression();
+      this.expect('RPAREN');
+    }
+    this.optional('WHITESPACE');
+  }
+}
+
+/**
+ * Reads `text` as Velocity 1.7 does (lexer and grammar, no tree). Linear in the text; never throws.
+ * Where it fails, `failure` says at which token; a template nested too deeply gets no verdict.
+ */
+export function readAsVelocity17(text: string): Velocity17Reading {
+  const lexer = new Velocity17Lexer(text);
+  const recognizer = new Recognizer(lexer);
+  const reading = (readTo: number, failure?: Velocity17Reading['failure']): Velocity17Reading => ({
+    failure,
+    readTo,
+    lineComments: recognizer.lineComments,
+    hashesBeforeHash: lexer.hashesBeforeHash,
+    setTakesFrom: recognizer.setTakesFrom,
+    escapeUnprintedFrom: recognizer.escapeUnprintedFrom,
+    escapedDirectiveEnds: recognizer.escapedDirectiveEnds,
+  });
+  try {
+    recognizer.process();
+    return reading(text.length);
+  } catch (error) {
+    if (error instanceof ParseFailure) {
+      const { token } = error;
+      const start = Math.max(0, Math.min(token.start, text.length - 1));
+      return reading(token.start, { start, end: Math.max(start, Math.min(text.length, Math.max(token.end, token.start + 1))), token: token.kind });
+    }
+    if (error instanceof LexicalError) return reading(error.at, { start: error.at, end: Math.min(text.length, error.at + 1), token: 'lexical' });
+    return reading(lexer.pos);
+  }
+}
