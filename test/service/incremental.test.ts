@@ -14,10 +14,31 @@ function random(seed: number): () => number {
   };
 }
 
+/**
+ * A plain copy of part of the model, each embedded text as its text, range and segments (segments may
+ * be made only when first read, so they are read here rather than compared as stored).
+ */
+function plain(value: unknown, copies = new Map<object, unknown>()): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (copies.has(value)) return copies.get(value);
+  if (Array.isArray(value)) {
+    const copy: unknown[] = [];
+    copies.set(value, copy);
+    for (const item of value) copy.push(plain(item, copies));
+    return copy;
+  }
+  const copy: Record<string, unknown> = {};
+  copies.set(value, copy);
+  const record = value as Record<string, unknown>;
+  if ('segments' in record && 'text' in record && 'range' in record) copy.segments = plain(record.segments, copies);
+  for (const key of Object.keys(record)) copy[key] = plain(record[key], copies);
+  return copy;
+}
+
 /** What an edit is compared on: the model without its text, and the problems. */
 function snapshot(fileName: string, document: TextDocument, service = freshService()) {
   const parsed = service.parse(document);
-  return { api: { ...parsed.api, text: undefined }, templates: parsed.templates.map((site) => site.text), problems: service.findProblems(document) };
+  return plain({ api: { ...parsed.api, text: undefined }, templates: parsed.templates.map((site) => site.text), problems: service.findProblems(document) });
 }
 
 const INSERTS = ['x', '$util.', ' ', '#if($a)', '}', '$context.requestI', 'é', '#end', '(', '[\\s\\S]*'];

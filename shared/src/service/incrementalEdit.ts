@@ -1,6 +1,7 @@
 import type { EmbeddedText, OffsetRange, Operation, Segment, Sourced, SourcedText, Template } from '../model/types';
 import type { MappingDocument, TemplateSite } from './mappingDocument';
 import { scalarStyleOf, type ScalarStyle } from './scalarText';
+import { madeSegments } from '../documents/embedded';
 
 /** Characters whose insertion or removal could change how a scalar of each style is read. */
 const UNSAFE: Record<ScalarStyle, RegExp> = {
@@ -140,7 +141,7 @@ class RangeShifter {
     const embedded = (value as Partial<SourcedText>).embedded;
     if (embedded === undefined) return true;
     if (embedded.range.end >= this.start) return false;
-    for (const segment of embedded.segments) if (segment.doc >= this.start) return false;
+    for (const segment of madeSegments(embedded) ?? []) if (segment.doc >= this.start) return false;
     return true;
   }
 
@@ -154,7 +155,8 @@ class RangeShifter {
 
   embedded(embedded: EmbeddedText): void {
     this.range(embedded.range);
-    for (const segment of embedded.segments) {
+    // Segments not made yet are made where the range then is.
+    for (const segment of madeSegments(embedded) ?? []) {
       const doc = this.moved(segment.doc, true);
       if (doc !== segment.doc && !this.skipSegments.has(segment)) segment.doc = doc;
     }
