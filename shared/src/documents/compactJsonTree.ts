@@ -1,5 +1,4 @@
 import { visit, type JSONVisitor, type Node as JsonNode, type ParseError, type ParseOptions } from 'jsonc-parser';
-import { decodeJsonString, escapesWellFormed } from './jsonString';
 
 /*
  * jsonc-parser's syntax tree kept in flat arrays instead of one object per node. The nodes, their
@@ -19,6 +18,16 @@ export const enum JsonNodeType {
   Null,
 }
 
+/** How a string node's value is read again. */
+const enum StringForm {
+  /** The characters between the quotes. */
+  Plain,
+  /** Decoded from the token, which the scanner found no fault in. */
+  Escaped,
+  /** Kept as the parser decoded it (a malformed escape, no closing quote), as is every number. */
+  Kept,
+}
+
 /** The literal value of a scalar node. */
 export type JsonLiteral = string | number | boolean | null;
 
@@ -30,7 +39,9 @@ const FIRST_CHILD = 3;
 const NEXT_SIBLING = 4;
 const LAST_CHILD = 5;
 const PARENT = 6;
-const STRIDE = 7;
+/** How a string's value is found again: one of the `StringForm`s. */
+const FORM = 7;
+const STRIDE = 8;
 const NONE = -1;
 /** The container the top value is added to. */
 const TOP = 0;
@@ -43,9 +54,9 @@ export class CompactJsonTree {
   private fields: Int32Array;
   /**
    * The parser's values that the text alone does not give back simply: numbers (`1e` reads as 1),
-   * strings with a malformed escape or no closing quote. Every other value is read again from the text
-   * when asked for: kept, the parser's hundreds of thousands of strings would all outlive the young
-   * generation, and copying them there costs more than reading again the few that are asked for.
+   * strings the scanner found a fault in. Every other value is read again from the text when asked
+   * for: kept, the parser's hundreds of thousands of strings would all outlive the young generation,
+   * and copying them there costs more than reading again the few that are asked for.
    */
   private readonly kept = new Map<number, JsonLiteral>();
   private count = 0;
@@ -98,7 +109,14 @@ export class CompactJsonTree {
     const length = this.length(node);
     switch (this.type(node)) {
       case JsonNodeType.String:
-        return (this.kept.get(node) as string | undefined) ?? decodeWellFormedString(this.text, offset, length);
+        switch (this.form(node)) {
+          case StringForm.Plain:
+            return this.text.slice(offset + 1, offset + length - 1);
+          case StringForm.Escaped:
+            return JSON.parse(this.text.slice(offset, offset + length)) as string;
+          default:
+            return this.kept.get(node) ?? '';
+        }
       case JsonNodeType.Number:
         return this.kept.get(node) ?? 0;
       case JsonNodeType.Boolean:
@@ -108,35 +126,34 @@ export class CompactJsonTree {
     }
   }
 
+  private form(node: number): StringForm {
+    return this.fields[node * STRIDE + FORM];
+  }
+
+  /** Whether the scanner found no fault in string node `node`: closed, escapes well formed, no raw control character. */
+  isWellFormedString(node: number): boolean {
+    return this.type(node) === JsonNodeType.String && this.form(node) !== StringForm.Kept;
+  }
+
   /** Whether string node `node` is `name`, compared without making the string when it has no escape. */
   stringEquals(node: number, name: string): boolean {
     if (this.type(node) !== JsonNodeType.String) return false;
-    if (!this.kept.has(node)) {
-      const offset = this.offset(node);
-      const length = this.length(node);
-      if (length === name.length + 2 && this.text.startsWith(name, offset + 1)) {
-        if (!name.includes('\\')) return true;
-      } else if (!hasBackslash(this.text, offset + 1, offset + length - 1)) {
-        return false;
-      }
+    if (this.form(node) === StringForm.Plain) {
+      return this.length(node) === name.length + 2 && this.text.startsWith(name, this.offset(node) + 1);
     }
     return this.literal(node) === name;
   }
 
   /** Whether string nodes `a` and `b` hold the same string. */
   sameString(a: number, b: number): boolean {
-    if (!this.kept.has(a) && !this.kept.has(b)) {
-      const text = this.text;
+    if (this.form(a) === StringForm.Plain && this.form(b) === StringForm.Plain) {
       const length = this.length(a);
+      if (length !== this.length(b)) return false;
+      const text = this.text;
       const offsetA = this.offset(a);
       const offsetB = this.offset(b);
-      // Well-formed strings written alike decode alike; written differently without escapes, they differ.
-      if (length === this.length(b)) {
-        let at = 0;
-        while (at < length && text.charCodeAt(offsetA + at) === text.charCodeAt(offsetB + at)) at++;
-        if (at === length) return true;
-      }
-      if (!hasBackslash(text, offsetA + 1, offsetA + length - 1) && !hasBackslash(text, offsetB + 1, offsetB + this.length(b) - 1)) return false;
+      for (let at = 1; at < length - 1; at++) if (text.charCodeAt(offsetA + at) !== text.charCodeAt(offsetB + at)) return false;
+      return true;
     }
     return this.literal(a) === this.literal(b);
   }
@@ -146,8 +163,11 @@ export class CompactJsonTree {
     return TOP;
   }
 
-  /** Appends a node as the last child of `parent`; returns it. */
-  add(parent: number, type: JsonNodeType, offset: number, length: number, parsed?: JsonLiteral): number {
+  /**
+   * Appends a node as the last child of `parent`; returns it. `value`: a scalar's value as the parser
+   * decoded it; `faulty`: whether the scanner reported a fault in the token.
+   */
+  add(parent: number, type: JsonNodeType, offset: number, length: number, value?: JsonLiteral, faulty = false): number {
     const node = this.count++;
     let base = node * STRIDE;
     if (base + STRIDE > this.fields.length) {
@@ -163,9 +183,11 @@ export class CompactJsonTree {
     f[base + NEXT_SIBLING] = NONE;
     f[base + LAST_CHILD] = NONE;
     f[base + PARENT] = parent;
-    if (typeof parsed === 'number' || (typeof parsed === 'string' && !isPlainString(this.text, offset, length, parsed) && !isWellFormedString(this.text, offset, length))) {
-      this.kept.set(node, parsed);
-    }
+    let form = StringForm.Plain;
+    if (type === JsonNodeType.Number || faulty) form = StringForm.Kept;
+    else if (type === JsonNodeType.String && (value as string).length !== length - 2) form = StringForm.Escaped;
+    f[base + FORM] = form;
+    if (form === StringForm.Kept) this.kept.set(node, value as JsonLiteral);
     if (parent !== NONE) {
       base = parent * STRIDE;
       const last = f[base + LAST_CHILD];
@@ -185,35 +207,6 @@ export class CompactJsonTree {
   setLength(node: number, length: number): void {
     this.fields[node * STRIDE + LENGTH] = length;
   }
-}
-
-function hasBackslash(text: string, from: number, to: number): boolean {
-  for (let at = from; at < to; at++) if (text.charCodeAt(at) === 0x5c) return true;
-  return false;
-}
-
-/**
- * Whether a string token is its value between quotes. Every escape makes the value shorter than what
- * wrote it, so a value two shorter than the token is the token's inside, unless the token has no
- * closing quote (one character fewer) and one escape (one more): then its last quote is escaped.
- */
-function isPlainString(text: string, offset: number, length: number, parsed: string): boolean {
-  const last = offset + length - 1;
-  return parsed.length === length - 2 && text.charCodeAt(last) === 0x22 && text.charCodeAt(last - 1) !== 0x5c;
-}
-
-/**
- * Whether the string token at `offset` has a closing quote and only well-formed escapes: then its
- * value is what decoding the token gives, and need not be kept.
- */
-function isWellFormedString(text: string, offset: number, length: number): boolean {
-  return length >= 2 && text.charCodeAt(offset + length - 1) === 0x22 && escapesWellFormed(text, offset + 1, offset + length - 1);
-}
-
-/** The value of a well-formed string token (see `isWellFormedString`). */
-function decodeWellFormedString(text: string, offset: number, length: number): string {
-  const content = text.slice(offset + 1, offset + length - 1);
-  return content.includes('\\') ? decodeJsonString(text, offset, offset + length).text : content;
 }
 
 /** The value that stands for "no node". */
@@ -252,13 +245,16 @@ export function parseCompactJsonTree(text: string, errors: ParseError[], options
     tree.setLength(current, end - tree.offset(current));
     current = tree.parent(current);
   };
+  // The scanner reports a fault of a string token (a malformed escape, no closing quote) just before
+  // the token itself: such a string's value is kept, every other one is read again from the text.
+  let faultAt = -1;
   const visitor: JSONVisitor = {
     onObjectBegin: (offset) => {
       current = tree.add(current, JsonNodeType.Object, offset, -1);
     },
     onObjectProperty: (name, offset, length) => {
       current = tree.add(current, JsonNodeType.Property, offset, -1);
-      tree.add(current, JsonNodeType.String, offset, length, name);
+      tree.add(current, JsonNodeType.String, offset, length, name, offset === faultAt);
     },
     onObjectEnd: (offset, length) => {
       completeProperty(offset + length);
@@ -273,7 +269,7 @@ export function parseCompactJsonTree(text: string, errors: ParseError[], options
       completeProperty(offset + length);
     },
     onLiteralValue: (value, offset, length) => {
-      tree.add(current, typeOfLiteral(value), offset, length, value as JsonLiteral);
+      tree.add(current, typeOfLiteral(value), offset, length, value as JsonLiteral, offset === faultAt);
       completeProperty(offset + length);
     },
     onSeparator: (separator, offset) => {
@@ -281,6 +277,7 @@ export function parseCompactJsonTree(text: string, errors: ParseError[], options
     },
     onError: (error, offset, length) => {
       errors.push({ error, offset, length });
+      faultAt = offset;
     },
   };
   visit(text, visitor, options);
@@ -293,7 +290,8 @@ export function compactJsonTreeOf(text: string, node: JsonNode): CompactJsonTree
   const copy = (from: JsonNode, parent: number): void => {
     const type =
       from.type === 'object' ? JsonNodeType.Object : from.type === 'array' ? JsonNodeType.Array : from.type === 'property' ? JsonNodeType.Property : typeOfLiteral(from.value);
-    const added = tree.add(parent, type, from.offset, from.length, type >= JsonNodeType.String ? (from.value as JsonLiteral) : undefined);
+    // Whether the scanner found a fault in a string is not known here: every value is kept as it is.
+    const added = tree.add(parent, type, from.offset, from.length, type >= JsonNodeType.String ? (from.value as JsonLiteral) : undefined, type === JsonNodeType.String);
     for (const child of from.children ?? []) copy(child, added);
   };
   copy(node, tree.top);

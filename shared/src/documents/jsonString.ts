@@ -120,13 +120,23 @@ class EscapedJsonText extends DeferredSegmentsText {
 }
 
 /**
+ * The embedded text of a well-formed, closed JSON string literal at [start, end) of `text` whose
+ * decoded value is already known: no character need be looked at again.
+ */
+export function wellFormedJsonString(text: string, start: number, end: number, decoded: string): EmbeddedText {
+  if (decoded.length === end - start - 2) {
+    return { text: decoded, segments: [{ text: 0, textLength: decoded.length, doc: start + 1, docLength: decoded.length }], range: { start, end } };
+  }
+  return new EscapedJsonText(decoded, { start, end }, text);
+}
+
+/**
  * Decodes the JSON string literal written at [start, end) of `text` (quotes included), mapping
  * every decoded UTF-16 code unit to the characters that wrote it. Each `\uXXXX` is one code unit,
  * so a surrogate pair written as two escapes maps each half to its own escape. Malformed escapes
- * are kept as written (the parser reports them). `parsed` is the parser's own decoding of the
- * literal, used when the literal is well formed (then both decode alike).
+ * are kept as written (the parser reports them).
  */
-export function decodeJsonString(text: string, start: number, end: number, parsed?: string): EmbeddedText {
+export function decodeJsonString(text: string, start: number, end: number): EmbeddedText {
   const hasClosingQuote = end - start >= 2 && text.charCodeAt(end - 1) === 0x22;
   const contentEnd = hasClosingQuote ? end - 1 : end;
   if (nextBackslash(text, start + 1, contentEnd) >= contentEnd) {
@@ -135,7 +145,7 @@ export function decodeJsonString(text: string, start: number, end: number, parse
     return { text: content, segments: [{ text: 0, textLength: content.length, doc: start + 1, docLength: content.length }], range: { start, end } };
   }
   if (hasClosingQuote && escapesWellFormed(text, start + 1, contentEnd)) {
-    const native = parsed ?? nativelyDecoded(text.slice(start, end));
+    const native = nativelyDecoded(text.slice(start, end));
     if (native !== undefined) return new EscapedJsonText(native, { start, end }, text);
   }
   const segments = escapedSegments(text, start + 1, contentEnd);

@@ -2,7 +2,7 @@ import type { Node as JsonNode, ParseError, ParseOptions } from 'jsonc-parser';
 import type { EmbeddedText, OffsetRange } from '../model/types';
 import { compactJsonTreeOf, JsonNodeType, NO_JSON_NODE, parseCompactJsonTree, type CompactJsonTree } from './compactJsonTree';
 import { verbatimEmbeddedText } from './embedded';
-import { decodeJsonString } from './jsonString';
+import { decodeJsonString, wellFormedJsonString } from './jsonString';
 import type { SourceEntry, SourceMapping, SourceNode, SourceScalar } from './sourceTree';
 
 /*
@@ -54,10 +54,9 @@ class JsonScalar implements SourceScalar {
       const { tree, node } = this;
       const offset = tree.offset(node);
       const end = offset + tree.length(node);
-      this.cached =
-        this.scalarType === 'string'
-          ? decodeJsonString(tree.text, offset, end, this.cachedValue as string | undefined)
-          : verbatimEmbeddedText(tree.text.slice(offset, end), offset);
+      if (this.scalarType !== 'string') this.cached = verbatimEmbeddedText(tree.text.slice(offset, end), offset);
+      else if (tree.isWellFormedString(node)) this.cached = wellFormedJsonString(tree.text, offset, end, this.value as string);
+      else this.cached = decodeJsonString(tree.text, offset, end);
     }
     return this.cached;
   }
