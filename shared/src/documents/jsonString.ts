@@ -120,14 +120,16 @@ class EscapedJsonText extends DeferredSegmentsText {
 }
 
 /**
- * The embedded text of a well-formed, closed JSON string literal at [start, end) of `text` whose
- * decoded value is already known: no character need be looked at again.
+ * The embedded text of a well-formed, closed JSON string literal at `range` of `text` whose decoded
+ * value is already known: no character need be looked at again. The range is the literal's own (the
+ * model shares ranges, and moves each once).
  */
-export function wellFormedJsonString(text: string, start: number, end: number, decoded: string): EmbeddedText {
+export function wellFormedJsonString(text: string, range: OffsetRange, decoded: string): EmbeddedText {
+  const { start, end } = range;
   if (decoded.length === end - start - 2) {
-    return { text: decoded, segments: [{ text: 0, textLength: decoded.length, doc: start + 1, docLength: decoded.length }], range: { start, end } };
+    return { text: decoded, segments: [{ text: 0, textLength: decoded.length, doc: start + 1, docLength: decoded.length }], range };
   }
-  return new EscapedJsonText(decoded, { start, end }, text);
+  return new EscapedJsonText(decoded, range, text);
 }
 
 /**

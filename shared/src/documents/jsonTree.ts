@@ -55,7 +55,7 @@ class JsonScalar implements SourceScalar {
       const offset = tree.offset(node);
       const end = offset + tree.length(node);
       if (this.scalarType !== 'string') this.cached = verbatimEmbeddedText(tree.text.slice(offset, end), offset);
-      else if (tree.isWellFormedString(node)) this.cached = wellFormedJsonString(tree.text, offset, end, this.value as string);
+      else if (tree.isWellFormedString(node)) this.cached = wellFormedJsonString(tree.text, this.range, this.value as string);
       else this.cached = decodeJsonString(tree.text, offset, end);
     }
     return this.cached;

@@ -33,10 +33,9 @@ export function intrinsicCallOf(node: SourceNode | undefined): IntrinsicCall | u
   }
   // Counted first: most mappings are not calls, and their entries need not be converted to say so.
   if (node.kind === 'map' && (node.entryCount?.() ?? node.entries.length) === 1) {
-    const key = node.entries[0].key.value;
-    if (typeof key === 'string' && (key === 'Ref' || key.startsWith('Fn::'))) {
-      return { name: key, argument: node.entries[0].value };
-    }
+    const [entry] = node.entries;
+    const key = entry.key.value;
+    if (typeof key === 'string' && (key === 'Ref' || key.startsWith('Fn::'))) return { name: key, argument: entry.value };
   }
   return undefined;
 }

@@ -62,15 +62,15 @@ export function createLanguageService(): MappingLanguageService {
   const templateParses = new BoundedCache<string, VtlParseResult>(256);
   // One cache per role, keyed by the template text itself: a string keeps its hash, so an unchanged
   // template of a large document is found again without reading it.
-  const templateFindings = new Map<string, BoundedCache<string, TemplateFinding[]>>();
+  const templateFindings = new Map<TemplateRole['role'], [json: BoundedCache<string, TemplateFinding[]>, text: BoundedCache<string, TemplateFinding[]>]>();
   const patterns = new BoundedCache<string, PatternFacts>(4096);
   const shadowing = new BoundedCache<string, boolean>(16384);
 
   const parseTemplate = (text: string): VtlParseResult => templateParses.getOrCreate(text, () => parseVtl(text));
   const studyTemplate = (text: string, role: TemplateRole): TemplateFinding[] => {
-    const roleKey = `${role.role}:${role.jsonOutput ? 'json' : 'text'}`;
-    let cache = templateFindings.get(roleKey);
-    if (!cache) templateFindings.set(roleKey, (cache = new BoundedCache(65536)));
+    let caches = templateFindings.get(role.role);
+    if (!caches) templateFindings.set(role.role, (caches = [new BoundedCache(65536), new BoundedCache(65536)]));
+    const cache = caches[role.jsonOutput ? 0 : 1];
     // Validation reads every template once: keeping each tree would hold hundreds of them alive on a
     // large definition for nothing, so only a tree that completion or hover cached is reused.
     return cache.getOrCreate(text, () => analyseTemplate(templateParses.get(text) ?? parseVtl(text), role));
