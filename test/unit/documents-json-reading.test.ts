@@ -5,7 +5,7 @@ import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser'
 import { JsonNodeType, NO_JSON_NODE, parseCompactJsonTree, type CompactJsonTree } from '../../shared/src/documents/compactJsonTree';
 import { decodeJsonString } from '../../shared/src/documents/jsonString';
 import { sourceTreeFromJson } from '../../shared/src/documents/jsonTree';
-import { entryOf, type SourceEntry } from '../../shared/src/documents/sourceTree';
+import { entryOf, valueOf, type SourceEntry } from '../../shared/src/documents/sourceTree';
 import { parseApiDocument } from '../../shared/src/index';
 
 test('JSON string literals decode to their text with one segment per verbatim run and per escape', () => {
@@ -48,6 +48,7 @@ test('a JSON key looked up by name finds the first of repeated keys, the entry w
       const first: SourceEntry | undefined = whole.entries.find((e) => e.key.value === name);
       assert.deepEqual(found?.range, first?.range, `${text} ${name}`);
       assert.deepEqual(found?.value?.range, first?.value?.range, `${text} ${name}: value`);
+      assert.deepEqual(valueOf(lookedUp, name)?.range, first?.value?.range, `${text} ${name}: value looked up`);
     }
     assert.equal(entryOf(lookedUp, 'missing'), undefined);
   }

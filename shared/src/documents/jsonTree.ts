@@ -118,12 +118,25 @@ class JsonObject extends JsonContainer implements SourceMapping {
   }
 
   entryNamed(name: string): SourceEntry | undefined {
+    const property = this.propertyNamed(name);
+    return property === NO_JSON_NODE ? undefined : this.convertEntry(property);
+  }
+
+  valueNamed(name: string): SourceNode | undefined {
+    const property = this.propertyNamed(name);
+    if (property === NO_JSON_NODE) return undefined;
+    const value = this.tree.secondChild(property);
+    return value === NO_JSON_NODE ? undefined : sourceNodeAt(this.tree, value);
+  }
+
+  /** The first property whose key is `name`, or NO_JSON_NODE. */
+  private propertyNamed(name: string): number {
     const tree = this.tree;
     for (let property = tree.firstChild(this.node); property !== NO_JSON_NODE; property = tree.nextSibling(property)) {
       const key = tree.firstChild(property);
-      if (key !== NO_JSON_NODE && tree.stringEquals(key, name)) return this.convertEntry(property);
+      if (key !== NO_JSON_NODE && tree.stringEquals(key, name)) return property;
     }
-    return undefined;
+    return NO_JSON_NODE;
   }
 
   entryCount(): number {
