@@ -42,6 +42,7 @@ test('a JSON key looked up by name finds the first of repeated keys, the entry w
     assert.equal(whole.kind, 'map');
     if (whole.kind !== 'map' || lookedUp.kind !== 'map') continue;
     assert.equal(lookedUp.entryCount?.(), whole.entries.length, text);
+    assert.equal(lookedUp.firstKey?.(), whole.entries[0]?.key.value, text);
     for (const entry of whole.entries) {
       const name = String(entry.key.value);
       const found = entryOf(lookedUp, name);

@@ -62,15 +62,29 @@ class JsonScalar implements SourceScalar {
   }
 }
 
+/** A property of a key (always present: a keyless property is no entry) and maybe a value, each converted when first read. */
 class JsonEntry implements SourceEntry {
   private cachedRange: OffsetRange | undefined;
+  private cachedKey: SourceScalar | undefined;
+  private cachedValue: SourceNode | undefined | null;
 
   constructor(
-    readonly key: SourceScalar,
-    readonly value: SourceNode | undefined,
     private readonly tree: CompactJsonTree,
     private readonly property: number,
   ) {}
+
+  get key(): SourceScalar {
+    this.cachedKey ??= new JsonScalar(this.tree, this.tree.firstChild(this.property));
+    return this.cachedKey;
+  }
+
+  get value(): SourceNode | undefined {
+    if (this.cachedValue === undefined) {
+      const value = this.tree.secondChild(this.property);
+      this.cachedValue = value === NO_JSON_NODE ? null : sourceNodeAt(this.tree, value);
+    }
+    return this.cachedValue ?? undefined;
+  }
 
   get range(): OffsetRange {
     this.cachedRange ??= rangeOf(this.tree, this.property);
@@ -139,6 +153,15 @@ class JsonObject extends JsonContainer implements SourceMapping {
     return NO_JSON_NODE;
   }
 
+  firstKey(): string | number | boolean | null | undefined {
+    const tree = this.tree;
+    for (let property = tree.firstChild(this.node); property !== NO_JSON_NODE; property = tree.nextSibling(property)) {
+      const key = tree.firstChild(property);
+      if (key !== NO_JSON_NODE) return tree.literal(key);
+    }
+    return undefined;
+  }
+
   entryCount(): number {
     if (this.keyedCount === undefined) {
       let count = 0;
@@ -179,11 +202,7 @@ class JsonObject extends JsonContainer implements SourceMapping {
 
   /** The entry of `property`; undefined for a property without a key. */
   private convertEntry(property: number): SourceEntry | undefined {
-    const tree = this.tree;
-    const keyNode = tree.firstChild(property);
-    if (keyNode === NO_JSON_NODE) return undefined;
-    const valueNode = tree.nextSibling(keyNode);
-    return new JsonEntry(new JsonScalar(tree, keyNode), valueNode !== NO_JSON_NODE ? sourceNodeAt(tree, valueNode) : undefined, tree, property);
+    return this.tree.firstChild(property) === NO_JSON_NODE ? undefined : new JsonEntry(this.tree, property);
   }
 }
 

@@ -45,6 +45,8 @@ export interface SourceMapping extends SourceNodeBase {
   entryNamed?(name: string): SourceEntry | undefined;
   /** The value of the first entry whose key is `name`, converting nothing else (trees that convert lazily). */
   valueNamed?(name: string): SourceNode | undefined;
+  /** The first entry's key value, converting no entry (trees that convert lazily); undefined without entries. */
+  firstKey?(): string | number | boolean | null | undefined;
   /** How many entries `entries` holds, counted without converting them (trees that convert lazily). */
   entryCount?(): number;
   /** Whether a key is written twice, answered without converting entries (trees that convert lazily). */
