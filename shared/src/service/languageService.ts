@@ -78,8 +78,9 @@ export function createLanguageService(): MappingLanguageService {
   const facts = (pattern: string): PatternFacts => patterns.getOrCreate(pattern, () => studyPattern(pattern));
   const study: PatternStudy = {
     facts,
+    // The length of `later` makes the key unambiguous whatever characters the patterns hold.
     shadowed: (later, earlier, kind) =>
-      shadowing.getOrCreate(JSON.stringify([later, earlier, kind ?? null]), () => isShadowedBy(facts(later), facts(earlier), later, earlier, kind)),
+      shadowing.getOrCreate(`${kind}:${later.length}:${later}${earlier}`, () => isShadowedBy(facts(later), facts(earlier), later, earlier, kind)),
   };
 
   function entry(document: TextDocument): CachedDocument {
