@@ -6,7 +6,7 @@ import { doCodeAction } from './codeActions';
 import { doComplete } from './completion';
 import { doHover } from './hover';
 import { LSP_SEVERITY, toLspRange } from './lspShapes';
-import { applyTemplateEdit, type TemplateEditPlace } from './incrementalEdit';
+import { applyTemplateEdit, settleMoves, type TemplateEditPlace } from './incrementalEdit';
 import { readMappingDocument, type MappingDocument } from './mappingDocument';
 import { findDocumentSymbols, getCodeLenses, listOperations } from './symbols';
 import type { MappingProblem, MappingServiceSettings, OperationSummary } from './types';
@@ -96,6 +96,13 @@ export function createLanguageService(): MappingLanguageService {
     return fresh;
   }
 
+  /** The document's model with every range where it is in this version (for all but diagnostics, which move their own). */
+  function settled(document: TextDocument): MappingDocument {
+    const parsed = entry(document).parsed;
+    settleMoves(parsed);
+    return parsed;
+  }
+
   function findProblems(document: TextDocument): MappingProblem[] {
     const cached = entry(document);
     if (!cached.problems) {
@@ -108,7 +115,7 @@ export function createLanguageService(): MappingLanguageService {
   }
 
   return {
-    parse: (document) => entry(document).parsed,
+    parse: settled,
     findProblems,
     doValidation(document, settings = {}) {
       if (settings.enable === false) return [];
@@ -122,12 +129,12 @@ export function createLanguageService(): MappingLanguageService {
       }
       return diagnostics;
     },
-    doComplete: (document, position) => doComplete(document, entry(document).parsed, position, parseTemplate),
-    doHover: (document, position) => doHover(document, entry(document).parsed, position, parseTemplate, study),
+    doComplete: (document, position) => doComplete(document, settled(document), position, parseTemplate),
+    doHover: (document, position) => doHover(document, settled(document), position, parseTemplate, study),
     doCodeAction: (document, _range, context) => doCodeAction(document, findProblems(document), context, (problem) => problemToDiagnostic(document, problem)),
-    findDocumentSymbols: (document) => findDocumentSymbols(document, entry(document).parsed),
-    getCodeLenses: (document) => getCodeLenses(document, entry(document).parsed),
-    listOperations: (document) => listOperations(entry(document).parsed),
+    findDocumentSymbols: (document) => findDocumentSymbols(document, settled(document)),
+    getCodeLenses: (document) => getCodeLenses(document, settled(document)),
+    listOperations: (document) => listOperations(settled(document)),
     forget: (uri) => void documents.delete(uri),
   };
 }
