@@ -244,6 +244,23 @@ export function sourceTreeFromJson(text: string, node: JsonNode): SourceNode {
  * for a text without a value. Throws where jsonc-parser throws (thousands of nesting levels).
  */
 export function parseJsonSourceTree(text: string, errors: ParseError[], options: ParseOptions): SourceNode | undefined {
+  liveNodes ??= nodesOfEveryKind();
   const tree = parseCompactJsonTree(text, errors, options);
   return tree.root === NO_JSON_NODE ? undefined : sourceNodeAt(tree, tree.root);
+}
+
+/**
+ * A node of every kind, kept from the first parse on. V8 drops the hidden classes of objects none of
+ * which is alive at a full collection, and with them the optimised code that read such objects. The
+ * nodes of a read all die when it ends, so without these each read after a full collection would run
+ * in the interpreter again until the code is optimised anew.
+ */
+let liveNodes: unknown[] | undefined;
+
+function nodesOfEveryKind(): unknown[] {
+  const tree = parseCompactJsonTree('{"k": ["v", 1]}', [], {});
+  const root = sourceNodeAt(tree, tree.root) as JsonObject;
+  const [entry] = root.entries;
+  const list = entry.value as JsonArray;
+  return [tree, root, root.range, entry, entry.key, entry.key.value, entry.key.embedded(), list, ...list.items];
 }
