@@ -1,4 +1,5 @@
 import { visit, type JSONVisitor, type Node as JsonNode, type ParseError, type ParseOptions } from 'jsonc-parser';
+import { decodeJsonString } from './jsonString';
 
 /*
  * jsonc-parser's syntax tree kept in flat arrays instead of one object per node. The nodes, their
@@ -113,7 +114,7 @@ export class CompactJsonTree {
           case StringForm.Plain:
             return this.text.slice(offset + 1, offset + length - 1);
           case StringForm.Escaped:
-            return JSON.parse(this.text.slice(offset, offset + length)) as string;
+            return decodeEscapedString(this.text, offset, length);
           default:
             return this.kept.get(node) ?? '';
         }
@@ -206,6 +207,18 @@ export class CompactJsonTree {
   /** Sets the length of a node whose end is known only after its children. */
   setLength(node: number, length: number): void {
     this.fields[node * STRIDE + LENGTH] = length;
+  }
+}
+
+/**
+ * The value of a string token with escapes the scanner found no fault in. `JSON.parse` reads the same
+ * grammar; should it still refuse the token, decoding it as written keeps the engine from throwing.
+ */
+function decodeEscapedString(text: string, offset: number, length: number): string {
+  try {
+    return JSON.parse(text.slice(offset, offset + length)) as string;
+  } catch {
+    return decodeJsonString(text, offset, offset + length).text;
   }
 }
 
