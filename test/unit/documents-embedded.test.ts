@@ -4,7 +4,7 @@ import { parseTree } from 'jsonc-parser';
 import { parse as parseYaml } from 'yaml';
 import { documentToEmbeddedOffset, embeddedRangeToDocument, embeddedToDocumentOffset, parseApiDocument } from '../../shared/src/index';
 import type { EmbeddedText } from '../../shared/src/model/types';
-import { sourceTreeFromJson } from '../../shared/src/documents/jsonTree';
+import { parseJsonSourceTree, sourceTreeFromJson } from '../../shared/src/documents/jsonTree';
 import { parseYamlTree } from '../../shared/src/documents/yamlTree';
 import { valueOf, type SourceScalar } from '../../shared/src/documents/sourceTree';
 import { seededRandom as random } from '../fixtures/definitions/random';
@@ -24,7 +24,11 @@ function embeddedOf(document: string, format: 'json' | 'yaml'): EmbeddedText {
   if (format === 'json') {
     const root = parseTree(document);
     assert.ok(root);
-    return (valueOf(sourceTreeFromJson(document, root), 'v') as SourceScalar).embedded();
+    // Read both ways: from a node jsonc-parser built, and from the text as definitions are read.
+    const fromNode = (valueOf(sourceTreeFromJson(document, root), 'v') as SourceScalar).embedded();
+    const fromText = (valueOf(parseJsonSourceTree(document, [], {}), 'v') as SourceScalar).embedded();
+    assert.deepEqual({ ...fromText, segments: fromText.segments }, { ...fromNode, segments: fromNode.segments }, document);
+    return fromText;
   }
   const tree = parseYamlTree(document);
   assert.deepEqual(tree.problems, [], document);

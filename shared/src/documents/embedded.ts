@@ -63,6 +63,55 @@ export class EmbeddedTextBuilder {
   }
 }
 
+/**
+ * An embedded text whose segments are worked out when first read: most texts of a large definition
+ * (every template without a problem) are never mapped, and their segments would be most of what reading
+ * them allocates. The segments are those of where the text was when it was read, moved by as much as its
+ * range has moved since (an edit elsewhere moves a whole text, never part of it).
+ */
+export abstract class DeferredSegmentsText implements EmbeddedText {
+  // Private in the language's own sense: no walk over the model's properties meets them.
+  #made: Segment[] | undefined;
+  readonly #readAt: number;
+
+  constructor(
+    public text: string,
+    public range: OffsetRange,
+  ) {
+    this.#readAt = range.start;
+  }
+
+  /** The segments of the text where it was read. */
+  protected abstract makeSegments(): Segment[];
+
+  get segments(): Segment[] {
+    if (this.#made === undefined) {
+      const made = this.makeSegments();
+      const moved = this.range.start - this.#readAt;
+      if (moved !== 0) for (const segment of made) segment.doc += moved;
+      this.#made = made;
+    }
+    return this.#made;
+  }
+
+  set segments(segments: Segment[]) {
+    this.#made = segments;
+  }
+
+  /** The segments if they were made, without making them. */
+  segmentsIfMade(): Segment[] | undefined {
+    return this.#made;
+  }
+}
+
+/**
+ * The segments of `e` when they exist, undefined for deferred ones not yet made: a text whose segments
+ * were not made moves with its range alone.
+ */
+export function madeSegments(e: EmbeddedText): Segment[] | undefined {
+  return e instanceof DeferredSegmentsText ? e.segmentsIfMade() : e.segments;
+}
+
 /** An embedded text whose characters are the document's own, unchanged (a YAML plain scalar line). */
 export function verbatimEmbeddedText(text: string, docOffset: number, range?: OffsetRange): EmbeddedText {
   return {

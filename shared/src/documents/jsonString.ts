@@ -1,4 +1,5 @@
-import type { EmbeddedText, Segment } from '../model/types';
+import type { EmbeddedText, OffsetRange, Segment } from '../model/types';
+import { DeferredSegmentsText } from './embedded';
 
 const simpleEscapes: Record<string, string> = {
   '"': '"',
@@ -58,30 +59,17 @@ function nativelyDecoded(literal: string): string | undefined {
 }
 
 /**
- * Decodes the JSON string literal written at [start, end) of `text` (quotes included), mapping
- * every decoded UTF-16 code unit to the characters that wrote it. Each `\uXXXX` is one code unit,
- * so a surrogate pair written as two escapes maps each half to its own escape. Malformed escapes
- * are kept as written (the parser reports them).
+ * The segments of a literal's content `[contentStart, contentEnd)` that holds escapes: a verbatim run
+ * (a malformed escape included, as written) before each escape and one for the escape itself.
  */
-export function decodeJsonString(text: string, start: number, end: number): EmbeddedText {
-  const hasClosingQuote = end - start >= 2 && text.charCodeAt(end - 1) === 0x22;
-  const contentEnd = hasClosingQuote ? end - 1 : end;
-  let backslash = nextBackslash(text, start + 1, contentEnd);
-  if (backslash >= contentEnd) {
-    // No escape: the text is the characters between the quotes, one segment.
-    const content = text.slice(start + 1, contentEnd);
-    return { text: content, segments: [{ text: 0, textLength: content.length, doc: start + 1, docLength: content.length }], range: { start, end } };
-  }
-  // Only escapes change length, so the segments come from the escapes alone: a verbatim run
-  // (a malformed escape included, as written) before each escape and one for the escape itself.
+function escapedSegments(text: string, contentStart: number, contentEnd: number): Segment[] {
   const segments: Segment[] = [];
   let decodedLength = 0;
-  let runStart = start + 1;
-  let wellFormed = true;
+  let runStart = contentStart;
+  let backslash = nextBackslash(text, contentStart, contentEnd);
   while (backslash < contentEnd) {
     const length = escapeLength(text, backslash, contentEnd);
     if (length === 0) {
-      wellFormed = false;
       backslash = nextBackslash(text, backslash + 1, contentEnd);
       continue;
     }
@@ -99,6 +87,69 @@ export function decodeJsonString(text: string, start: number, end: number): Embe
     const runLength = contentEnd - runStart;
     segments.push({ text: decodedLength, textLength: runLength, doc: runStart, docLength: runLength });
   }
-  const native = wellFormed && hasClosingQuote ? nativelyDecoded(text.slice(start, end)) : undefined;
-  return { text: native ?? textOfSegments(text, segments), segments, range: { start, end } };
+  return segments;
+}
+
+/** Whether every escape of `[contentStart, contentEnd)` is well formed. */
+export function escapesWellFormed(text: string, contentStart: number, contentEnd: number): boolean {
+  for (let backslash = nextBackslash(text, contentStart, contentEnd); backslash < contentEnd; ) {
+    const length = escapeLength(text, backslash, contentEnd);
+    if (length === 0) return false;
+    backslash = nextBackslash(text, backslash + length, contentEnd);
+  }
+  return true;
+}
+
+/** A decoded literal with escapes, whose segments are made when a position inside it is first mapped. */
+class EscapedJsonText extends DeferredSegmentsText {
+  readonly #source: string;
+  /** Where the literal was when read (its range moves with edits). */
+  readonly #start: number;
+  readonly #end: number;
+
+  constructor(text: string, range: OffsetRange, source: string) {
+    super(text, range);
+    this.#source = source;
+    this.#start = range.start;
+    this.#end = range.end;
+  }
+
+  protected makeSegments(): Segment[] {
+    return escapedSegments(this.#source, this.#start + 1, this.#end - 1);
+  }
+}
+
+/**
+ * The embedded text of a well-formed, closed JSON string literal at `range` of `text` whose decoded
+ * value is already known: no character need be looked at again. The range is the literal's own (the
+ * model shares ranges, and moves each once).
+ */
+export function wellFormedJsonString(text: string, range: OffsetRange, decoded: string): EmbeddedText {
+  const { start, end } = range;
+  if (decoded.length === end - start - 2) {
+    return { text: decoded, segments: [{ text: 0, textLength: decoded.length, doc: start + 1, docLength: decoded.length }], range };
+  }
+  return new EscapedJsonText(decoded, range, text);
+}
+
+/**
+ * Decodes the JSON string literal written at [start, end) of `text` (quotes included), mapping
+ * every decoded UTF-16 code unit to the characters that wrote it. Each `\uXXXX` is one code unit,
+ * so a surrogate pair written as two escapes maps each half to its own escape. Malformed escapes
+ * are kept as written (the parser reports them).
+ */
+export function decodeJsonString(text: string, start: number, end: number): EmbeddedText {
+  const hasClosingQuote = end - start >= 2 && text.charCodeAt(end - 1) === 0x22;
+  const contentEnd = hasClosingQuote ? end - 1 : end;
+  if (nextBackslash(text, start + 1, contentEnd) >= contentEnd) {
+    // No escape: the text is the characters between the quotes, one segment.
+    const content = text.slice(start + 1, contentEnd);
+    return { text: content, segments: [{ text: 0, textLength: content.length, doc: start + 1, docLength: content.length }], range: { start, end } };
+  }
+  if (hasClosingQuote && escapesWellFormed(text, start + 1, contentEnd)) {
+    const native = nativelyDecoded(text.slice(start, end));
+    if (native !== undefined) return new EscapedJsonText(native, { start, end }, text);
+  }
+  const segments = escapedSegments(text, start + 1, contentEnd);
+  return { text: textOfSegments(text, segments), segments, range: { start, end } };
 }

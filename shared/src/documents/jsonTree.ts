@@ -1,79 +1,115 @@
-import type { Node as JsonNode } from 'jsonc-parser';
+import type { Node as JsonNode, ParseError, ParseOptions } from 'jsonc-parser';
 import type { EmbeddedText, OffsetRange } from '../model/types';
+import { compactJsonTreeOf, JsonNodeType, NO_JSON_NODE, parseCompactJsonTree, type CompactJsonTree } from './compactJsonTree';
 import { verbatimEmbeddedText } from './embedded';
-import { decodeJsonString } from './jsonString';
-import type { SourceEntry, SourceMapping, SourceNode, SourceScalar, SourceSequence } from './sourceTree';
+import { decodeJsonString, wellFormedJsonString } from './jsonString';
+import type { SourceEntry, SourceMapping, SourceNode, SourceScalar } from './sourceTree';
 
 /*
- * jsonc-parser's nodes seen as the source tree. Objects and arrays convert their children on first
- * access, so parts of a large definition that no reader visits (schemas, examples) cost nothing;
+ * The compact JSON syntax tree seen as the source tree. Objects and arrays convert their children when
+ * asked for, so parts of a large definition that no reader visits (schemas, examples) cost nothing;
  * ranges too are made when first asked for, as most keys and values are never asked where they are.
  */
 
-function rangeOf(node: JsonNode): OffsetRange {
-  return { start: node.offset, end: node.offset + node.length };
+function rangeOf(tree: CompactJsonTree, node: number): OffsetRange {
+  const start = tree.offset(node);
+  return { start, end: start + tree.length(node) };
 }
+
+const SCALAR_TYPES: Record<number, SourceScalar['scalarType']> = {
+  [JsonNodeType.String]: 'string',
+  [JsonNodeType.Number]: 'number',
+  [JsonNodeType.Boolean]: 'boolean',
+};
 
 class JsonScalar implements SourceScalar {
   readonly kind = 'scalar';
-  readonly value: string | number | boolean | null;
   readonly scalarType: SourceScalar['scalarType'];
+  private cachedValue: string | number | boolean | null | undefined;
   private cachedRange: OffsetRange | undefined;
   private cached: EmbeddedText | undefined;
 
+  /** `missingValue`: a property written without a value, read as a null over the whole property. */
   constructor(
-    private readonly text: string,
-    private readonly node: JsonNode,
+    private readonly tree: CompactJsonTree,
+    private readonly node: number,
+    missingValue = false,
   ) {
-    this.value = (node.value as string | number | boolean | null | undefined) ?? null;
-    this.scalarType =
-      node.type === 'string' ? 'string' : node.type === 'number' ? 'number' : node.type === 'boolean' ? 'boolean' : 'null';
+    this.scalarType = missingValue ? 'null' : (SCALAR_TYPES[tree.type(node)] ?? 'null');
+    if (missingValue) this.cachedValue = null;
+  }
+
+  get value(): string | number | boolean | null {
+    if (this.cachedValue === undefined) this.cachedValue = this.tree.literal(this.node);
+    return this.cachedValue;
   }
 
   get range(): OffsetRange {
-    this.cachedRange ??= rangeOf(this.node);
+    this.cachedRange ??= rangeOf(this.tree, this.node);
     return this.cachedRange;
   }
 
   embedded(): EmbeddedText {
     if (this.cached === undefined) {
-      const { offset, length } = this.node;
-      this.cached =
-        this.scalarType === 'string'
-          ? decodeJsonString(this.text, offset, offset + length)
-          : verbatimEmbeddedText(this.text.slice(offset, offset + length), offset);
+      const { tree, node } = this;
+      const offset = tree.offset(node);
+      const end = offset + tree.length(node);
+      if (this.scalarType !== 'string') this.cached = verbatimEmbeddedText(tree.text.slice(offset, end), offset);
+      else if (tree.isWellFormedString(node)) this.cached = wellFormedJsonString(tree.text, this.range, this.value as string);
+      else this.cached = decodeJsonString(tree.text, offset, end);
     }
     return this.cached;
   }
 }
 
+/** A property of a key (always present: a keyless property is no entry) and maybe a value, each converted when first read. */
 class JsonEntry implements SourceEntry {
   private cachedRange: OffsetRange | undefined;
+  private cachedKey: SourceScalar | undefined;
+  private cachedValue: SourceNode | undefined | null;
 
   constructor(
-    readonly key: SourceScalar,
-    readonly value: SourceNode | undefined,
-    private readonly property: JsonNode,
+    private readonly tree: CompactJsonTree,
+    private readonly property: number,
   ) {}
 
+  get key(): SourceScalar {
+    this.cachedKey ??= new JsonScalar(this.tree, this.tree.firstChild(this.property));
+    return this.cachedKey;
+  }
+
+  get value(): SourceNode | undefined {
+    if (this.cachedValue === undefined) {
+      const value = this.tree.secondChild(this.property);
+      this.cachedValue = value === NO_JSON_NODE ? null : sourceNodeAt(this.tree, value);
+    }
+    return this.cachedValue ?? undefined;
+  }
+
   get range(): OffsetRange {
-    this.cachedRange ??= rangeOf(this.property);
+    this.cachedRange ??= rangeOf(this.tree, this.property);
     return this.cachedRange;
   }
 }
 
-/** An object or array whose children are converted when first asked for. */
-abstract class JsonContainer<Child> {
-  protected converted: Child[] | undefined;
+/*
+ * Objects and arrays keep no converted children: a converted child held by its parent would live as
+ * long as the root, and reading a large definition would then copy every node it visited out of the
+ * young generation. Unheld, a node read once dies young, which costs nothing; the readers read each
+ * node once.
+ */
+
+/** An object or array of the compact tree. */
+abstract class JsonContainer {
   private cachedRange: OffsetRange | undefined;
 
   constructor(
-    protected readonly text: string,
-    protected readonly node: JsonNode,
+    protected readonly tree: CompactJsonTree,
+    protected readonly node: number,
   ) {}
 
   get range(): OffsetRange {
-    this.cachedRange ??= rangeOf(this.node);
+    this.cachedRange ??= rangeOf(this.tree, this.node);
     return this.cachedRange;
   }
 }
@@ -81,110 +117,150 @@ abstract class JsonContainer<Child> {
 /** Key values above this count are compared through a set rather than pair by pair. */
 const PAIRWISE_KEY_LIMIT = 16;
 
-class JsonObject extends JsonContainer<SourceEntry> implements SourceMapping {
+class JsonObject extends JsonContainer implements SourceMapping {
   readonly kind = 'map';
-  /** Entries converted one at a time by `entryNamed`, by property index, reused by `entries`. */
-  private single: (SourceEntry | undefined)[] | undefined;
+  private keyedCount: number | undefined;
 
   /** Properties whose value is missing (a syntax error) keep their key with an undefined value. */
   get entries(): SourceEntry[] {
-    if (this.converted === undefined) {
-      const entries: SourceEntry[] = [];
-      const properties = this.node.children ?? [];
-      for (let i = 0; i < properties.length; i++) {
-        const entry = this.single?.[i] ?? this.convertEntry(i);
-        if (entry !== undefined) entries.push(entry);
-      }
-      this.converted = entries;
-      this.single = undefined;
+    const entries: SourceEntry[] = [];
+    for (let property = this.tree.firstChild(this.node); property !== NO_JSON_NODE; property = this.tree.nextSibling(property)) {
+      const entry = this.convertEntry(property);
+      if (entry !== undefined) entries.push(entry);
     }
-    return this.converted;
+    return entries;
   }
 
   entryNamed(name: string): SourceEntry | undefined {
-    if (this.converted !== undefined) {
-      for (const entry of this.converted) if (entry.key.value === name) return entry;
-      return undefined;
+    const property = this.propertyNamed(name);
+    return property === NO_JSON_NODE ? undefined : this.convertEntry(property);
+  }
+
+  valueNamed(name: string): SourceNode | undefined {
+    const property = this.propertyNamed(name);
+    if (property === NO_JSON_NODE) return undefined;
+    const value = this.tree.secondChild(property);
+    return value === NO_JSON_NODE ? undefined : sourceNodeAt(this.tree, value);
+  }
+
+  /** The first property whose key is `name`, or NO_JSON_NODE. */
+  private propertyNamed(name: string): number {
+    const tree = this.tree;
+    for (let property = tree.firstChild(this.node); property !== NO_JSON_NODE; property = tree.nextSibling(property)) {
+      const key = tree.firstChild(property);
+      if (key !== NO_JSON_NODE && tree.stringEquals(key, name)) return property;
     }
-    const properties = this.node.children ?? [];
-    for (let i = 0; i < properties.length; i++) {
-      if (keyValueOf(properties[i]) === name) return this.entryAt(i);
+    return NO_JSON_NODE;
+  }
+
+  firstKey(): string | number | boolean | null | undefined {
+    const tree = this.tree;
+    for (let property = tree.firstChild(this.node); property !== NO_JSON_NODE; property = tree.nextSibling(property)) {
+      const key = tree.firstChild(property);
+      if (key !== NO_JSON_NODE) return tree.literal(key);
     }
     return undefined;
   }
 
   entryCount(): number {
-    if (this.converted !== undefined) return this.converted.length;
-    let count = 0;
-    for (const property of this.node.children ?? []) if (property.children?.[0] !== undefined) count++;
-    return count;
+    if (this.keyedCount === undefined) {
+      let count = 0;
+      for (let property = this.tree.firstChild(this.node); property !== NO_JSON_NODE; property = this.tree.nextSibling(property)) {
+        if (this.tree.firstChild(property) !== NO_JSON_NODE) count++;
+      }
+      this.keyedCount = count;
+    }
+    return this.keyedCount;
   }
 
   hasRepeatedKeys(): boolean {
-    const properties = this.node.children ?? [];
-    if (properties.length < 2) return false;
-    if (properties.length > PAIRWISE_KEY_LIMIT) {
+    const tree = this.tree;
+    const count = this.entryCount();
+    if (count < 2) return false;
+    const first = tree.firstChild(this.node);
+    if (count > PAIRWISE_KEY_LIMIT) {
       const seen = new Set<unknown>();
-      for (const property of properties) {
-        if (property.children?.[0] === undefined) continue;
-        const key = keyValueOf(property);
-        if (seen.has(key)) return true;
-        seen.add(key);
+      for (let property = first; property !== NO_JSON_NODE; property = tree.nextSibling(property)) {
+        const key = tree.firstChild(property);
+        if (key === NO_JSON_NODE) continue;
+        const value = tree.literal(key);
+        if (seen.has(value)) return true;
+        seen.add(value);
       }
       return false;
     }
-    for (let i = 1; i < properties.length; i++) {
-      if (properties[i].children?.[0] === undefined) continue;
-      const key = keyValueOf(properties[i]);
-      for (let j = 0; j < i; j++) if (properties[j].children?.[0] !== undefined && keyValueOf(properties[j]) === key) return true;
+    for (let later = tree.nextSibling(first); later !== NO_JSON_NODE; later = tree.nextSibling(later)) {
+      const key = tree.firstChild(later);
+      if (key === NO_JSON_NODE) continue;
+      for (let earlier = first; earlier !== later; earlier = tree.nextSibling(earlier)) {
+        const earlierKey = tree.firstChild(earlier);
+        if (earlierKey !== NO_JSON_NODE && tree.sameString(earlierKey, key)) return true;
+      }
     }
     return false;
   }
 
-  /** The entry of property `index`, converted once; undefined for a property without a key. */
-  private entryAt(index: number): SourceEntry | undefined {
-    const cached = this.single?.[index];
-    if (cached !== undefined) return cached;
-    const entry = this.convertEntry(index);
-    if (entry !== undefined) (this.single ??= [])[index] = entry;
-    return entry;
-  }
-
-  private convertEntry(index: number): SourceEntry | undefined {
-    const property = (this.node.children ?? [])[index];
-    const children = property.children;
-    const keyNode = children?.[0];
-    if (keyNode === undefined) return undefined;
-    const valueNode = children?.[1];
-    return new JsonEntry(new JsonScalar(this.text, keyNode), valueNode !== undefined ? sourceTreeFromJson(this.text, valueNode) : undefined, property);
+  /** The entry of `property`; undefined for a property without a key. */
+  private convertEntry(property: number): SourceEntry | undefined {
+    return this.tree.firstChild(property) === NO_JSON_NODE ? undefined : new JsonEntry(this.tree, property);
   }
 }
 
-/** A property's key as its converted key scalar's `value` would be. */
-function keyValueOf(property: JsonNode): string | number | boolean | null {
-  return (property.children?.[0]?.value as string | number | boolean | null | undefined) ?? null;
-}
-
-class JsonArray extends JsonContainer<SourceNode> implements SourceSequence {
+class JsonArray extends JsonContainer {
   readonly kind = 'seq';
 
   get items(): SourceNode[] {
-    this.converted ??= (this.node.children ?? []).map((child) => sourceTreeFromJson(this.text, child));
-    return this.converted;
+    const items: SourceNode[] = [];
+    for (let child = this.tree.firstChild(this.node); child !== NO_JSON_NODE; child = this.tree.nextSibling(child)) items.push(sourceNodeAt(this.tree, child));
+    return items;
+  }
+}
+
+/** The source node of a compact tree's node. */
+function sourceNodeAt(tree: CompactJsonTree, node: number): SourceNode {
+  switch (tree.type(node)) {
+    case JsonNodeType.Object:
+      return new JsonObject(tree, node);
+    case JsonNodeType.Array:
+      return new JsonArray(tree, node);
+    case JsonNodeType.Property: {
+      // A property is not a value: read its value (callers pass values; this keeps the function total).
+      const value = tree.secondChild(node);
+      return value !== NO_JSON_NODE ? sourceNodeAt(tree, value) : new JsonScalar(tree, node, true);
+    }
+    default:
+      return new JsonScalar(tree, node);
   }
 }
 
 /** The source tree of a jsonc-parser node of `text`. */
 export function sourceTreeFromJson(text: string, node: JsonNode): SourceNode {
-  switch (node.type) {
-    case 'object':
-      return new JsonObject(text, node);
-    case 'array':
-      return new JsonArray(text, node);
-    case 'property':
-      // A property is not a value: read its value (callers pass values; this keeps the function total).
-      return node.children?.[1] !== undefined ? sourceTreeFromJson(text, node.children[1]) : new JsonScalar(text, { ...node, type: 'null', value: null });
-    default:
-      return new JsonScalar(text, node);
-  }
+  const tree = compactJsonTreeOf(text, node);
+  return sourceNodeAt(tree, tree.root);
+}
+
+/**
+ * Parses `text` with jsonc-parser (the errors are `parseTree`'s) into the source tree; undefined root
+ * for a text without a value. Throws where jsonc-parser throws (thousands of nesting levels).
+ */
+export function parseJsonSourceTree(text: string, errors: ParseError[], options: ParseOptions): SourceNode | undefined {
+  liveNodes ??= nodesOfEveryKind();
+  const tree = parseCompactJsonTree(text, errors, options);
+  return tree.root === NO_JSON_NODE ? undefined : sourceNodeAt(tree, tree.root);
+}
+
+/**
+ * A node of every kind, kept from the first parse on. V8 drops the hidden classes of objects none of
+ * which is alive at a full collection, and with them the optimised code that read such objects. The
+ * nodes of a read all die when it ends, so without these each read after a full collection would run
+ * in the interpreter again until the code is optimised anew.
+ */
+let liveNodes: unknown[] | undefined;
+
+function nodesOfEveryKind(): unknown[] {
+  const tree = parseCompactJsonTree('{"k": ["v", 1]}', [], {});
+  const root = sourceNodeAt(tree, tree.root) as JsonObject;
+  const [entry] = root.entries;
+  const list = entry.value as JsonArray;
+  return [tree, root, root.range, entry, entry.key, entry.key.value, entry.key.embedded(), list, ...list.items];
 }

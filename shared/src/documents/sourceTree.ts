@@ -43,6 +43,10 @@ export interface SourceMapping extends SourceNodeBase {
   entries: SourceEntry[];
   /** The first entry whose key is `name`, converting no other entry (trees that convert lazily). */
   entryNamed?(name: string): SourceEntry | undefined;
+  /** The value of the first entry whose key is `name`, converting nothing else (trees that convert lazily). */
+  valueNamed?(name: string): SourceNode | undefined;
+  /** The first entry's key value, converting no entry (trees that convert lazily); undefined without entries. */
+  firstKey?(): string | number | boolean | null | undefined;
   /** How many entries `entries` holds, counted without converting them (trees that convert lazily). */
   entryCount?(): number;
   /** Whether a key is written twice, answered without converting entries (trees that convert lazily). */
@@ -65,6 +69,7 @@ export function entryOf(map: SourceNode | undefined, name: string): SourceEntry 
 
 /** The value under key `name` of a mapping. */
 export function valueOf(map: SourceNode | undefined, name: string): SourceNode | undefined {
+  if (map?.kind === 'map' && map.valueNamed !== undefined) return map.valueNamed(name);
   return entryOf(map, name)?.value;
 }
 

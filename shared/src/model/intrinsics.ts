@@ -33,10 +33,8 @@ export function intrinsicCallOf(node: SourceNode | undefined): IntrinsicCall | u
   }
   // Counted first: most mappings are not calls, and their entries need not be converted to say so.
   if (node.kind === 'map' && (node.entryCount?.() ?? node.entries.length) === 1) {
-    const key = node.entries[0].key.value;
-    if (typeof key === 'string' && (key === 'Ref' || key.startsWith('Fn::'))) {
-      return { name: key, argument: node.entries[0].value };
-    }
+    const key = node.firstKey?.() ?? node.entries[0].key.value;
+    if (typeof key === 'string' && (key === 'Ref' || key.startsWith('Fn::'))) return { name: key, argument: node.entries[0].value };
   }
   return undefined;
 }

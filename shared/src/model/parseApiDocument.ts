@@ -1,6 +1,6 @@
-import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { ApiDocument, DefinitionKind, Operation, Problem } from './types';
-import { sourceTreeFromJson } from '../documents/jsonTree';
+import { parseJsonSourceTree } from '../documents/jsonTree';
 import { parseYamlTree } from '../documents/yamlTree';
 import { valueOf, type SourceNode } from '../documents/sourceTree';
 import { DefinitionReader } from './reader';
@@ -68,9 +68,9 @@ function formatOf(text: string, fileName: string): 'json' | 'yaml' {
 
 function parseJsonTree(text: string): { root: SourceNode | undefined; problems: Problem[] } {
   const errors: ParseError[] = [];
-  let node: ReturnType<typeof parseTree>;
+  let root: SourceNode | undefined;
   try {
-    node = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+    root = parseJsonSourceTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   } catch (error) {
     // The parser recurses per nesting level; thousands of levels exhaust the stack.
     const message = `The JSON could not be read: ${error instanceof Error ? error.message : String(error)}.`;
@@ -82,7 +82,7 @@ function parseJsonTree(text: string): { root: SourceNode | undefined; problems: 
     severity: 'error',
     range: { start: Math.min(error.offset, text.length), end: Math.min(error.offset + Math.max(error.length, 1), text.length) },
   }));
-  return { root: node === undefined ? undefined : sourceTreeFromJson(text, node), problems };
+  return { root, problems };
 }
 
 function jsonErrorMessage(error: ParseError): string {

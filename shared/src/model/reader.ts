@@ -9,6 +9,8 @@ import { decodeSubTemplate, intrinsicCallOf, subTemplateNode, type IntrinsicCall
  * friends are kept as visible intrinsics rather than read as data.
  */
 export class DefinitionReader {
+  /** A reader alive for good, so that its hidden class and the code optimised for it outlive each read (see jsonTree.ts, `liveNodes`). */
+  private static readonly alive = new DefinitionReader('', false);
   readonly problems: Problem[] = [];
 
   constructor(

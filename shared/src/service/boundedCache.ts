@@ -1,5 +1,7 @@
 /** A map that forgets its least recently used entries beyond `capacity`. */
 export class BoundedCache<K, V> {
+  /** A cache alive for good, so that the code optimised for caches outlives each service (see jsonTree.ts, `liveNodes`). */
+  private static readonly alive = new BoundedCache<unknown, unknown>(1);
   private readonly entries = new Map<K, V>();
 
   constructor(private readonly capacity: number) {}

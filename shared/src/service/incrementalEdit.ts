@@ -1,6 +1,7 @@
 import type { EmbeddedText, OffsetRange, Operation, Segment, Sourced, SourcedText, Template } from '../model/types';
 import type { MappingDocument, TemplateSite } from './mappingDocument';
 import { scalarStyleOf, type ScalarStyle } from './scalarText';
+import { madeSegments } from '../documents/embedded';
 
 /** Characters whose insertion or removal could change how a scalar of each style is read. */
 const UNSAFE: Record<ScalarStyle, RegExp> = {
@@ -15,31 +16,27 @@ const UNSAFE: Record<ScalarStyle, RegExp> = {
 /** The one changed stretch between two texts: `[start, oldEnd)` became `[start, newEnd)`. */
 function changedStretch(before: string, after: string): { start: number; oldEnd: number; newEnd: number } {
   const limit = Math.min(before.length, after.length);
-  // Whole chunks first: comparing two substrings is a memory compare, far faster than a character loop.
-  const chunk = 4096;
+  // Whole chunks first, large then small: comparing two substrings is a memory compare, far faster
+  // than a character loop, and an edit then costs one pass over the text, not one per character.
   let start = 0;
-  while (start + chunk <= limit && before.slice(start, start + chunk) === after.slice(start, start + chunk)) start += chunk;
+  for (const chunk of CHUNKS) while (start + chunk <= limit && before.slice(start, start + chunk) === after.slice(start, start + chunk)) start += chunk;
   while (start < limit && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   let tail = 0;
   const tailLimit = limit - start;
-  while (tail + chunk <= tailLimit && before.slice(before.length - tail - chunk, before.length - tail) === after.slice(after.length - tail - chunk, after.length - tail)) tail += chunk;
+  for (const chunk of CHUNKS) {
+    while (tail + chunk <= tailLimit && before.slice(before.length - tail - chunk, before.length - tail) === after.slice(after.length - tail - chunk, after.length - tail)) tail += chunk;
+  }
   while (tail < tailLimit && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
   return { start, oldEnd: before.length - tail, newEnd: after.length - tail };
 }
+
+const CHUNKS = [65536, 1024];
 
 /** The segment of `embedded` that copies document characters one for one around `[start, end]`. */
 function verbatimSegmentAround(embedded: EmbeddedText, start: number, end: number): Segment | undefined {
   return embedded.segments.find((s) => s.textLength === s.docLength && s.doc <= start && end <= s.doc + s.docLength);
 }
 
-/**
- * The next version of `previous` when the edit between them only changes characters inside one template
- * (the common case of typing in a template), without reading the document again: the template's text
- * and its offset map take the edit, and every range after it moves. Undefined when the edit could
- * change anything else; the caller then reads the document anew.
- *
- * The previous model is updated in place (the service keeps one version per document).
- */
 /** Where a patched edit happened, for updating what was computed on the previous version. */
 export interface TemplateEditPlace {
   /** The template edited (already holding the new text and ranges). */
@@ -50,13 +47,29 @@ export interface TemplateEditPlace {
   delta: number;
 }
 
+/**
+ * The next version of `previous` when the edit between them only changes characters inside one template
+ * (the common case of typing in a template), without reading the document again: the template's text
+ * and its offset map take the edit. The ranges of the rest of the model move later, once for all the
+ * edits typed in the same template, when something needs them (`settleMoves`): typing then costs what
+ * the template costs, whatever the size of the document. Undefined when the edit could change anything
+ * else; the caller then reads the document anew.
+ *
+ * The previous model is updated in place (the service keeps one version per document).
+ */
 export function applyTemplateEdit(previous: MappingDocument, text: string, version: number): { document: MappingDocument; place: TemplateEditPlace } | undefined {
   // A document with syntax errors is read with recovery, and its scalars' styles cannot be trusted.
   if (previous.api.kind === 'unknown' || previous.api.problems.some((problem) => problem.code === 'json-syntax' || problem.code === 'yaml-syntax')) return undefined;
   const { start, oldEnd, newEnd } = changedStretch(previous.text, text);
   const inserted = text.slice(start, newEnd);
   const removed = previous.text.slice(start, oldEnd);
-  const site = previous.templates.find((candidate) => candidate.text.embedded.range.start < start && oldEnd < candidate.text.embedded.range.end);
+  const pending = (previous.pending ??= {});
+  const inside = (candidate: TemplateSite): boolean => candidate.text.embedded.range.start < start && oldEnd < candidate.text.embedded.range.end;
+  let site = pending.moves !== undefined && inside(pending.moves.site) ? pending.moves.site : undefined;
+  if (site === undefined) {
+    settleMoves(previous);
+    site = previous.templates.find(inside);
+  }
   if (!site || site.text.intrinsic !== undefined || site.text.embedded.approximate) return undefined;
   const embedded = site.text.embedded;
   const style = scalarStyleOf(previous.text, previous.api.format, embedded);
@@ -79,11 +92,38 @@ export function applyTemplateEdit(previous: MappingDocument, text: string, versi
       s.doc += delta;
     }
   }
-  shiftRanges(previous, start, oldEnd, delta, edited);
+  if (pending.moves === undefined && canDefer(previous, site)) pending.moves = { site, start: embedded.range.start, end: embedded.range.end, delta: 0 };
+  if (pending.moves?.site === site) {
+    shiftRanges(previous, start, oldEnd, delta, edited, site);
+    pending.moves.delta += delta;
+  } else {
+    shiftRanges(previous, start, oldEnd, delta, edited);
+  }
   embedded.text = newTemplate;
   site.text.value = newTemplate;
   previous.api.text = text;
   return { document: { ...previous, text, version }, place: { site, start, oldEnd, delta } };
+}
+
+/**
+ * Whether the moves owed by edits inside `site` can wait: every range outside the template then lies
+ * wholly before or after it, or around it, and one move at the end does what a move per edit would.
+ * A template another site shares (a YAML alias) moves with the model, as its ranges are the other's too.
+ */
+function canDefer(document: MappingDocument, site: TemplateSite): boolean {
+  const embedded = site.text.embedded;
+  const { start, end } = embedded.range;
+  const shared = document.templates.some((other) => other !== site && (other.text.embedded === embedded || other.text.range === site.text.range || other.text.embedded.range === embedded.range));
+  return !shared && !document.api.problems.some((problem) => problem.range.end > start && problem.range.start < end && !(problem.range.start <= start && problem.range.end >= end));
+}
+
+/** Makes the moves of the model's ranges that edits typed in one template still owe. */
+export function settleMoves(document: MappingDocument): void {
+  const moves = document.pending?.moves;
+  if (moves === undefined) return;
+  document.pending!.moves = undefined;
+  // All the edits together replaced the inside of the template as it was before the first of them.
+  shiftRanges(document, moves.start + 1, moves.end - 1, moves.delta, new Set(), undefined, moves.site);
 }
 
 const OPERATION_FIELDS = new Set(['key', 'httpMethod', 'path', 'range', 'nameRange', 'logicalId', 'api', 'integration', 'methodResponses']);
@@ -113,6 +153,8 @@ class RangeShifter {
     private readonly delta: number,
     private readonly skipSegments: Set<Segment>,
     private readonly settling: boolean,
+    /** A template already up to date, which the walk leaves alone. */
+    private readonly skipSite: TemplateSite | undefined,
   ) {}
 
   range(range: OffsetRange | undefined): void {
@@ -140,7 +182,7 @@ class RangeShifter {
     const embedded = (value as Partial<SourcedText>).embedded;
     if (embedded === undefined) return true;
     if (embedded.range.end >= this.start) return false;
-    for (const segment of embedded.segments) if (segment.doc >= this.start) return false;
+    for (const segment of madeSegments(embedded) ?? []) if (segment.doc >= this.start) return false;
     return true;
   }
 
@@ -154,7 +196,8 @@ class RangeShifter {
 
   embedded(embedded: EmbeddedText): void {
     this.range(embedded.range);
-    for (const segment of embedded.segments) {
+    // Segments not made yet are made where the range then is.
+    for (const segment of madeSegments(embedded) ?? []) {
       const doc = this.moved(segment.doc, true);
       if (doc !== segment.doc && !this.skipSegments.has(segment)) segment.doc = doc;
     }
@@ -233,19 +276,29 @@ class RangeShifter {
   }
 
   template(template: Template): void {
+    if (template === this.skipSite?.template) return;
     this.range(template.range);
     this.sourced(template.contentType);
     if (template.text) this.sourced(template.text);
   }
 }
 
-function shiftRanges(document: MappingDocument, start: number, oldEnd: number, delta: number, skip: Set<Segment>): void {
+/**
+ * Moves the ranges of the model for an edit: of `only` alone when given (the template edited), else of
+ * the whole model but `skipSite`.
+ */
+function shiftRanges(document: MappingDocument, start: number, oldEnd: number, delta: number, skip: Set<Segment>, only?: TemplateSite, skipSite?: TemplateSite): void {
   if (delta === 0) return;
   for (const settling of [false, true]) {
-    const shifter = new RangeShifter(start, oldEnd, delta, skip, settling);
+    const shifter = new RangeShifter(start, oldEnd, delta, skip, settling, skipSite);
+    if (only !== undefined) {
+      if (only.template !== undefined) shifter.template(only.template);
+      else shifter.sourced(only.text);
+      continue;
+    }
     for (const operation of document.api.operations) shifter.operation(operation);
     for (const problem of document.api.problems) shifter.range(problem.range);
     // A `.vtl` document's one template belongs to no operation.
-    if (document.api.kind === 'vtl') for (const site of document.templates) shifter.sourced(site.text);
+    if (document.api.kind === 'vtl') for (const site of document.templates) if (site !== skipSite) shifter.sourced(site.text);
   }
 }

@@ -6,7 +6,7 @@ import { doCodeAction } from './codeActions';
 import { doComplete } from './completion';
 import { doHover } from './hover';
 import { LSP_SEVERITY, toLspRange } from './lspShapes';
-import { applyTemplateEdit, type TemplateEditPlace } from './incrementalEdit';
+import { applyTemplateEdit, settleMoves, type TemplateEditPlace } from './incrementalEdit';
 import { readMappingDocument, type MappingDocument } from './mappingDocument';
 import { findDocumentSymbols, getCodeLenses, listOperations } from './symbols';
 import type { MappingProblem, MappingServiceSettings, OperationSummary } from './types';
@@ -62,15 +62,15 @@ export function createLanguageService(): MappingLanguageService {
   const templateParses = new BoundedCache<string, VtlParseResult>(256);
   // One cache per role, keyed by the template text itself: a string keeps its hash, so an unchanged
   // template of a large document is found again without reading it.
-  const templateFindings = new Map<string, BoundedCache<string, TemplateFinding[]>>();
+  const templateFindings = new Map<TemplateRole['role'], [json: BoundedCache<string, TemplateFinding[]>, text: BoundedCache<string, TemplateFinding[]>]>();
   const patterns = new BoundedCache<string, PatternFacts>(4096);
   const shadowing = new BoundedCache<string, boolean>(16384);
 
   const parseTemplate = (text: string): VtlParseResult => templateParses.getOrCreate(text, () => parseVtl(text));
   const studyTemplate = (text: string, role: TemplateRole): TemplateFinding[] => {
-    const roleKey = `${role.role}:${role.jsonOutput ? 'json' : 'text'}`;
-    let cache = templateFindings.get(roleKey);
-    if (!cache) templateFindings.set(roleKey, (cache = new BoundedCache(65536)));
+    let caches = templateFindings.get(role.role);
+    if (!caches) templateFindings.set(role.role, (caches = [new BoundedCache(65536), new BoundedCache(65536)]));
+    const cache = caches[role.jsonOutput ? 0 : 1];
     // Validation reads every template once: keeping each tree would hold hundreds of them alive on a
     // large definition for nothing, so only a tree that completion or hover cached is reused.
     return cache.getOrCreate(text, () => analyseTemplate(templateParses.get(text) ?? parseVtl(text), role));
@@ -78,8 +78,9 @@ export function createLanguageService(): MappingLanguageService {
   const facts = (pattern: string): PatternFacts => patterns.getOrCreate(pattern, () => studyPattern(pattern));
   const study: PatternStudy = {
     facts,
+    // The length of `later` makes the key unambiguous whatever characters the patterns hold.
     shadowed: (later, earlier, kind) =>
-      shadowing.getOrCreate(JSON.stringify([later, earlier, kind ?? null]), () => isShadowedBy(facts(later), facts(earlier), later, earlier, kind)),
+      shadowing.getOrCreate(`${kind}:${later.length}:${later}${earlier}`, () => isShadowedBy(facts(later), facts(earlier), later, earlier, kind)),
   };
 
   function entry(document: TextDocument): CachedDocument {
@@ -95,6 +96,13 @@ export function createLanguageService(): MappingLanguageService {
     return fresh;
   }
 
+  /** The document's model with every range where it is in this version (for all but diagnostics, which move their own). */
+  function settled(document: TextDocument): MappingDocument {
+    const parsed = entry(document).parsed;
+    settleMoves(parsed);
+    return parsed;
+  }
+
   function findProblems(document: TextDocument): MappingProblem[] {
     const cached = entry(document);
     if (!cached.problems) {
@@ -107,7 +115,7 @@ export function createLanguageService(): MappingLanguageService {
   }
 
   return {
-    parse: (document) => entry(document).parsed,
+    parse: settled,
     findProblems,
     doValidation(document, settings = {}) {
       if (settings.enable === false) return [];
@@ -121,12 +129,12 @@ export function createLanguageService(): MappingLanguageService {
       }
       return diagnostics;
     },
-    doComplete: (document, position) => doComplete(document, entry(document).parsed, position, parseTemplate),
-    doHover: (document, position) => doHover(document, entry(document).parsed, position, parseTemplate, study),
+    doComplete: (document, position) => doComplete(document, settled(document), position, parseTemplate),
+    doHover: (document, position) => doHover(document, settled(document), position, parseTemplate, study),
     doCodeAction: (document, _range, context) => doCodeAction(document, findProblems(document), context, (problem) => problemToDiagnostic(document, problem)),
-    findDocumentSymbols: (document) => findDocumentSymbols(document, entry(document).parsed),
-    getCodeLenses: (document) => getCodeLenses(document, entry(document).parsed),
-    listOperations: (document) => listOperations(entry(document).parsed),
+    findDocumentSymbols: (document) => findDocumentSymbols(document, settled(document)),
+    getCodeLenses: (document) => getCodeLenses(document, settled(document)),
+    listOperations: (document) => listOperations(settled(document)),
     forget: (uri) => void documents.delete(uri),
   };
 }

@@ -12,6 +12,19 @@ export interface TemplateSite {
   response?: IntegrationResponse;
 }
 
+/**
+ * Edits typed inside one template whose moves of the rest of the model are still owed: the template
+ * itself is up to date, every other range is where it was before the first of these edits.
+ */
+export interface PendingMoves {
+  site: TemplateSite;
+  /** The template's scalar before the first of these edits. */
+  start: number;
+  end: number;
+  /** How much longer the template has grown since. */
+  delta: number;
+}
+
 /** One parse of one version of a document: the model and where its templates are. */
 export interface MappingDocument {
   uri: string;
@@ -19,6 +32,8 @@ export interface MappingDocument {
   text: string;
   api: ApiDocument;
   templates: TemplateSite[];
+  /** Shared by the versions patched from one read (see `applyTemplateEdit`). */
+  pending?: { moves?: PendingMoves };
 }
 
 /** How the pipeline treats the integration of `operation`, or undefined when it has none or an unknown type. */

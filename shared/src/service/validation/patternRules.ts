@@ -20,15 +20,15 @@ const STATUS_MATCHED = new Set<IntegrationKind | undefined>(['http', 'aws-servic
 
 /** Non-default responses in the order API Gateway tries them: ascending status code, then as written. */
 export function selectionOrder(responses: readonly IntegrationResponse[]): IntegrationResponse[] {
-  const status = (r: IntegrationResponse): number => {
-    const n = Number(r.statusCode?.value);
-    return Number.isFinite(n) ? n : Number.MAX_SAFE_INTEGER;
-  };
-  return responses
-    .map((response, order) => ({ response, order }))
-    .filter(({ response }) => !isDefaultIntegrationResponse(response))
-    .sort((a, b) => status(a.response) - status(b.response) || a.order - b.order)
-    .map(({ response }) => response);
+  const ordered: IntegrationResponse[] = [];
+  for (const response of responses) if (!isDefaultIntegrationResponse(response)) ordered.push(response);
+  // Array sort is stable: responses with the same status stay as written.
+  return ordered.length < 2 ? ordered : ordered.sort((a, b) => selectionStatus(a) - selectionStatus(b));
+}
+
+function selectionStatus(response: IntegrationResponse): number {
+  const n = Number(response.statusCode?.value);
+  return Number.isFinite(n) ? n : Number.MAX_SAFE_INTEGER;
 }
 
 /**

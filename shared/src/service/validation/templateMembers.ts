@@ -19,9 +19,23 @@ export function contextNamesBelow(prefix: string[]): string[] {
   return [...names];
 }
 
-/** The members of `$input` or `$util` called `name`. */
-export function membersNamed(variable: 'input' | 'util', name: string): TemplateMember[] {
-  return (variable === 'input' ? INPUT_FUNCTIONS : UTIL_FUNCTIONS).filter((member) => member.name === name);
+/** The members of a catalogue by name (overloads share one). */
+function byName(members: readonly TemplateMember[]): Map<string, TemplateMember[]> {
+  const named = new Map<string, TemplateMember[]>();
+  for (const member of members) {
+    const same = named.get(member.name);
+    if (same) same.push(member);
+    else named.set(member.name, [member]);
+  }
+  return named;
+}
+
+const MEMBERS = { input: byName(INPUT_FUNCTIONS), util: byName(UTIL_FUNCTIONS) };
+const NO_MEMBERS: readonly TemplateMember[] = [];
+
+/** The members of `$input` or `$util` called `name`, in catalogue order. */
+export function membersNamed(variable: 'input' | 'util', name: string): readonly TemplateMember[] {
+  return MEMBERS[variable].get(name) ?? NO_MEMBERS;
 }
 
 /** Checks the first member of `$input`, `$util` and `$context` references against API Gateway's catalogue. */
@@ -37,9 +51,14 @@ function checkFunction(variable: 'input' | 'util', segment: Exclude<VtlPathSegme
   const name = segment.name.value;
   if (name === '') return;
   const members = membersNamed(variable, name);
+  const member = members[0];
+  if (member !== undefined && member.kind === segment.kind) {
+    if (segment.kind === 'method') checkArgumentCount(members, segment, findings);
+    return;
+  }
   const { code, severity } = MAPPING_RULES.unknownMember;
   const at = { start: segment.name.start, end: segment.name.end };
-  if (members.length === 0) {
+  if (member === undefined) {
     const all = (variable === 'input' ? INPUT_FUNCTIONS : UTIL_FUNCTIONS).map((m) => m.name);
     findings.push({
       code,
@@ -50,21 +69,19 @@ function checkFunction(variable: 'input' | 'util', segment: Exclude<VtlPathSegme
     });
     return;
   }
-  const member = members[0];
-  if (member.kind === 'method' && segment.kind === 'property') {
+  if (member.kind === 'method') {
     // `$input.params(\"x\")`: a call the parser could not read, reported as such.
     if (callWritten) return;
     findings.push({ code, severity, ...at, message: `\`$${variable}.${name}\` is a method: call it as \`${member.signature}\`.` });
-  } else if (member.kind === 'property' && segment.kind === 'method') {
+  } else {
     findings.push({ code, severity, ...at, message: `\`${member.signature}\` is a property: write it without parentheses.` });
-  } else if (segment.kind === 'method') {
-    checkArgumentCount(members, segment, findings);
   }
 }
 
-function checkArgumentCount(members: TemplateMember[], segment: VtlMethodSegment, findings: TemplateFinding[]): void {
+function checkArgumentCount(members: readonly TemplateMember[], segment: VtlMethodSegment, findings: TemplateFinding[]): void {
   if (!segment.args.closed) return;
-  const count = segment.args.items.filter((item) => item.kind !== 'missing').length;
+  let count = 0;
+  for (const item of segment.args.items) if (item.kind !== 'missing') count++;
   if (members.some((member) => (member.parameters?.length ?? 0) === count)) return;
   const signatures = members.map((member) => `\`${member.signature}\``).join(' or ');
   findings.push({

@@ -13,10 +13,17 @@ import type { TemplateRole } from './templateRules';
 /** Analyses one template through the service's cache. */
 export type TemplateStudy = (text: string, role: TemplateRole) => TemplateFinding[];
 
+/** The roles a template can have, made once: a large definition asks for one per template. */
+const ROLES: Record<TemplateRole['role'], [json: TemplateRole, text: TemplateRole]> = {
+  request: [{ role: 'request', jsonOutput: true }, { role: 'request', jsonOutput: false }],
+  response: [{ role: 'response', jsonOutput: true }, { role: 'response', jsonOutput: false }],
+};
+
 /** Whether a template's output is JSON, so JSON-string mistakes apply. */
 export function templateRoleOf(site: TemplateSite): TemplateRole {
-  const contentType = site.template?.contentType.value.toLowerCase();
-  return { role: site.role, jsonOutput: contentType === undefined || contentType.includes('json') };
+  const contentType = site.template?.contentType.value;
+  const jsonOutput = contentType === undefined || contentType === 'application/json' || contentType.toLowerCase().includes('json');
+  return ROLES[site.role][jsonOutput ? 0 : 1];
 }
 
 /** Every problem of a document, at document offsets, before settings filter them. */
