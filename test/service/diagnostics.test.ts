@@ -95,6 +95,23 @@ responses:
     ['pattern-whole-string', 'pattern-bracket-class', 'pattern-dot-newline', 'pattern-status-on-lambda'],
   ],
   [
+    'a group Java repeats by recursion, on Lambda only (a status code is three characters)',
+    'api.yaml',
+    oas(`type: aws
+uri: ${LAMBDA_URI}
+httpMethod: POST
+responses:
+  default:
+    statusCode: "200"
+  ".*Exception⟦(\\n|.)*⟧":
+    statusCode: "200"
+  "Bad⟦(.|\\n)+⟧":
+    statusCode: "200"
+  '.*Timeout[\s\S]*':
+    statusCode: "200"`),
+    ['pattern-deep-recursion', 'pattern-deep-recursion'],
+  ],
+  [
     'an invalid Java regex, at its character',
     'api.json',
     `{"openapi": "3.0.1", "paths": {"/a": {"get": {"responses": {"200": {"description": "ok"}},

@@ -100,6 +100,14 @@ test('quick fixes remove their problem and add none', () => {
       undefined,
       (fixed) => assert.ok(fixed.includes('SelectionPattern: ".*\\\\[NotFound\\\\][\\\\s\\\\S]*"'), fixed),
     ],
+    [
+      'match any character without recursion (YAML single-quoted pattern)',
+      'template.yaml',
+      cfn("- StatusCode: 200\n- StatusCode: 500\n  SelectionPattern: '.*Exception(\\n|.)*'", '- StatusCode: 200\n- StatusCode: 500'),
+      'pattern-deep-recursion',
+      /without recursion/,
+      (fixed) => assert.ok(fixed.includes("SelectionPattern: '.*Exception[\\s\\S]*'"), fixed),
+    ],
     ['wrap a literal pattern in .*…*.', 'template.yaml', cfn("- StatusCode: 200\n- StatusCode: 404\n  SelectionPattern: 'NotFound'", '- StatusCode: 200\n- StatusCode: 404'), 'pattern-whole-string', /anywhere/, (fixed) => assert.ok(fixed.includes("SelectionPattern: '.*NotFound.*'"), fixed), 'pattern-dot-newline'],
     ['declare a method response (CloudFormation YAML)', 'template.yaml', cfn('- StatusCode: 200\n- StatusCode: 404\n  SelectionPattern: .*NotFound[\\s\\S]*', '- StatusCode: 200'), 'response-undeclared-status'],
     [

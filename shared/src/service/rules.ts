@@ -25,6 +25,7 @@ export const MAPPING_RULES = {
   statusPatternOnLambda: { code: 'pattern-status-on-lambda', severity: 'warning' },
   bracketClass: { code: 'pattern-bracket-class', severity: 'warning' },
   dotMissesNewline: { code: 'pattern-dot-newline', severity: 'information' },
+  deepRecursion: { code: 'pattern-deep-recursion', severity: 'information' },
   wholeString: { code: 'pattern-whole-string', severity: 'information' },
   numericPattern: { code: 'pattern-yaml-number', severity: 'warning' },
   invalidTarget: { code: 'parameter-invalid-target', severity: 'error' },

@@ -125,6 +125,7 @@ function checkPattern(document: MappingDocument, pattern: SourcedText, kind: Int
         fixes: edits ? [{ title: `Match anywhere in the message: .*${pattern.value}.*`, edits }] : undefined,
       });
     }
+    checkRecursiveLoops(pattern.value, facts, at, replace, problems);
     if (facts.dotRuns.length > 0) {
       const runs = facts.dotRuns.map((run) => ({ ...run, text: pattern.value.slice(run.start, run.end) }));
       const edits = runs.flatMap((run) => replace(run.start, run.end, `[\\s\\S]${run.text.slice(1)}`) ?? []);
@@ -151,4 +152,33 @@ function matchesOnlyWholeMessages(facts: PatternFacts): boolean {
     wholeMessageAnswers.set(facts, answer);
   }
   return answer;
+}
+
+/** Loops written to match line breaks too, which `[\s\S]*` matches without recursion. */
+const ANY_CHARACTER_LOOP = /^\((?:\\n\|\.|\.\|\\n)\)([*+])$/;
+
+/**
+ * Java repeats a group like `(\n|.)*` by recursion, one stack frame per character: a long errorMessage
+ * (a stack trace) overflows the stack, and API Gateway answers 500 whatever the patterns say.
+ */
+function checkRecursiveLoops(
+  pattern: string,
+  facts: PatternFacts,
+  at: (start: number, end: number) => MappingProblem['range'],
+  replace: (start: number, end: number, text: string) => ProblemFix['edits'] | undefined,
+  problems: MappingProblem[],
+): void {
+  for (const loop of facts.regex?.javaRecursiveLoops ?? []) {
+    const text = pattern.slice(loop.start, loop.end);
+    const anyCharacter = ANY_CHARACTER_LOOP.exec(text);
+    const edits = anyCharacter ? replace(loop.start, loop.end, `[\\s\\S]${anyCharacter[1]}`) : undefined;
+    problems.push({
+      ...MAPPING_RULES.deepRecursion,
+      range: at(loop.start, loop.end),
+      message:
+        `Java repeats \`${text}\` by recursion, one stack frame per repetition: on an errorMessage longer than about 1,600 characters (a stack trace, say) ` +
+        `Java 17 overflows its stack and API Gateway answers 500 instead of selecting a response. ${anyCharacter ? `\`[\\s\\S]${anyCharacter[1]}\` matches every character (\\r too) without recursion.` : 'A character class such as `[\\s\\S]` repeats without recursion.'}`,
+      fixes: edits ? [{ title: `Match without recursion: [\\s\\S]${anyCharacter![1]}`, edits, preferred: true }] : undefined,
+    });
+  }
 }
