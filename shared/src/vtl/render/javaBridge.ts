@@ -6,14 +6,13 @@
 import { JavaNumber } from '../../apigw/index';
 import { JavaException } from './javaException';
 import { javaEquals, javaStringHash } from './javaEquality';
-import { bigIntOf } from './javaMath';
+import { compareJavaNumbers, isJavaInt, javaIntValue, javaLong, javaLongValue, numberKind } from './javaMath';
 import { javaPattern, runJavaRegex } from './javaRegex';
 import {
   arrayList,
   collectionView,
   isCollectionView,
   isJavaArray,
-  isJavaDouble,
   isJavaNumber,
   JavaMapEntry,
   markJavaArray,
@@ -80,7 +79,7 @@ const CHARACTER_METHODS = table<HostObject>({
   equals: (c, a) => (arity(a, 1), isCharacter(a[0]) && a[0].javaString === c.javaString),
   compareTo: (c, a) => {
     arity(a, 1);
-    if (!isCharacter(a[0])) throw new WrongArguments();
+    if (!isCharacter(a[0])) throw classCastError(a[0], 'java.lang.Character');
     return c.javaString.charCodeAt(0) - a[0].javaString.charCodeAt(0);
   },
   hashCode: (c, a) => (arity(a, 0), c.javaString.charCodeAt(0)),
@@ -103,9 +102,22 @@ function str(value: unknown): string {
   throw new WrongArguments();
 }
 
+/** An `int` parameter takes an Integer only: 1.7 finds no method for a Long, even a small one. */
 function int(value: unknown): number {
-  if (typeof value === 'number' && Number.isInteger(value)) return value;
+  if (isJavaInt(value)) return value;
   throw new WrongArguments();
+}
+
+/** A `compareTo(Object)` bridge method: any other class than the receiver's fails its cast. */
+function classCastError(value: unknown, target: string): JavaException {
+  return new JavaException('java.lang.ClassCastException', `${typeLabelOf(value)} cannot be cast to ${target}`);
+}
+
+function typeLabelOf(value: unknown): string {
+  if (typeof value === 'string') return 'java.lang.String';
+  if (isJavaNumber(value)) return `java.lang.${numberKind(value)}`;
+  if (typeof value === 'boolean') return 'java.lang.Boolean';
+  return 'java.lang.Object';
 }
 
 function arity(args: unknown[], ...counts: number[]): void {
@@ -134,7 +146,13 @@ const STRING_METHODS = table<string>({
   toString: (s: string, a: unknown[]) => (arity(a, 0), s),
   hashCode: (s, a) => (arity(a, 0), javaStringHash(s)),
   equals: (s, a) => (arity(a, 1), a[0] === s),
-  equalsIgnoreCase: (s, a) => (arity(a, 1), typeof a[0] === 'string' && a[0].length === s.length && a[0].toUpperCase().toLowerCase() === s.toUpperCase().toLowerCase()),
+  equalsIgnoreCase: (s, a) => {
+    arity(a, 1);
+    if (a[0] === null || a[0] === undefined) return false;
+    // equalsIgnoreCase(String) takes no other class: 1.7 finds no method for a number or a Character.
+    const other = str(a[0]);
+    return other.length === s.length && other.toUpperCase().toLowerCase() === s.toUpperCase().toLowerCase();
+  },
   contains: (s, a) => (arity(a, 1), s.includes(str(a[0]))),
   startsWith: (s, a) => (arity(a, 1, 2), a.length === 2 ? s.startsWith(str(a[0]), int(a[1])) : s.startsWith(str(a[0]))),
   endsWith: (s, a) => (arity(a, 1), s.endsWith(str(a[0]))),
@@ -221,7 +239,11 @@ const STRING_METHODS = table<string>({
     call.afterRegex();
     return markJavaArray(parts);
   },
-  compareTo: (s, a) => (arity(a, 1), compareStrings(s, str(a[0]))),
+  compareTo: (s, a) => {
+    arity(a, 1);
+    if (a[0] !== null && a[0] !== undefined && typeof a[0] !== 'string') throw classCastError(a[0], 'java.lang.String');
+    return compareStrings(s, str(a[0]));
+  },
   compareToIgnoreCase: (s, a) => (arity(a, 1), compareStrings(s.toUpperCase().toLowerCase(), str(a[0]).toUpperCase().toLowerCase())),
 });
 
@@ -294,7 +316,7 @@ const LIST_METHODS = table<unknown[]>({
   remove: (l, a) => {
     arity(a, 1);
     refuseArrayChange(l);
-    if (typeof a[0] === 'number' && Number.isInteger(a[0])) {
+    if (isJavaInt(a[0])) {
       const index = a[0];
       checkIndex(l, index);
       return l.splice(index, 1)[0];
@@ -406,31 +428,28 @@ const ENTRY_METHODS = table<JavaMapEntry>({
 type AnyJavaNumber = number | JavaNumber;
 
 const NUMBER_METHODS = table<AnyJavaNumber>({
-  intValue: (n, a) => (arity(a, 0), isJavaDouble(n) ? saturatedInt(numberValue(n)) : wrappedInt(n)),
-  longValue: (n, a) => (arity(a, 0), isJavaDouble(n) ? Math.trunc(numberValue(n)) || 0 : n),
+  intValue: (n, a) => (arity(a, 0), javaIntValue(n)),
+  longValue: (n, a) => (arity(a, 0), javaLong(javaLongValue(n))),
   doubleValue: (n, a) => (arity(a, 0), toJavaDouble(numberValue(n))),
   floatValue: (n, a) => (arity(a, 0), toJavaDouble(Math.fround(numberValue(n)))),
   toString: (n: AnyJavaNumber, a: unknown[], call: CallContext) => (arity(a, 0), call.print(n)),
   equals: (n, a) => (arity(a, 1), javaEquals(n, a[0])),
   compareTo: (n, a) => {
     arity(a, 1);
-    if (!isJavaNumber(a[0]) || isJavaDouble(a[0]) !== isJavaDouble(n)) throw new WrongArguments();
-    return Math.sign(numberValue(n) - numberValue(a[0]));
+    const kind = numberKind(n);
+    if (!isJavaNumber(a[0]) || numberKind(a[0]) !== kind) throw classCastError(a[0], `java.lang.${kind}`);
+    if (kind === 'Double') return compareDoubles(numberValue(n), numberValue(a[0]));
+    return compareJavaNumbers(n, a[0]);
   },
   isNaN: (n, a) => (arity(a, 0), Number.isNaN(numberValue(n))),
 });
 
-/** `(int) d` for a double: saturates at the int range, NaN is 0. */
-function saturatedInt(n: number): number {
-  if (Number.isNaN(n)) return 0;
-  if (n >= 2147483647) return 2147483647;
-  if (n <= -2147483648) return -2147483648;
-  return Math.trunc(n) || 0;
-}
-
-/** `(int) l` for an integer: keeps the low 32 bits. */
-function wrappedInt(n: number | JavaNumber): number {
-  return Number(BigInt.asIntN(32, bigIntOf(n)));
+/** `Double.compare`: `<` plus -0.0 before 0.0 and NaN after everything (equal to itself). */
+function compareDoubles(x: number, y: number): number {
+  if (x < y) return -1;
+  if (x > y) return 1;
+  const rank = (d: number): number => (Number.isNaN(d) ? 1 : Object.is(d, -0) ? -1 : 0);
+  return Math.sign(rank(x) - rank(y));
 }
 
 const BOOLEAN_METHODS = table<boolean>({
@@ -528,14 +547,15 @@ export function readJavaProperty(receiver: unknown, name: string, call: CallCont
 export function readJavaIndex(receiver: unknown, index: unknown, call: CallContext): unknown {
   call.tick();
   if (Array.isArray(receiver)) {
-    if (typeof index !== 'number' || !Number.isInteger(index) || isCollectionView(receiver)) return NO_SUCH_METHOD;
+    // `get(int)` takes an Integer only (a Long index finds no method).
+    if (!isJavaInt(index) || isCollectionView(receiver)) return NO_SUCH_METHOD;
     // Velocity 1.7 counts a negative index from the end; past either end `get` throws.
     const at = index < 0 ? receiver.length + index : index;
     checkIndex(receiver, at);
     return receiver[at];
   }
   if (receiver instanceof Map) return receiver.get(index);
-  if (typeof index === 'number' && index < 0 && Number.isInteger(index) && receiver !== null && receiver !== undefined) {
+  if (isJavaInt(index) && index < 0 && receiver !== null && receiver !== undefined) {
     // 1.7 counts a negative index from `size()`, which only collections and maps have.
     throw new JavaException('org.apache.velocity.exception.VelocityException', `A 'size()' method required for negative value ${index} does not exist`);
   }

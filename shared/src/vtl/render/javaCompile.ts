@@ -17,8 +17,8 @@ import type { TemplateProblem } from '../problem';
 import { HostObject, hostObject, invokeJavaMethod, NO_SUCH_METHOD, readJavaIndex, readJavaProperty, type CallContext } from './javaBridge';
 import { velocityEquals } from './javaEquality';
 import { JavaException } from './javaException';
-import { javaArithmetic, javaCompare, javaInteger, javaNegate } from './javaMath';
-import { arrayList, FormatBudgetError, javaToString, toJavaDouble, viewSource } from './javaValues';
+import { javaArithmetic, javaCompare, javaInteger, javaIntValue, javaNegate, numberKind } from './javaMath';
+import { arrayList, FormatBudgetError, isJavaNumber, javaToString, toJavaDouble, viewSource } from './javaValues';
 import { RenderBudget, RenderStop } from './limits';
 import { parseForRender, type RenderAstNode, type RenderNode } from './parseForRender';
 import { rangeOfPosition, type LinePosition } from './positions';
@@ -606,7 +606,11 @@ export class JavaCompile extends Compile implements CallContext {
   }
 
   private range(ends: unknown[]): unknown {
-    const [from, to] = ends.map((end) => (typeof end === 'string' ? parseInt(end, 10) : typeof end === 'number' ? end : this.evaluate(end as AstExpression)));
+    // 1.7 (ASTIntegerRange) takes any two numbers, by their intValue().
+    const [from, to] = ends.map((end) => {
+      const value = typeof end === 'string' ? parseInt(end, 10) : typeof end === 'number' ? end : this.evaluate(end as AstExpression);
+      return isJavaNumber(value) ? javaIntValue(value) : value;
+    });
     if (typeof from !== 'number' || typeof to !== 'number' || !Number.isInteger(from) || !Number.isInteger(to)) {
       this.warn('vtl-bad-range', 'a range needs two integers: it is null');
       return null;
@@ -755,10 +759,9 @@ export function typeLabel(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'string') return 'String';
   if (typeof value === 'boolean') return 'Boolean';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'Integer' : 'Double';
+  if (isJavaNumber(value)) return numberKind(value);
   if (Array.isArray(value)) return 'List';
   if (value instanceof Map) return 'Map';
   if (value instanceof HostObject) return value.javaString.replace(/@.*$/, '');
-  if (value instanceof JavaNumber) return value.javaType;
   return 'Object';
 }

@@ -1,12 +1,13 @@
 // Java's `equals` and Velocity 1.7's `==` over the value model of javaValues.ts.
-import { isJavaDouble, isJavaNumber, JavaMapEntry, numberValue } from './javaValues';
+import { compareJavaNumbers, javaNumberEquals } from './javaMath';
+import { isJavaNumber, JavaMapEntry } from './javaValues';
 
-/** `a.equals(b)` in Java: numbers equal only with the same boxed type (Integer 1 is not Double 1.0). */
+/** `a.equals(b)` in Java: numbers equal only with the same boxed type (Integer 1 is neither Long 1 nor Double 1.0). */
 export function javaEquals(a: unknown, b: unknown, depth = 0): boolean {
   if (a === b) return true;
   if (a === null || a === undefined || b === null || b === undefined) return (a ?? null) === (b ?? null);
   if (depth > 100) return false;
-  if (isJavaNumber(a) && isJavaNumber(b)) return isJavaDouble(a) === isJavaDouble(b) && numberValue(a) === numberValue(b);
+  if (isJavaNumber(a) && isJavaNumber(b)) return javaNumberEquals(a, b);
   if (Array.isArray(a) && Array.isArray(b)) {
     return a.length === b.length && a.every((item, i) => javaEquals(item, b[i], depth + 1));
   }
@@ -39,7 +40,7 @@ function javaFamily(value: unknown): string {
 }
 
 /**
- * Velocity 1.7's `==` (ASTEQNode): numbers compare by value, values of one class by `equals`, values
+ * Velocity 1.7's `==` (ASTEQNode): numbers compare by value (MathUtils.compare), values of one class by `equals`, values
  * of different classes by their `toString()`. API Gateway also treats a null as equal to `""`
  * (SEMANTICS §9.1: a missing value equals both `$null` and `""`).
  */
@@ -50,7 +51,7 @@ export function velocityEquals(a: unknown, b: unknown, print: (value: unknown) =
     if (aNull && bNull) return true;
     return (aNull ? b : a) === '';
   }
-  if (isJavaNumber(a) && isJavaNumber(b)) return numberValue(a) === numberValue(b);
+  if (isJavaNumber(a) && isJavaNumber(b)) return compareJavaNumbers(a, b) === 0;
   if (javaFamily(a) === javaFamily(b)) return javaEquals(a, b);
   return print(a) === print(b);
 }
