@@ -7,6 +7,7 @@ import { JavaNumber } from '../../apigw/index';
 import { JavaException } from './javaException';
 import { javaEquals, javaStringHash } from './javaEquality';
 import { compareJavaNumbers, isJavaInt, javaIntValue, javaLong, javaLongValue, numberKind } from './javaMath';
+import { backingList, spliceJavaList, subListView } from './javaLists';
 import { javaPattern, runJavaRegex } from './javaRegex';
 import {
   arrayList,
@@ -264,7 +265,7 @@ function checkIndex(list: unknown[], index: number, size = list.length): void {
 }
 
 function refuseArrayChange(list: unknown[]): void {
-  if (isJavaArray(list)) throw new JavaException('java.lang.UnsupportedOperationException', 'arrays have a fixed size');
+  if (isJavaArray(backingList(list))) throw new JavaException('java.lang.UnsupportedOperationException', 'arrays have a fixed size');
 }
 
 const LIST_METHODS = table<unknown[]>({
@@ -290,10 +291,10 @@ const LIST_METHODS = table<unknown[]>({
     if (a.length === 2) {
       const index = int(a[0]);
       checkIndex(l, index, l.length + 1);
-      l.splice(index, 0, a[1]);
+      spliceJavaList(l, index, 0, [a[1]]);
       return undefined;
     }
-    l.push(a[0]);
+    spliceJavaList(l, l.length, 0, [a[0]]);
     return true;
   },
   addAll: (l, a, call) => {
@@ -301,8 +302,9 @@ const LIST_METHODS = table<unknown[]>({
     refuseArrayChange(l);
     if (!Array.isArray(a[0])) throw new WrongArguments();
     call.checkSize(l.length + a[0].length);
+    // Java copies the argument first (`toArray()`), so a list added to itself doubles once.
     const items = [...a[0]];
-    for (const item of items) l.push(item);
+    spliceJavaList(l, l.length, 0, items);
     return items.length > 0;
   },
   set: (l, a) => {
@@ -319,17 +321,17 @@ const LIST_METHODS = table<unknown[]>({
     if (isJavaInt(a[0])) {
       const index = a[0];
       checkIndex(l, index);
-      return l.splice(index, 1)[0];
+      return spliceJavaList(l, index, 1)[0];
     }
     const at = l.findIndex((item) => javaEquals(item, a[0]));
     if (at < 0) return false;
-    l.splice(at, 1);
+    spliceJavaList(l, at, 1);
     return true;
   },
   clear: (l, a) => {
     arity(a, 0);
     refuseArrayChange(l);
-    l.length = 0;
+    spliceJavaList(l, 0, l.length);
     return undefined;
   },
   subList: (l, a) => {
@@ -337,7 +339,7 @@ const LIST_METHODS = table<unknown[]>({
     const from = int(a[0]);
     const to = int(a[1]);
     if (from < 0 || to > l.length || from > to) throw new JavaException('java.lang.IndexOutOfBoundsException', `fromIndex: ${from}, toIndex: ${to}, size: ${l.length}`);
-    return arrayList(l.slice(from, to));
+    return subListView(l, from, to);
   },
   toString: (l: unknown[], a: unknown[], call: CallContext) => (arity(a, 0), call.print(l)),
   equals: (l, a) => (arity(a, 1), javaEquals(l, a[0])),

@@ -17,6 +17,7 @@ import type { TemplateProblem } from '../problem';
 import { HostObject, hostObject, invokeJavaMethod, NO_SUCH_METHOD, readJavaIndex, readJavaProperty, type CallContext } from './javaBridge';
 import { velocityEquals } from './javaEquality';
 import { JavaException } from './javaException';
+import { checkListUsable, listModCount } from './javaLists';
 import { javaArithmetic, javaCompare, javaInteger, javaIntValue, javaNegate, numberKind } from './javaMath';
 import { arrayList, FormatBudgetError, isJavaNumber, javaToString, toJavaDouble, viewSource } from './javaValues';
 import { RenderBudget, RenderStop } from './limits';
@@ -324,20 +325,28 @@ export class JavaCompile extends Compile implements CallContext {
     const body = block.slice(1);
     const source = this.evaluate(head.from as AstExpression);
     let items: unknown[];
-    let size: () => number;
+    /** Whether the collection changed in a way that makes Java's iterator fail on its next `next()`. */
+    let changed: () => boolean;
     if (Array.isArray(source)) {
       items = source;
       // A map view is a snapshot here; Java's live view fails when its map gains or loses a key.
       const map = viewSource(source);
-      size = map ? () => map.size : () => source.length;
+      if (map) {
+        const initialSize = map.size;
+        changed = () => map.size !== initialSize;
+      } else {
+        // ArrayList's iterator: any add or remove (even one that leaves the size as it was) fails it.
+        const initialModCount = listModCount(source);
+        changed = () => listModCount(source) !== initialModCount;
+      }
     } else if (source instanceof Map) {
       items = [...source.values()];
-      size = () => source.size;
+      const initialSize = source.size;
+      changed = () => source.size !== initialSize;
     } else {
       if (source !== null && source !== undefined) this.warn('vtl-foreach-not-iterable', `#foreach over a ${typeLabel(source)} renders nothing`);
       return '';
     }
-    const initialSize = size();
     const globals = this.env.globals;
     const saved = ['foreach', 'velocityCount', 'velocityHasNext', variable].map((name) => [name, globals.has(name), globals.get(name)] as const);
     const perLoopLimit = this.env.budget.limits.foreachIterations;
@@ -356,8 +365,9 @@ export class JavaCompile extends Compile implements CallContext {
     this.currentForeach = scope;
     let out = '';
     try {
-      for (let i = 0; i < items.length; i++) {
-        if (size() !== initialSize) throw new JavaException('java.util.ConcurrentModificationException', 'the list or map changed while #foreach went through it');
+      // `i !== length` is the iterator's hasNext(): a list that shrank behind the cursor still asks next(), which fails.
+      for (let i = 0; i !== items.length; i++) {
+        if (changed()) throw new JavaException('java.util.ConcurrentModificationException', 'the list or map changed while #foreach went through it');
         if (perLoopLimit > 0 && i >= perLoopLimit) {
           this.position = headPosition;
           this.warn(
@@ -669,6 +679,8 @@ export class JavaCompile extends Compile implements CallContext {
     switch (node.type) {
       case 'references': {
         const value = this.referenceValue(node as AstReference);
+        // 1.7 also asks a value's toString() (a null text is false), which a stale subList view fails.
+        if (Array.isArray(value)) checkListUsable(value);
         return value !== null && value !== undefined && value !== false;
       }
       case 'bool':
