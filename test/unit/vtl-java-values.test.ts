@@ -1,0 +1,196 @@
+// Java values as Velocity 1.7 computes them: arithmetic, comparisons and number classes (MathUtils), how a
+// number's class decides which method a call finds, and `List.subList` as a live view with ArrayList's
+// structural-change rule (modCount) for views and #foreach. Every expected output or exception was produced
+// by the Velocity 1.7 jar set up as in test/oracle.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { renderTemplate } from '../../shared/src/vtl/render/index';
+
+interface JavaValueCase {
+  name: string;
+  template: string;
+  expected?: string;
+  /** The Java exception class that stops the render. */
+  error?: string;
+}
+
+/**
+ * Numbers: `$d` is this body read with `$input.path('$')`, holding a Long beyond the int range, a Long and a
+ * BigInteger, as json-smart types them.
+ */
+const BODY = '{"count": -9000000000, "long": 3000000000, "big": 92233720368547758070}';
+
+const NUMBER_CASES: JavaValueCase[] = [
+  {
+    name: 'a BigInteger with a Double is computed in BigDecimal and prints with its scale',
+    template: '#set($v = $d.count * $d.count - 10.0)$v|#set($v = $d.count * $d.count - 0.1)$v|#set($v = $d.count * $d.count * 1.5)$v',
+    expected: '80999999999999999990|80999999999999999999.8999999999999999944488848768742172978818416595458984375|121500000000000000000.0',
+  },
+  {
+    name: 'BigDecimal division keeps the dividend\'s scale (HALF_DOWN); BigInteger division truncates',
+    template: '#set($v = $d.count * $d.count / 3.0)$v|#set($v = 1.5 / $d.big)$v|#set($v = $d.big * 1.5 / 7)$v|#set($v = $d.big / 7)$v',
+    expected: '27000000000000000000|0.0|19764368650403091015.0|13176245766935394010',
+  },
+  {
+    name: 'a Double enters BigDecimal with its exact binary value',
+    template: '#set($v = $d.big * 2.5E-3)$v|#set($v = $d.big * 1.0E-10)$v',
+    expected:
+      '230584300921369399.9749999999999999994795829572069578716764226555824279785156250|' +
+      '9223372036.85477614302770996093749996356780268450225842083445293440036039100959897041320800781250',
+  },
+  {
+    name: 'BigDecimal add, subtract and multiply (scales add up)',
+    template: '#set($v = $d.big - 1.0E30)$v|#set($v = $d.big + 0.5)$v|#set($v = $d.big * 0.5)#set($w = $v * $v)$w',
+    expected: '-999999999907766299516077080586|92233720368547758070.5|2126764793255865396184922694605812531225.00',
+  },
+  { name: 'BigInteger % a positive divisor is mod (never negative)', template: '#set($v = $d.big % 9)$v|#set($v = $d.big * -1 % 9)$v|#set($v = $d.count * $d.count % 7)$v', expected: '7|2|4' },
+  { name: 'BigInteger % a negative divisor throws', template: '#set($v = $d.big % -7)$v', error: 'java.lang.ArithmeticException' },
+  { name: 'Integer × Long past the long range is a BigInteger, whose % rejects a negative divisor', template: '#set($v = $d.count * 30000000000 % $d.count)$v', error: 'java.lang.ArithmeticException' },
+  { name: 'BigDecimal % throws', template: '#set($v = $d.big * 0.5 % 2)$v', error: 'java.lang.ArithmeticException' },
+  { name: 'division or modulo of big numbers by zero is null', template: '#set($v = $d.big % 0)[$v]|#set($v = $d.big / 0.0)[$v]|#set($v = $d.big * 0.5)#set($w = $v / 0)[$w]', expected: '[]|[]|[]' },
+  {
+    name: 'long arithmetic overflows into BigInteger, except where MathUtils\' own test misses it',
+    template:
+      '#set($m = 0 - 9223372036854775807 - 1)$m|#set($v = $m * -1)$v|#set($v = -1 * $m)$v|#set($v = $m / -1)$v|#set($v = $m - 1)$v|#set($v = $m + $m)$v',
+    expected: '-9223372036854775808|-9223372036854775808|9223372036854775808|-9223372036854775808|-9223372036854775809|-18446744073709551616',
+  },
+  {
+    name: 'int results widen to Long, long results to BigInteger',
+    template: '#set($v = 2147483647 + 1)$v|#set($v = -2147483648 / -1)$v|#set($v = 2147483647 * 2147483647)$v|#set($v = $d.long * $d.long)$v|#set($v = $d.long * $d.long * $d.long)$v',
+    expected: '2147483648|2147483648|4611686014132420609|9000000000000000000|27000000000000000000000000000',
+  },
+  {
+    name: 'a small Long (Long minus Integer) is no Integer: get(int) finds no method, equals and contains say false',
+    template: '#set($l = [1, 2, 3])#set($x = $d.long - 2999999999)$x|$!l.get($x)|$!l[$x]|$l.contains($x)|$x.equals(1)|#if($x == 1)eq#end|$l.remove($x)$l',
+    expected: '1|||false|false|eq|false[1, 2, 3]',
+  },
+  {
+    name: 'a BigInteger result stays a BigInteger, even 0',
+    template: '#set($b = $d.big - $d.big)$b|$b.equals(0)|#if($b == 0)eq#end|#set($l = [1])$!l.get($b)|$l.contains($b)',
+    expected: '0|false|eq||false',
+  },
+  {
+    name: 'longValue() is a Long, which no int parameter takes',
+    template: '#set($x = 5)$x.longValue().equals(5)|$x.equals(5)|#set($l = [1, 2, 3])$!l.get($x.longValue())|#set($s = "hello")$!s.substring($x.longValue())|$!s.charAt($x.longValue())',
+    expected: 'false|true|||',
+  },
+  {
+    name: 'intValue() keeps the low 32 bits, longValue() the low 64; a double saturates',
+    template: '#set($b = $d.big)$b.intValue()|$b.longValue()|$b.doubleValue()|#set($v = $b * 0.5)$v.intValue()|$v.longValue()|$v.doubleValue()|#set($f = 1.0E30)$f.longValue()|$f.intValue()',
+    expected: '-10|-10|9.223372036854776E19|-5|9223372036854775803|4.611686018427388E19|9223372036854775807|2147483647',
+  },
+  {
+    name: 'comparisons are exact: BigInteger with Double in BigDecimal, longs beyond 2^53 by value',
+    template:
+      '#if($d.big > 1)a#end|#if($d.big == 92233720368547758070)b#end|#if($d.big == 9.223372036854776E19)c#end|#if($d.big < 9.223372036854776E19)d#end|' +
+      '#if(9007199254740993 > 9007199254740992)e#end|#if(9007199254740993 == 9007199254740992)f#end',
+    expected: 'a|b||d|e|',
+  },
+  {
+    name: 'a range takes any two numbers by intValue()',
+    template: '#set($x = $d.long - 2999999999)#foreach($i in [$x..3])$i#end|#set($y = 2.5)#foreach($i in [1..$y])$i#end|#foreach($i in [3000000000..3000000001])$i#end',
+    expected: '123|12|-1294967296-1294967295',
+  },
+  {
+    name: 'equalsIgnoreCase(String) finds no method for a number or a Character',
+    template: '#set($x = 2.5)$x.compareTo(3.0)|#set($s = "abc")$!s.equalsIgnoreCase(1)|$!s.equalsIgnoreCase($s.charAt(0))|$!s.charAt(0).equalsIgnoreCase(\'a\')|$s.equalsIgnoreCase(\'ABC\')',
+    expected: '-1||||true',
+  },
+  { name: 'String.compareTo of a number fails its cast', template: '#set($s = "abc")$s.compareTo(1)', error: 'java.lang.ClassCastException' },
+  { name: 'Double.compareTo of an Integer fails its cast', template: '#set($x = 2.5)$x.compareTo(3)', error: 'java.lang.ClassCastException' },
+  { name: 'Character.compareTo of a String fails its cast', template: '#set($s = "abc")$s.charAt(0).compareTo(\'a\')', error: 'java.lang.ClassCastException' },
+  { name: 'Integer.compareTo of a Long fails its cast', template: '#set($x = 5)$x.compareTo($x.longValue())', error: 'java.lang.ClassCastException' },
+];
+
+/** Lists: `$input.path('$.list')` reads this body's array as json-smart's JSONArray. */
+const LIST_BODY = '{"list": [1, 2, 3, 4, 5]}';
+
+const LIST = '#set($l = [1, 2, 3, 4, 5])#set($s = $l.subList(1, 3))';
+
+const LIST_CASES: JavaValueCase[] = [
+  { name: 'add through a view inserts into the list', template: `${LIST}$s.add(9)$l $s`, expected: 'true[1, 2, 3, 9, 4, 5] [2, 3, 9]' },
+  { name: 'add at an index of a view', template: `${LIST}$s.add(0, 'a')$l $s`, expected: '[1, a, 2, 3, 4, 5] [a, 2, 3]' },
+  { name: 'set through a view, by method and by #set on an index', template: `${LIST}$s.set(0, 'z')$l|#set($s[1] = 'y')$l`, expected: '2[1, z, 3, 4, 5]|[1, z, y, 4, 5]' },
+  { name: 'a set on the list shows through the view', template: `${LIST}$l.set(1, 'z')$s`, expected: '2[z, 3]' },
+  { name: 'clear and remove through a view', template: `${LIST}$s.remove(0)$l $s|$s.clear()$l $s`, expected: '2[1, 3, 4, 5] [3]|[1, 4, 5] []' },
+  { name: 'remove(int) past the view is out of bounds', template: `${LIST}$s.remove(3)`, error: 'java.lang.IndexOutOfBoundsException' },
+  { name: 'addAll of the list itself copies it first', template: `${LIST}$s.addAll($l)$l`, expected: 'true[1, 2, 3, 1, 2, 3, 4, 5, 4, 5]' },
+  {
+    name: 'a view of a view: changes go through to both',
+    template: `${LIST}#set($t = $s.subList(0, 1))$t.add('q')$l $s $t`,
+    expected: 'true[1, 2, q, 3, 4, 5] [2, q, 3] [2, q]',
+  },
+  {
+    name: 'clearing a view of a view shrinks the view and the list',
+    template: '#set($l = [1, 2, 3, 4, 5])#set($s = $l.subList(1, 4))#set($t = $s.subList(1, 3))$t.clear()$l $s $t',
+    expected: '[1, 2, 5] [2] []',
+  },
+  { name: 'List methods on a view', template: `${LIST}$s.equals([2, 3]) $s.indexOf(3) $s.contains(5) $s.get(1) $s[-1] $s.toString() $s.size()`, expected: 'true 1 false 3 3 [2, 3] 2' },
+  {
+    name: 'a view of a JSON array prints as a Java list, and writes through to the body\'s array',
+    template: "#set($j = $input.path('$.list'))#set($v = $j.subList(1, 3))$v|$v.add(9)$j $input.path('$.list')",
+    expected: '[2, 3]|true[1,2,3,9,4,5] [1,2,3,9,4,5]',
+  },
+  { name: 'a view of an array (split) writes through but cannot grow', template: '#set($t = "a,b,c")#set($a = $t.split(","))#set($v = $a.subList(0, 2))$v.set(0, \'z\')$a.get(0) $v', expected: 'az [z, b]' },
+  { name: 'adding to a view of an array is unsupported', template: '#set($t = "a,b,c")#set($a = $t.split(","))#set($v = $a.subList(0, 2))$v.add(\'z\')', error: 'java.lang.UnsupportedOperationException' },
+  { name: 'a view is stale once its list changed size: printing it', template: `${LIST}$l.add(9)$s`, error: 'java.util.ConcurrentModificationException' },
+  { name: 'a stale view: calling a method on it', template: `${LIST}$l.remove(0)$s.size()`, error: 'java.util.ConcurrentModificationException' },
+  { name: 'a stale view: #if asks its toString()', template: `${LIST}$l.clear()#if($s)y#end`, error: 'java.util.ConcurrentModificationException' },
+  { name: 'a stale view: #foreach over it', template: `${LIST}$l.add(9)#foreach($x in $s)$x#end`, error: 'java.util.ConcurrentModificationException' },
+  { name: 'a stale view: an index on it', template: `${LIST}$l.add(9)$s[0]`, error: 'java.util.ConcurrentModificationException' },
+  { name: 'a stale view: in a string or with ==', template: `${LIST}$l.add(9)#set($t = "$s")`, error: 'java.util.ConcurrentModificationException' },
+  { name: 'a sibling view goes stale when another view adds', template: `${LIST}#set($t = $l.subList(0, 1))$t.add('q')$s`, error: 'java.util.ConcurrentModificationException' },
+  { name: 'a view of a view goes stale when its parent adds', template: `${LIST}#set($t = $s.subList(0, 1))$s.add(7)$t`, error: 'java.util.ConcurrentModificationException' },
+  {
+    name: 'a stale view that is never used, or used only for a missing method, is harmless',
+    template: `${LIST}$l.add(0)#set($m = {"a": $s})#set($x = "$!s.foo()")ok $l $l.contains($s)`,
+    expected: 'trueok [1, 2, 3, 4, 5, 0] false',
+  },
+  { name: 'adding through a view while #foreach walks the list fails', template: `${LIST}#foreach($x in $l)$s.add($x)#end`, error: 'java.util.ConcurrentModificationException' },
+  { name: 'adding through a view while #foreach walks the view fails', template: `${LIST}#foreach($x in $s)$s.add(1)#end`, error: 'java.util.ConcurrentModificationException' },
+  { name: 'set on the list while #foreach walks a view is fine', template: `${LIST}#foreach($x in $s)$l.set(0, $x)#end$l`, expected: '12[3, 2, 3, 4, 5]' },
+  {
+    name: '#foreach fails on add + remove that leave the size as it was, unless it was at the end',
+    template: '#set($l = [1, 2, 3])#foreach($x in $l)$x#if($foreach.count == 3)$l.add(9)$l.remove(0)#end#end|$l',
+    expected: '123true1|[2, 3, 9]',
+  },
+  { name: '#foreach: add + remove before the end', template: '#set($l = [1, 2, 3])#foreach($x in $l)$x#if($foreach.count == 1)$l.add(9)$l.remove(0)#end#end', error: 'java.util.ConcurrentModificationException' },
+  {
+    name: '#foreach: removing the item before the cursor ends the loop early without failing',
+    template: '#set($l = [1, 2, 3])#foreach($x in $l)$x#if($foreach.count == 2)$l.remove(0)#end#end|$l',
+    expected: '121|[2, 3]',
+  },
+  { name: '#foreach: removing behind the cursor past the end fails', template: '#set($l = [1, 2, 3])#foreach($x in $l)$x#if($foreach.count == 2)$l.remove(0)$l.remove(0)#end#end', error: 'java.util.ConcurrentModificationException' },
+  { name: '#foreach: clear on the last item still fails', template: '#set($l = [1, 2, 3])#foreach($x in $l)$x#if($foreach.count == 3)$l.clear()#end#end', error: 'java.util.ConcurrentModificationException' },
+  { name: '#foreach: addAll of nothing counts as a change', template: '#set($l = [1, 2, 3])#foreach($x in $l)$x#if($foreach.count == 1)$l.addAll([])#end#end', error: 'java.util.ConcurrentModificationException' },
+];
+
+function check(group: string, cases: JavaValueCase[], body: string, prelude = ''): void {
+  for (const c of cases) {
+    test(`Velocity 1.7 ${group}: ${c.name}`, () => {
+      const result = renderTemplate({ template: prelude + c.template, body, params: { path: {}, querystring: {}, header: {} }, context: {}, stageVariables: {} });
+      if (c.error) {
+        assert.equal(result.error?.code, 'vtl-java-exception', JSON.stringify(result));
+        assert.ok(result.error.message.startsWith(c.error), result.error.message);
+        return;
+      }
+      assert.equal(result.error, undefined, JSON.stringify(result.error));
+      assert.equal(result.output, c.expected);
+    });
+  }
+}
+
+check('numbers', NUMBER_CASES, BODY, "#set($d = $input.path('$'))");
+check('lists', LIST_CASES, LIST_BODY);
+
+test('a stale view left in $context does not make the render throw', () => {
+  const result = renderTemplate({
+    template: '#set($l = [1, 2])#set($s = $l.subList(0, 1))#set($context.responseOverride.header.X = $s)$l.add(3)done',
+    body: '',
+    params: { path: {}, querystring: {}, header: {} },
+    context: { responseOverride: { header: {} } },
+    stageVariables: {},
+  });
+  assert.equal(result.output, 'truedone');
+  assert.deepEqual(result.context, { responseOverride: { header: {} } });
+});
