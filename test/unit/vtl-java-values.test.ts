@@ -100,6 +100,46 @@ const NUMBER_CASES: JavaValueCase[] = [
   { name: 'Double.compareTo of an Integer fails its cast', template: '#set($x = 2.5)$x.compareTo(3)', error: 'java.lang.ClassCastException' },
   { name: 'Character.compareTo of a String fails its cast', template: '#set($s = "abc")$s.charAt(0).compareTo(\'a\')', error: 'java.lang.ClassCastException' },
   { name: 'Integer.compareTo of a Long fails its cast', template: '#set($x = 5)$x.compareTo($x.longValue())', error: 'java.lang.ClassCastException' },
+  { name: 'Boolean.compareTo', template: '#set($t = true)$t.compareTo(false)|$t.compareTo(true)|#set($f = false)$f.compareTo(true)', expected: '1|0|-1' },
+  { name: 'Boolean.compareTo of a number fails its cast', template: '#set($t = true)$t.compareTo(1)', error: 'java.lang.ClassCastException' },
+  {
+    name: 'String methods by argument class: a Character is no String, no int; replace(char, char) takes two',
+    template:
+      '#set($s = "hello")$!s.indexOf($s.charAt(1))|$!s.indexOf(108)|$!s.indexOf(108, 3)|$!s.indexOf(3000000000)|$!s.indexOf(1.5)|' +
+      "$!s.replace($s.charAt(1), $s.charAt(0))|$!s.replace('l', $s.charAt(0))|$!s.replace(1, 2)|" +
+      '$!s.contains($s.charAt(1))|$!s.concat(1)|$!s.equals($s.charAt(0))|$!s.matches(1)|$!s.compareToIgnoreCase(1)|' +
+      "$!s.substring(1.5)|$!s.substring('1')|$!s.charAt(true)|$!s.startsWith('e', 1.0)",
+    expected: '|2|3|||hhllo|||||false||||||',
+  },
+  {
+    name: 'Number methods by class: only a Double has isNaN/isInfinite; hashCode per class',
+    template:
+      '#set($i = 5)$!i.isNaN()|#set($x = 2.5)$x.isNaN()|$!i.isInfinite()|$!x.isInfinite()|$i.hashCode()|$x.hashCode()|' +
+      '$d.big.hashCode()|$d.long.hashCode()|$d.count.hashCode()|#set($b = $d.big * 0.5)$b.hashCode()|#set($n = 0 - $d.big)$n.hashCode()|#set($z = -0.0)$z.hashCode()',
+    expected: '|false||false|5|1074003968|3803|-1294967296|410065405|712474|-3803|-2147483648',
+  },
+  {
+    name: 'hashCode of lists, maps, entries and Booleans',
+    template: '#set($l = [1, "a", 2.5, true, [3], {"k": "v"}])$l.hashCode()|$d.hashCode()|#set($m = {"a": 1})#foreach($e in $m.entrySet())$e.hashCode()|$e.equals($e)#end|#set($t = true)$t.hashCode()',
+    expected: '-847246069|-793094839|96|true|1231',
+  },
+  {
+    name: 'List bulk methods take Collections only (not an array or a String)',
+    template: '#set($l = [1, 2, 3])$l.removeAll([1, 5])$l|$l.retainAll([3])$l|$!l.removeAll("x")|#set($s = "a,b")$!l.containsAll($s.split(","))|$!l.addAll($s.split(","))|$l.addAll(0, [7])$l|$l.containsAll([7, 3])',
+    expected: 'true[2, 3]|true[3]||||true[7, 3]|true',
+  },
+  { name: 'addAll at an index past the end', template: '#set($l = [1, 2])$l.addAll(3, [9])', error: 'java.lang.IndexOutOfBoundsException' },
+  {
+    name: 'Map.remove(key, value) and putIfAbsent',
+    template: '#set($m = {"a": 1, "b": 2})$m.remove(\'a\', 2)$m|$m.remove(\'a\', 1)$m|$!m.putIfAbsent(\'a\', 3)$m|$m.putIfAbsent(\'a\', 4)$m',
+    expected: 'false{a=1, b=2}|true{b=2}|{b=2, a=3}|3{b=2, a=3}',
+  },
+  {
+    name: 'strip, stripLeading, stripTrailing and isBlank use Character.isWhitespace (no-break space is not one)',
+    template: '#set($s = " \u00a0x\u2003 ")[$s.strip()]|[$s.trim()]|$s.isBlank()|#set($t = " ")$t.isBlank()|[$s.stripLeading()]|[$s.stripTrailing()]|$t.repeat(3).length()',
+    expected: '[\u00a0x]|[\u00a0x\u2003]|false|true|[\u00a0x\u2003 ]|[ \u00a0x]|3',
+  },
+  { name: 'repeat with a negative count throws', template: '#set($s = "ab")$s.repeat(-1)', error: 'java.lang.IllegalArgumentException' },
 ];
 
 /** Lists: `$input.path('$.list')` reads this body's array as json-smart's JSONArray. */
@@ -180,7 +220,7 @@ function check(group: string, cases: JavaValueCase[], body: string, prelude = ''
   }
 }
 
-check('numbers', NUMBER_CASES, BODY, "#set($d = $input.path('$'))");
+check('numbers and methods', NUMBER_CASES, BODY, "#set($d = $input.path('$'))");
 check('lists', LIST_CASES, LIST_BODY);
 
 test('a stale view left in $context does not make the render throw', () => {

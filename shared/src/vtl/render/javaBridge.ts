@@ -5,7 +5,7 @@
 // Map (LinkedHashMap), Map.Entry, Integer/Long/Double, Boolean.
 import { JavaNumber } from '../../apigw/index';
 import { JavaException } from './javaException';
-import { javaEquals, javaStringHash } from './javaEquality';
+import { javaEquals, javaHashCode, javaStringHash } from './javaEquality';
 import { compareJavaNumbers, isJavaInt, javaIntValue, javaLong, javaLongValue, numberKind } from './javaMath';
 import { backingList, spliceJavaList, subListView } from './javaLists';
 import { javaPattern, runJavaRegex } from './javaRegex';
@@ -137,13 +137,28 @@ function isWhitespaceForTrim(code: number): boolean {
   return code <= 0x20;
 }
 
+/** `Character.isWhitespace` (what strip and isBlank use): Unicode spaces except the no-break ones, and the ASCII controls. */
+function isJavaWhitespace(char: string): boolean {
+  if (char === '\u00a0' || char === '\u2007' || char === '\u202f') return false;
+  return /[\t\n\u000b\f\r\u001c-\u001f]|\p{Zs}|\p{Zl}|\p{Zp}/u.test(char);
+}
+
+/** `strip`, `stripLeading`, `stripTrailing`: Java whitespace off either end. */
+function stripJava(s: string, leading: boolean, trailing: boolean): string {
+  let start = 0;
+  let end = s.length;
+  while (leading && start < end && isJavaWhitespace(s[start])) start++;
+  while (trailing && end > start && isJavaWhitespace(s[end - 1])) end--;
+  return s.slice(start, end);
+}
+
 // ---------------------------------------------------------------------------------------------------
 // java.lang.String
 
 const STRING_METHODS = table<string>({
   length: (s, a) => (arity(a, 0), s.length),
   isEmpty: (s, a) => (arity(a, 0), s.length === 0),
-  isBlank: (s, a) => (arity(a, 0), s.trim().length === 0),
+  isBlank: (s, a) => (arity(a, 0), stripJava(s, true, false).length === 0),
   toString: (s: string, a: unknown[]) => (arity(a, 0), s),
   hashCode: (s, a) => (arity(a, 0), javaStringHash(s)),
   equals: (s, a) => (arity(a, 1), a[0] === s),
@@ -194,7 +209,17 @@ const STRING_METHODS = table<string>({
     while (end > start && isWhitespaceForTrim(s.charCodeAt(end - 1))) end--;
     return s.slice(start, end);
   },
-  strip: (s, a) => (arity(a, 0), s.trim()),
+  strip: (s, a) => (arity(a, 0), stripJava(s, true, true)),
+  stripLeading: (s, a) => (arity(a, 0), stripJava(s, true, false)),
+  stripTrailing: (s, a) => (arity(a, 0), stripJava(s, false, true)),
+  intern: (s, a) => (arity(a, 0), s),
+  repeat: (s, a, call) => {
+    arity(a, 1);
+    const count = int(a[0]);
+    if (count < 0) throw new JavaException('java.lang.IllegalArgumentException', `count is negative: ${count}`);
+    call.checkString(s.length * count);
+    return s.repeat(count);
+  },
   concat: (s, a, call) => {
     arity(a, 1);
     const other = str(a[0]);
@@ -203,6 +228,8 @@ const STRING_METHODS = table<string>({
   },
   replace: (s, a, call) => {
     arity(a, 2);
+    // replace(char, char) takes two Characters; replace(CharSequence, CharSequence) two Strings.
+    if (isCharacter(a[0]) && isCharacter(a[1])) return s.split(a[0].javaString).join(a[1].javaString);
     const target = str(a[0]);
     const replacement = str(a[1]);
     const result = target === '' ? replacement + s.split('').join(replacement) + (s === '' ? '' : replacement) : s.split(target).join(replacement);
@@ -298,15 +325,21 @@ const LIST_METHODS = table<unknown[]>({
     return true;
   },
   addAll: (l, a, call) => {
-    arity(a, 1);
+    arity(a, 1, 2);
     refuseArrayChange(l);
-    if (!Array.isArray(a[0])) throw new WrongArguments();
-    call.checkSize(l.length + a[0].length);
+    const source = collection(a[a.length - 1]);
+    const index = a.length === 2 ? int(a[0]) : l.length;
+    if (a.length === 2) checkIndex(l, index, l.length + 1);
+    call.checkSize(l.length + source.length);
     // Java copies the argument first (`toArray()`), so a list added to itself doubles once.
-    const items = [...a[0]];
-    spliceJavaList(l, l.length, 0, items);
+    const items = [...source];
+    spliceJavaList(l, index, 0, items);
     return items.length > 0;
   },
+  containsAll: (l, a) => (arity(a, 1), collection(a[0]).every((item) => l.some((own) => javaEquals(own, item)))),
+  removeAll: (l, a) => (arity(a, 1), removeWhere(l, collection(a[0]), true)),
+  retainAll: (l, a) => (arity(a, 1), removeWhere(l, collection(a[0]), false)),
+  hashCode: (l, a) => (arity(a, 0), javaHashCode(l)),
   set: (l, a) => {
     arity(a, 2);
     const index = int(a[0]);
@@ -352,14 +385,31 @@ const COLLECTION_METHODS = table<unknown[]>({
   contains: LIST_METHODS.contains,
   toString: LIST_METHODS.toString,
   equals: LIST_METHODS.equals,
-  containsAll: (l, a) => {
-    arity(a, 1);
-    if (!Array.isArray(a[0])) throw new WrongArguments();
-    return a[0].every((item) => l.some((own) => javaEquals(own, item)));
-  },
+  containsAll: LIST_METHODS.containsAll,
   add: refuseViewChange,
   addAll: refuseViewChange,
 });
+
+/** A `Collection` argument: a list or a map view (a Java array or a map is not one). */
+function collection(value: unknown): unknown[] {
+  if (!Array.isArray(value) || isJavaArray(value)) throw new WrongArguments();
+  return value;
+}
+
+/** removeAll (`inOther`) or retainAll (`!inOther`): drops the items whose presence in `other` is `inOther`. */
+function removeWhere(list: unknown[], other: unknown[], inOther: boolean): boolean {
+  refuseArrayChange(list);
+  const snapshot = [...other];
+  let changed = false;
+  for (let i = list.length - 1; i >= 0; i--) {
+    const item: unknown = list[i];
+    if (snapshot.some((candidate) => javaEquals(candidate, item)) === inOther) {
+      spliceJavaList(list, i, 1);
+      changed = true;
+    }
+  }
+  return changed;
+}
 
 function refuseViewChange(): never {
   throw new JavaException('java.lang.UnsupportedOperationException', 'a map view cannot grow');
@@ -401,11 +451,27 @@ const MAP_METHODS = table<Map<unknown, unknown>>({
   size: (m, a) => (arity(a, 0), m.size),
   isEmpty: (m, a) => (arity(a, 0), m.size === 0),
   remove: (m, a) => {
-    arity(a, 1);
+    arity(a, 1, 2);
+    if (a.length === 2) {
+      // remove(key, value): only when the key maps to an equal value.
+      if (!m.has(a[0]) || !javaEquals(m.get(a[0]), a[1])) return false;
+      m.delete(a[0]);
+      return true;
+    }
     const old = m.get(a[0]);
     m.delete(a[0]);
     return old;
   },
+  putIfAbsent: (m, a, call) => {
+    arity(a, 2);
+    const old = m.get(a[0]);
+    if (old !== null && old !== undefined) return old;
+    call.beforeMapWrite(m, a[0]);
+    m.set(a[0], a[1]);
+    call.checkSize(m.size);
+    return undefined;
+  },
+  hashCode: (m, a) => (arity(a, 0), javaHashCode(m)),
   clear: (m, a) => (arity(a, 0), m.clear(), undefined),
   toString: (m: Map<unknown, unknown>, a: unknown[], call: CallContext) => (arity(a, 0), call.print(m)),
   equals: (m, a) => (arity(a, 1), javaEquals(m, a[0])),
@@ -422,6 +488,8 @@ const ENTRY_METHODS = table<JavaMapEntry>({
     return old;
   },
   toString: (e: JavaMapEntry, a: unknown[], call: CallContext) => (arity(a, 0), call.print(e)),
+  equals: (e, a) => (arity(a, 1), javaEquals(e, a[0])),
+  hashCode: (e, a) => (arity(a, 0), javaHashCode(e)),
 });
 
 // ---------------------------------------------------------------------------------------------------
@@ -443,8 +511,15 @@ const NUMBER_METHODS = table<AnyJavaNumber>({
     if (kind === 'Double') return compareDoubles(numberValue(n), numberValue(a[0]));
     return compareJavaNumbers(n, a[0]);
   },
-  isNaN: (n, a) => (arity(a, 0), Number.isNaN(numberValue(n))),
+  // Only Double has isNaN/isInfinite: an Integer finds no such method.
+  isNaN: (n, a) => (arity(a, 0), doubleOnly(n), Number.isNaN(numberValue(n))),
+  isInfinite: (n, a) => (arity(a, 0), doubleOnly(n), !Number.isFinite(numberValue(n)) && !Number.isNaN(numberValue(n))),
+  hashCode: (n, a) => (arity(a, 0), javaHashCode(n)),
 });
+
+function doubleOnly(n: number | JavaNumber): void {
+  if (numberKind(n) !== 'Double') throw new WrongArguments();
+}
 
 /** `Double.compare`: `<` plus -0.0 before 0.0 and NaN after everything (equal to itself). */
 function compareDoubles(x: number, y: number): number {
@@ -458,6 +533,12 @@ const BOOLEAN_METHODS = table<boolean>({
   booleanValue: (b, a) => (arity(a, 0), b),
   toString: (b: boolean, a: unknown[]) => (arity(a, 0), String(b)),
   equals: (b, a) => (arity(a, 1), a[0] === b),
+  hashCode: (b, a) => (arity(a, 0), javaHashCode(b)),
+  compareTo: (b, a) => {
+    arity(a, 1);
+    if (typeof a[0] !== 'boolean') throw classCastError(a[0], 'java.lang.Boolean');
+    return Number(b) - Number(a[0]);
+  },
 });
 
 // ---------------------------------------------------------------------------------------------------
