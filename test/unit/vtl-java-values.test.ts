@@ -1,7 +1,8 @@
 // Java values as Velocity 1.7 computes them: arithmetic, comparisons and number classes (MathUtils), how a
-// number's class decides which method a call finds, and `List.subList` as a live view with ArrayList's
-// structural-change rule (modCount) for views and #foreach. Every expected output or exception was produced
-// by the Velocity 1.7 jar set up as in test/oracle.
+// number's class decides which method a call finds, `List.subList` as a live view with ArrayList's
+// structural-change rule (modCount) for views and #foreach, and macro arguments passed by name (the values a
+// macro sees). Every expected output or exception was produced by the Velocity 1.7 jar set up as in
+// test/oracle.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { renderTemplate } from '../../shared/src/vtl/render/index';
@@ -205,6 +206,25 @@ const LIST_CASES: JavaValueCase[] = [
   { name: '#foreach: addAll of nothing counts as a change', template: '#set($l = [1, 2, 3])#foreach($x in $l)$x#if($foreach.count == 1)$l.addAll([])#end#end', error: 'java.util.ConcurrentModificationException' },
 ];
 
+/** Macro arguments: numbers and booleans are evaluated at the call, anything else at every read, in the caller's context. */
+const MACRO_CASES: JavaValueCase[] = [
+  { name: 'an argument the body never reads is never evaluated', template: '#macro(m $p)#end#set($e = [])#m($e[1])ok', expected: 'ok' },
+  { name: 'each read evaluates the argument again', template: '#macro(m $p)$p$p#end#set($l = [1])#m($l.add(2))|$l', expected: 'truetrue|[1, 2, 2]' },
+  { name: 'reads in a loop evaluate it each time', template: '#macro(m $p)#foreach($i in [1..2])$p#end#end#set($l = [])#m($l.add(1))|$l', expected: 'truetrue|[1, 1]' },
+  { name: 'a list or map literal argument is a new one at each read', template: '#macro(m $p)$p.add(3)$p#end#m([1, 2])|#macro(n $p)$p.put(\'b\', 2)$p#end#n({"a": 1})', expected: 'true[1, 2]|{a=1}' },
+  { name: 'a reference argument sees later changes of its variable', template: '#macro(m $p)$p#set($x = 5)$p#end#set($x = 1)#m($x)', expected: '15' },
+  { name: 'arguments are read in the order the body reads them', template: '#macro(m $p $q)$q$p#end#set($l = [1])#m($l.add(5), $l)', expected: '[1]true' },
+  { name: 'a string argument is interpolated at each read', template: '#macro(m $p)$p$p#end#set($x = 1)#m("a$x#set($x = $x + 1)")|$x', expected: 'a1a2|3' },
+  { name: 'a loop in the body sets the variable an argument reads', template: '#macro(m $p)#foreach($i in [7, 8])$p#end#end#foreach($i in [5, 6])#m($i)#end', expected: '7878' },
+  { name: 'a macro sees its callers\' arguments', template: '#macro(m)[$q]#end#macro(n $q)#m()#end#n(5)', expected: '[5]' },
+  { name: '#set in a macro sets every level and the globals', template: '#macro(m)#set($q = 7)#end#macro(n $q)#m()$q#end#n(5)|$q', expected: '7|7' },
+  { name: '#set of a parameter replaces it, and sets the global too', template: '#macro(m $p)$p#set($p = 5)$p|$x#end#set($x = 1)#m($x)|$x|$p', expected: '15|1|1|5' },
+  { name: 'a missing argument leaves the name to the callers', template: '#macro(m $p $q)[$p][$q]#end#set($q = \'g\')#m(1)', expected: '[1][g]' },
+  { name: 'a loop over a parameter\'s name puts the argument\'s value back after', template: '#macro(m $p)#foreach($p in [1, 2])$p#end|$p#end#set($x = 9)#m($x)|$p|$x', expected: '12|9|9|9' },
+  { name: 'nested calls pass an argument on by name once', template: '#macro(m $p)$p#end#macro(n $q)#m($q)#end#set($l = [1])#n($l.add(2))|$l', expected: 'true|[1, 2]' },
+  { name: 'an argument that fails, read, fails the render', template: '#macro(m $p)$p#end#set($e = [])#m($e[1])', error: 'java.lang.IndexOutOfBoundsException' },
+];
+
 function check(group: string, cases: JavaValueCase[], body: string, prelude = ''): void {
   for (const c of cases) {
     test(`Velocity 1.7 ${group}: ${c.name}`, () => {
@@ -222,6 +242,7 @@ function check(group: string, cases: JavaValueCase[], body: string, prelude = ''
 
 check('numbers and methods', NUMBER_CASES, BODY, "#set($d = $input.path('$'))");
 check('lists', LIST_CASES, LIST_BODY);
+check('macro arguments', MACRO_CASES, '{}');
 
 test('a stale view left in $context does not make the render throw', () => {
   const result = renderTemplate({

@@ -39,6 +39,17 @@ interface Macro {
   body: RenderNode[];
 }
 
+/**
+ * A macro call's context, as 1.7's ProxyVMContext keeps it: variables set while it runs, and the arguments
+ * passed by name. A variable is read from the innermost call outwards (a macro sees its callers' variables
+ * and arguments), then from the template's globals; `#set` writes every level.
+ */
+interface MacroFrame {
+  readonly locals: Map<string, unknown>;
+  /** Arguments other than number and boolean literals: evaluated in the caller's context at every read. */
+  readonly byName: Map<string, AstExpression>;
+}
+
 interface AstReference extends RenderAstNode {
   type: 'references';
   id: string;
@@ -61,7 +72,7 @@ export class JavaCompile extends Compile implements CallContext {
   private readonly env: JavaRenderEnvironment;
   private readonly macroTable = new Map<string, Macro>();
   private readonly defineTable = new Map<string, RenderNode[]>();
-  private readonly macroFrames: Map<string, unknown>[] = [];
+  private readonly macroFrames: MacroFrame[] = [];
   /** Per macro frame, each parameter's argument as written in the call (1.7 prints it for `\$param`). */
   private readonly macroArgumentTexts: Map<string, string>[] = [];
   private currentForeach: HostObject | null = null;
@@ -264,7 +275,7 @@ export class JavaCompile extends Compile implements CallContext {
             const argumentText = node.text === `$${reference.id}` ? this.macroArgumentTexts.at(-1)?.get(String(reference.id)) : undefined;
             if (argumentText !== undefined) {
               // A bare macro parameter (`\$p`): 1.7 substitutes the argument as written for it.
-              const parameter = this.macroFrames.at(-1)?.get(String(reference.id));
+              const parameter = this.lookup(String(reference.id));
               piece = (parameter === null || parameter === undefined ? '\\' : '') + argumentText;
               break;
             }
@@ -347,8 +358,8 @@ export class JavaCompile extends Compile implements CallContext {
       if (source !== null && source !== undefined) this.warn('vtl-foreach-not-iterable', `#foreach over a ${typeLabel(source)} renders nothing`);
       return '';
     }
-    const globals = this.env.globals;
-    const saved = ['foreach', 'velocityCount', 'velocityHasNext', variable].map((name) => [name, globals.has(name), globals.get(name)] as const);
+    // 1.7 saves what the names held (reading them, by-name macro arguments included) and puts it back after.
+    const saved = ['foreach', variable, 'velocityCount', 'velocityHasNext'].map((name) => [name, this.lookup(name)] as const);
     const perLoopLimit = this.env.budget.limits.foreachIterations;
     const state = { index: 0, count: items.length };
     const parent = this.currentForeach;
@@ -378,10 +389,10 @@ export class JavaCompile extends Compile implements CallContext {
         }
         this.env.budget.countIteration();
         state.index = i;
-        globals.set(variable, items[i]);
-        globals.set('foreach', scope);
-        globals.set('velocityCount', i + 1);
-        globals.set('velocityHasNext', i + 1 < items.length);
+        this.putVariable('foreach', scope);
+        this.putVariable('velocityCount', i + 1);
+        this.putVariable('velocityHasNext', i + 1 < items.length);
+        this.putVariable(variable, items[i]);
         out += this.renderNodes(body);
         if (this.breaking) {
           this.breaking = false;
@@ -391,9 +402,9 @@ export class JavaCompile extends Compile implements CallContext {
       }
     } finally {
       this.currentForeach = parent;
-      for (const [name, had, value] of saved) {
-        if (had) globals.set(name, value);
-        else globals.delete(name);
+      for (const [name, value] of saved) {
+        if (value !== null && value !== undefined) this.putVariable(name, value);
+        else this.removeVariable(name);
       }
     }
     return out;
@@ -410,9 +421,7 @@ export class JavaCompile extends Compile implements CallContext {
       return;
     }
     if (!target.path || target.path.length === 0) {
-      const frame = this.macroFrames.at(-1);
-      if (frame && frame.has(target.id)) frame.set(target.id, value);
-      else this.env.globals.set(target.id, value);
+      this.putVariable(target.id, value);
       return;
     }
     const owner = this.walkPath(this.lookup(target.id), target.path.slice(0, -1), target.span?.start);
@@ -443,14 +452,14 @@ export class JavaCompile extends Compile implements CallContext {
 
   private callMacro(node: RenderAstNode, bodyContent?: string): string {
     const name = String(node.id);
-    const args = argumentsOf(node.args).map((arg) => this.evaluate(arg));
+    const argumentNodes = argumentsOf(node.args);
     const macro = this.macroTable.get(name);
     if (!macro) {
       if (name === 'stop') {
         this.stopped = true;
         return '';
       }
-      if (name === 'evaluate') return this.evaluateDirective(args[0]);
+      if (name === 'evaluate') return this.evaluateDirective(argumentNodes.length ? this.evaluate(argumentNodes[0]) : undefined);
       if (name === 'parse' || name === 'include') {
         throw new RenderStop('vtl-unsupported-directive', `#${name} loads other templates, which API Gateway does not allow`);
       }
@@ -461,10 +470,15 @@ export class JavaCompile extends Compile implements CallContext {
     if (budget.macroDepth >= budget.limits.macroDepth) {
       throw new RenderStop('vtl-macro-depth', `macros nested more than ${budget.limits.macroDepth} deep (Velocity's velocimacro.max.depth)`);
     }
-    const frame = new Map<string, unknown>();
-    macro.params.forEach((param, i) => frame.set(param, args[i]));
+    const frame: MacroFrame = { locals: new Map(), byName: new Map() };
+    macro.params.forEach((param, i) => {
+      const argument = argumentNodes[i];
+      // A missing argument leaves the name to the callers' variables.
+      if (!argument) return;
+      if (isConstantArgument(argument)) frame.locals.set(param, this.evaluate(argument));
+      else frame.byName.set(param, argument);
+    });
     const argumentTexts = new Map<string, string>();
-    const argumentNodes = argumentsOf(node.args);
     macro.params.forEach((param, i) => {
       // Number and boolean literals are not substituted (the jar prints `\$p` as `$p` for them).
       const argument = argumentNodes[i];
@@ -472,7 +486,7 @@ export class JavaCompile extends Compile implements CallContext {
       const text = this.sourceText(argument);
       if (text !== undefined) argumentTexts.set(param, text);
     });
-    if (bodyContent !== undefined) frame.set('bodyContent', bodyContent);
+    if (bodyContent !== undefined) frame.locals.set('bodyContent', bodyContent);
     budget.macroDepth++;
     this.macroFrames.push(frame);
     this.macroArgumentTexts.push(argumentTexts);
@@ -514,11 +528,43 @@ export class JavaCompile extends Compile implements CallContext {
     return this.print(value);
   }
 
+  /** A variable's value (ProxyVMContext.get): the innermost macro call's variable, else its by-name argument, else outwards. */
   private lookup(name: string): unknown {
-    // A macro sees its own arguments and the global context, not its caller's arguments.
-    const frame = this.macroFrames.length ? this.macroFrames[this.macroFrames.length - 1] : undefined;
-    if (frame !== undefined && frame.has(name)) return frame.get(name);
+    for (let depth = this.macroFrames.length; depth > 0; depth--) {
+      const frame = this.macroFrames[depth - 1];
+      const local = frame.locals.get(name);
+      if (local !== null && local !== undefined) return local;
+      const argument = frame.byName.get(name);
+      if (argument) return this.evaluateInCaller(argument, depth - 1);
+    }
     return this.env.globals.get(name);
+  }
+
+  /** Evaluates a by-name argument as its caller would: with only the `depth` outer macro calls in scope. */
+  private evaluateInCaller(argument: AstExpression, depth: number): unknown {
+    const frames = this.macroFrames.splice(depth);
+    const texts = this.macroArgumentTexts.splice(depth);
+    try {
+      return this.evaluate(argument);
+    } finally {
+      this.macroFrames.push(...frames);
+      this.macroArgumentTexts.push(...texts);
+    }
+  }
+
+  /** `#set` and loop variables (ProxyVMContext.put): every macro call in scope and the globals get the value. */
+  private putVariable(name: string, value: unknown): void {
+    for (const frame of this.macroFrames) frame.locals.set(name, value);
+    this.env.globals.set(name, value);
+  }
+
+  /** ProxyVMContext.remove: the name goes from every level, a by-name argument included. */
+  private removeVariable(name: string): void {
+    for (const frame of this.macroFrames) {
+      frame.locals.delete(name);
+      frame.byName.delete(name);
+    }
+    this.env.globals.delete(name);
   }
 
   private referenceValue(node: AstReference): unknown {
@@ -751,6 +797,11 @@ export class JavaCompile extends Compile implements CallContext {
 function integerLiteral(text: string): number | JavaNumber {
   const value = parseInt(text, 10);
   return Number.isSafeInteger(value) || !/^-?\d+$/.test(text.trim()) ? value : javaInteger(BigInt(text.trim()));
+}
+
+/** 1.7 evaluates number and boolean arguments once, at the call; everything else at each read (by name). */
+function isConstantArgument(argument: AstExpression): boolean {
+  return argument.type === 'integer' || argument.type === 'decimal' || argument.type === 'bool';
 }
 
 /** velocityjs writes `args: false` for `()`. */
