@@ -204,6 +204,29 @@ const LIST_CASES: JavaValueCase[] = [
   { name: '#foreach: removing behind the cursor past the end fails', template: '#set($l = [1, 2, 3])#foreach($x in $l)$x#if($foreach.count == 2)$l.remove(0)$l.remove(0)#end#end', error: 'java.util.ConcurrentModificationException' },
   { name: '#foreach: clear on the last item still fails', template: '#set($l = [1, 2, 3])#foreach($x in $l)$x#if($foreach.count == 3)$l.clear()#end#end', error: 'java.util.ConcurrentModificationException' },
   { name: '#foreach: addAll of nothing counts as a change', template: '#set($l = [1, 2, 3])#foreach($x in $l)$x#if($foreach.count == 1)$l.addAll([])#end#end', error: 'java.util.ConcurrentModificationException' },
+  {
+    name: 'keySet(), values() and entrySet() are live views of their map',
+    template: '#set($m = {"a": 1})#set($k = $m.keySet())#set($v = $m.values())#set($e = $m.entrySet())$m.put(\'z\', 2)$k $v $e $k.size()',
+    expected: '[a, z] [1, 2] [a=1, z=2] 2',
+  },
+  {
+    name: 'removing through a map view removes from the map',
+    template:
+      '#set($m = {"a": 1, "b": 2, "c": 3})$m.keySet().remove(\'a\')$m|$m.values().remove(3)$m|#set($n = {"a": 1, "b": 2})$n.keySet().retainAll([\'a\'])$n|$n.keySet().clear()$n',
+    expected: 'true{b=2, c=3}|true{b=2}|true{a=1}|{}',
+  },
+  { name: 'a key set hashes as a Set', template: '#set($m = {"a": 1, "b": 2})$m.keySet().hashCode() $m.entrySet().hashCode()', expected: '195 192' },
+  {
+    name: '#foreach over a map fails on a put and remove of a new key before the last entry',
+    template: '#set($m = {"a": 1, "b": 2})#foreach($x in $m.keySet())$x#if($x == \'a\')$m.put(\'c\', 3)$m.remove(\'c\')#end#end',
+    error: 'java.util.ConcurrentModificationException',
+  },
+  { name: '#foreach over a map\'s values fails the same way', template: '#set($m = {"a": 1, "b": 2})#foreach($x in $m)$x#if($x == 1)$m.put(\'c\', 3)$m.remove(\'c\')#end#end', error: 'java.util.ConcurrentModificationException' },
+  {
+    name: '#foreach over a map: a key added at the last entry ends the loop; a new value for a key is no change',
+    template: '#set($m = {"a": 1, "b": 2})#foreach($x in $m.keySet())$x#if($x == \'b\')$m.put(\'c\', 3)#end#end|$m|#foreach($e in $m.entrySet())#set($m[$e.key] = 0)$e#end',
+    expected: 'ab|{a=1, b=2, c=3}|a=0b=0c=0',
+  },
 ];
 
 /** Macro arguments: numbers and booleans are evaluated at the call, anything else at every read, in the caller's context. */
@@ -241,7 +264,7 @@ function check(group: string, cases: JavaValueCase[], body: string, prelude = ''
 }
 
 check('numbers and methods', NUMBER_CASES, BODY, "#set($d = $input.path('$'))");
-check('lists', LIST_CASES, LIST_BODY);
+check('collections', LIST_CASES, LIST_BODY);
 check('macro arguments', MACRO_CASES, '{}');
 
 test('a stale view left in $context does not make the render throw', () => {

@@ -8,10 +8,9 @@ import { JavaException } from './javaException';
 import { javaEquals, javaHashCode, javaStringHash } from './javaEquality';
 import { compareJavaNumbers, isJavaInt, javaIntValue, javaLong, javaLongValue, numberKind } from './javaMath';
 import { backingList, spliceJavaList, subListView } from './javaLists';
+import { clearMap, deleteMapEntry, mapView, mapViewKind, putMapEntry } from './javaMaps';
 import { javaPattern, runJavaRegex } from './javaRegex';
 import {
-  arrayList,
-  collectionView,
   isCollectionView,
   isJavaArray,
   isJavaNumber,
@@ -19,6 +18,7 @@ import {
   markJavaArray,
   numberValue,
   toJavaDouble,
+  viewSource,
 } from './javaValues';
 
 /** What a method needs from the render it runs in. */
@@ -388,7 +388,47 @@ const COLLECTION_METHODS = table<unknown[]>({
   containsAll: LIST_METHODS.containsAll,
   add: refuseViewChange,
   addAll: refuseViewChange,
+  // Removing through a view removes the entry from its map.
+  remove: (v, a) => (arity(a, 1), removeFromMapView(v, (item) => javaEquals(item, a[0]), true)),
+  removeAll: (v, a) => {
+    arity(a, 1);
+    const other = [...collection(a[0])];
+    return removeFromMapView(v, (item) => other.some((candidate) => javaEquals(candidate, item)), false);
+  },
+  retainAll: (v, a) => {
+    arity(a, 1);
+    const other = [...collection(a[0])];
+    return removeFromMapView(v, (item) => !other.some((candidate) => javaEquals(candidate, item)), false);
+  },
+  clear: (v, a) => {
+    arity(a, 0);
+    const map = viewSource(v);
+    if (map) clearMap(map);
+    return undefined;
+  },
+  hashCode: (v, a) => {
+    arity(a, 0);
+    // A Set's hash is the sum of its items' (AbstractSet); values() keeps Object's identity hash.
+    if (mapViewKind(v) === 'values') throw new WrongArguments();
+    return v.reduce<number>((sum, item) => (sum + javaHashCode(item)) | 0, 0);
+  },
 });
+
+/** Removes the entries of a view's map whose item (key, value or entry) matches; `once`: the first only. */
+function removeFromMapView(view: unknown[], matches: (item: unknown) => boolean, once: boolean): boolean {
+  const map = viewSource(view);
+  if (!map) return false;
+  const items = [...view];
+  const keys = [...map.keys()];
+  let removed = false;
+  for (let i = 0; i < keys.length; i++) {
+    if (!matches(items[i])) continue;
+    deleteMapEntry(map, keys[i]);
+    removed = true;
+    if (once) break;
+  }
+  return removed;
+}
 
 /** A `Collection` argument: a list or a map view (a Java array or a map is not one). */
 function collection(value: unknown): unknown[] {
@@ -425,7 +465,7 @@ const MAP_METHODS = table<Map<unknown, unknown>>({
     arity(a, 2);
     call.beforeMapWrite(m, a[0]);
     const old = m.get(a[0]);
-    m.set(a[0], a[1]);
+    putMapEntry(m, a[0], a[1]);
     call.checkSize(m.size);
     return old;
   },
@@ -435,7 +475,7 @@ const MAP_METHODS = table<Map<unknown, unknown>>({
     call.checkSize(m.size + a[0].size);
     for (const [key, value] of [...a[0]]) {
       call.beforeMapWrite(m, key);
-      m.set(key, value);
+      putMapEntry(m, key, value);
     }
     return undefined;
   },
@@ -445,9 +485,9 @@ const MAP_METHODS = table<Map<unknown, unknown>>({
     for (const value of m.values()) if (javaEquals(value, a[0])) return true;
     return false;
   },
-  keySet: (m, a) => (arity(a, 0), collectionView([...m.keys()], m)),
-  values: (m, a) => (arity(a, 0), collectionView([...m.values()], m)),
-  entrySet: (m, a) => (arity(a, 0), collectionView([...m.keys()].map((key) => new JavaMapEntry(m, key)), m)),
+  keySet: (m, a) => (arity(a, 0), mapView(m, 'keys')),
+  values: (m, a) => (arity(a, 0), mapView(m, 'values')),
+  entrySet: (m, a) => (arity(a, 0), mapView(m, 'entries')),
   size: (m, a) => (arity(a, 0), m.size),
   isEmpty: (m, a) => (arity(a, 0), m.size === 0),
   remove: (m, a) => {
@@ -455,11 +495,11 @@ const MAP_METHODS = table<Map<unknown, unknown>>({
     if (a.length === 2) {
       // remove(key, value): only when the key maps to an equal value.
       if (!m.has(a[0]) || !javaEquals(m.get(a[0]), a[1])) return false;
-      m.delete(a[0]);
+      deleteMapEntry(m, a[0]);
       return true;
     }
     const old = m.get(a[0]);
-    m.delete(a[0]);
+    deleteMapEntry(m, a[0]);
     return old;
   },
   putIfAbsent: (m, a, call) => {
@@ -467,12 +507,12 @@ const MAP_METHODS = table<Map<unknown, unknown>>({
     const old = m.get(a[0]);
     if (old !== null && old !== undefined) return old;
     call.beforeMapWrite(m, a[0]);
-    m.set(a[0], a[1]);
+    putMapEntry(m, a[0], a[1]);
     call.checkSize(m.size);
     return undefined;
   },
   hashCode: (m, a) => (arity(a, 0), javaHashCode(m)),
-  clear: (m, a) => (arity(a, 0), m.clear(), undefined),
+  clear: (m, a) => (arity(a, 0), clearMap(m), undefined),
   toString: (m: Map<unknown, unknown>, a: unknown[], call: CallContext) => (arity(a, 0), call.print(m)),
   equals: (m, a) => (arity(a, 1), javaEquals(m, a[0])),
 });

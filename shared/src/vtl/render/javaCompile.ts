@@ -18,6 +18,7 @@ import { HostObject, hostObject, invokeJavaMethod, NO_SUCH_METHOD, readJavaIndex
 import { velocityEquals } from './javaEquality';
 import { JavaException } from './javaException';
 import { checkListUsable, listModCount } from './javaLists';
+import { mapModCount, mapView, putMapEntry } from './javaMaps';
 import { javaArithmetic, javaCompare, javaInteger, javaIntValue, javaNegate, numberKind } from './javaMath';
 import { arrayList, FormatBudgetError, isJavaNumber, javaToString, toJavaDouble, viewSource } from './javaValues';
 import { RenderBudget, RenderStop } from './limits';
@@ -338,22 +339,23 @@ export class JavaCompile extends Compile implements CallContext {
     let items: unknown[];
     /** Whether the collection changed in a way that makes Java's iterator fail on its next `next()`. */
     let changed: () => boolean;
-    if (Array.isArray(source)) {
+    /** The iterator's hasNext() after `i` items. */
+    let hasMore: (i: number) => boolean;
+    const map = source instanceof Map ? source : Array.isArray(source) ? viewSource(source) : undefined;
+    if (map) {
+      // LinkedHashMap's iterator: a key added or removed fails its next step; after the last entry there is none.
+      items = source instanceof Map ? mapView(source, 'values') : (source as unknown[]);
+      const initialModCount = mapModCount(map);
+      const total = map.size;
+      changed = () => mapModCount(map) !== initialModCount;
+      hasMore = (i) => i < total;
+    } else if (Array.isArray(source)) {
       items = source;
-      // A map view is a snapshot here; Java's live view fails when its map gains or loses a key.
-      const map = viewSource(source);
-      if (map) {
-        const initialSize = map.size;
-        changed = () => map.size !== initialSize;
-      } else {
-        // ArrayList's iterator: any add or remove (even one that leaves the size as it was) fails it.
-        const initialModCount = listModCount(source);
-        changed = () => listModCount(source) !== initialModCount;
-      }
-    } else if (source instanceof Map) {
-      items = [...source.values()];
-      const initialSize = source.size;
-      changed = () => source.size !== initialSize;
+      // ArrayList's iterator: any add or remove (even one that leaves the size as it was) fails it, and
+      // hasNext() is `cursor != size`, so a list that shrank behind the cursor still asks for the next item.
+      const initialModCount = listModCount(source);
+      changed = () => listModCount(source) !== initialModCount;
+      hasMore = (i) => i !== source.length;
     } else {
       if (source !== null && source !== undefined) this.warn('vtl-foreach-not-iterable', `#foreach over a ${typeLabel(source)} renders nothing`);
       return '';
@@ -376,8 +378,7 @@ export class JavaCompile extends Compile implements CallContext {
     this.currentForeach = scope;
     let out = '';
     try {
-      // `i !== length` is the iterator's hasNext(): a list that shrank behind the cursor still asks next(), which fails.
-      for (let i = 0; i !== items.length; i++) {
+      for (let i = 0; hasMore(i); i++) {
         if (changed()) throw new JavaException('java.util.ConcurrentModificationException', 'the list or map changed while #foreach went through it');
         if (perLoopLimit > 0 && i >= perLoopLimit) {
           this.position = headPosition;
@@ -437,7 +438,7 @@ export class JavaCompile extends Compile implements CallContext {
     const key = last.type === 'property' ? last.id : this.evaluate(last.id);
     if (owner instanceof Map) {
       this.env.beforeMapWrite(owner, key);
-      owner.set(key, value);
+      putMapEntry(owner, key, value);
       return;
     }
     if (Array.isArray(owner) && typeof key === 'number') {

@@ -5,7 +5,7 @@
 // prints, iterates, compares and is read like any list, while every read goes to the backing list and
 // checks the rule first.
 import { JavaException } from './javaException';
-import { arrayList } from './javaValues';
+import { arrayIndexKey as indexKey, arrayList } from './javaValues';
 
 /** `ArrayList.modCount`: how many times a list's size changed (only lists changed by a template have one). */
 const modCounts = new WeakMap<unknown[], number>();
@@ -32,13 +32,6 @@ function checkForComodification(state: SubListState): void {
   if (modCountOf(state.root) !== state.modCount) {
     throw new JavaException('java.util.ConcurrentModificationException', 'the list changed size after subList() was taken from it');
   }
-}
-
-/** The index a property key names, or undefined for any other key. */
-function indexKey(key: string | symbol): number | undefined {
-  if (typeof key !== 'string') return undefined;
-  const index = Number(key);
-  return Number.isInteger(index) && index >= 0 && String(index) === key ? index : undefined;
 }
 
 function viewHandler(state: SubListState): ProxyHandler<unknown[]> {

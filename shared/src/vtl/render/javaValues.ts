@@ -36,8 +36,8 @@ export function arrayList<T extends unknown[]>(list: T): T {
 }
 
 /**
- * A map's `keySet()`, `values()` or `entrySet()`: a Set or Collection, not a List, so it has no `get`,
- * `indexOf` or `subList` (a snapshot here; Java's is a live view). Prints `[a, b]`.
+ * Marks a map's `keySet()`, `values()` or `entrySet()` (javaMaps.ts): a Set or Collection, not a List, so it
+ * has no `get`, `indexOf` or `subList`. Prints `[a, b]`.
  */
 export function collectionView<T extends unknown[]>(items: T, source: Map<unknown, unknown>): T {
   arrayLists.add(items);
@@ -53,6 +53,13 @@ export function viewSource(value: unknown[]): Map<unknown, unknown> | undefined 
 /** True for a `keySet()`/`values()`/`entrySet()` result. */
 export function isCollectionView(value: unknown): value is unknown[] {
   return Array.isArray(value) && collectionViews.has(value);
+}
+
+/** The index a property key names (`"0"`, `"12"`), or undefined for any other key: for list views' Proxy traps. */
+export function arrayIndexKey(key: string | symbol): number | undefined {
+  if (typeof key !== 'string') return undefined;
+  const index = Number(key);
+  return Number.isInteger(index) && index >= 0 && String(index) === key ? index : undefined;
 }
 
 /** Marks a list as a Java array (`String[]` from `split`): Velocity wraps it as a list, Java prints its identity. */
