@@ -101,6 +101,19 @@ const NUMBER_CASES: JavaValueCase[] = [
   { name: 'Double.compareTo of an Integer fails its cast', template: '#set($x = 2.5)$x.compareTo(3)', error: 'java.lang.ClassCastException' },
   { name: 'Character.compareTo of a String fails its cast', template: '#set($s = "abc")$s.charAt(0).compareTo(\'a\')', error: 'java.lang.ClassCastException' },
   { name: 'Integer.compareTo of a Long fails its cast', template: '#set($x = 5)$x.compareTo($x.longValue())', error: 'java.lang.ClassCastException' },
+  {
+    name: 'floatValue() is a Float: float arithmetic with Integers and Floats, Double with a Double, Float.toString',
+    template:
+      '#set($f = 0.1)#set($g = $f.floatValue())$g|#set($y = $g + 1)$y|#set($y = $g * 3)$y|#set($y = $g / 3)$y|#set($y = $g % 0.03)$y|#set($y = $g + 0.5)$y|' +
+      '#set($y = $g + $g)$y|#set($y = $g - $d.long)$y|#set($y = $g * $d.big)$y|#set($y = $d.long.floatValue() + 1)$y|#set($i = 16777217)#set($h = $i.floatValue())$h|#if($h == $i)eq#end',
+    expected: '0.1|1.1|0.3|0.033333335|0.010000001490116123|0.6000000014901161|0.2|-3.0E9|9223372174293729278.999999985098838806152343750|3.0E9|1.6777216E7|eq',
+  },
+  {
+    name: 'Float methods and comparisons',
+    template: '#set($f = 0.1)#set($g = $f.floatValue())$g.equals($g)|$g.equals(0.1)|$g.hashCode()|$g.isNaN()|$g.compareTo($g)|$g.intValue()|$g.longValue()|$g.doubleValue()|#if($g == 0.1)eq#end|#if($g > 0.1)gt#end',
+    expected: 'true|false|1036831949|false|0|0|0|0.10000000149011612||gt',
+  },
+  { name: 'Float.compareTo of a Double fails its cast', template: '#set($f = 0.1)#set($g = $f.floatValue())$g.compareTo(0.1)', error: 'java.lang.ClassCastException' },
   { name: 'Boolean.compareTo', template: '#set($t = true)$t.compareTo(false)|$t.compareTo(true)|#set($f = false)$f.compareTo(true)', expected: '1|0|-1' },
   { name: 'Boolean.compareTo of a number fails its cast', template: '#set($t = true)$t.compareTo(1)', error: 'java.lang.ClassCastException' },
   {

@@ -6,7 +6,7 @@
 import { JavaNumber } from '../../apigw/index';
 import { JavaException } from './javaException';
 import { javaEquals, javaHashCode, javaStringHash } from './javaEquality';
-import { compareJavaNumbers, isJavaInt, javaIntValue, javaLong, javaLongValue, numberKind } from './javaMath';
+import { compareJavaNumbers, isFloatingKind, isJavaInt, javaFloat, javaIntValue, javaLong, javaLongValue, numberKind } from './javaMath';
 import { backingList, spliceJavaList, subListView } from './javaLists';
 import { clearMap, deleteMapEntry, mapView, mapViewKind, putMapEntry } from './javaMaps';
 import { javaPattern, runJavaRegex } from './javaRegex';
@@ -541,24 +541,24 @@ const NUMBER_METHODS = table<AnyJavaNumber>({
   intValue: (n, a) => (arity(a, 0), javaIntValue(n)),
   longValue: (n, a) => (arity(a, 0), javaLong(javaLongValue(n))),
   doubleValue: (n, a) => (arity(a, 0), toJavaDouble(numberValue(n))),
-  floatValue: (n, a) => (arity(a, 0), toJavaDouble(Math.fround(numberValue(n)))),
+  floatValue: (n, a) => (arity(a, 0), javaFloat(numberValue(n))),
   toString: (n: AnyJavaNumber, a: unknown[], call: CallContext) => (arity(a, 0), call.print(n)),
   equals: (n, a) => (arity(a, 1), javaEquals(n, a[0])),
   compareTo: (n, a) => {
     arity(a, 1);
     const kind = numberKind(n);
     if (!isJavaNumber(a[0]) || numberKind(a[0]) !== kind) throw classCastError(a[0], `java.lang.${kind}`);
-    if (kind === 'Double') return compareDoubles(numberValue(n), numberValue(a[0]));
+    if (isFloatingKind(kind)) return compareDoubles(numberValue(n), numberValue(a[0]));
     return compareJavaNumbers(n, a[0]);
   },
-  // Only Double has isNaN/isInfinite: an Integer finds no such method.
+  // Only Double and Float have isNaN/isInfinite: an Integer finds no such method.
   isNaN: (n, a) => (arity(a, 0), doubleOnly(n), Number.isNaN(numberValue(n))),
   isInfinite: (n, a) => (arity(a, 0), doubleOnly(n), !Number.isFinite(numberValue(n)) && !Number.isNaN(numberValue(n))),
   hashCode: (n, a) => (arity(a, 0), javaHashCode(n)),
 });
 
 function doubleOnly(n: number | JavaNumber): void {
-  if (numberKind(n) !== 'Double') throw new WrongArguments();
+  if (!isFloatingKind(numberKind(n))) throw new WrongArguments();
 }
 
 /** `Double.compare`: `<` plus -0.0 before 0.0 and NaN after everything (equal to itself). */

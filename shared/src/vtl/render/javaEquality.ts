@@ -54,6 +54,12 @@ function doubleHash(d: number): number {
   return (hashBits.getInt32(0) ^ hashBits.getInt32(4)) | 0;
 }
 
+/** `Float.hashCode`: the bits of `floatToIntBits` (one NaN). */
+function floatHash(f: number): number {
+  hashBits.setFloat32(0, Number.isNaN(f) ? NaN : f);
+  return hashBits.getInt32(0);
+}
+
 function numberHash(n: number | JavaNumber): number {
   switch (numberKind(n)) {
     case 'Integer':
@@ -66,6 +72,8 @@ function numberHash(n: number | JavaNumber): number {
       const value = toBigDecimal(n);
       return (Math.imul(31, bigIntegerHash(value.unscaled)) + value.scale) | 0;
     }
+    case 'Float':
+      return floatHash(numberValue(n));
     default:
       return doubleHash(numberValue(n));
   }

@@ -3,13 +3,13 @@
 //   Integer/Long with Integer/Long   → long arithmetic; the result is an Integer when both operands are and it
 //                                      fits, else a Long; past the long range + - * give a BigInteger
 //   BigInteger with Integer/Long/BigInteger → BigInteger (`%` is BigInteger.mod: a divisor ≤ 0 throws)
-//   Double with Integer/Long/Double  → Double
+//   Double with Integer/Long/Float/Double → Double; Float with Integer/Long/Float → Float
 //   BigInteger with Double, or any BigDecimal → BigDecimal (exact; `/` keeps the dividend's scale; `%` throws)
 // Division or modulo by zero gives null, `+` with a String operand concatenates, anything else that is not a
 // number gives null. A null operand of a concatenation is what `print` makes of it: the renderer passes
 // the reference as written, as 1.7's ASTAddNode does (API Gateway's "null prints nothing" applies to
 // output, not to `+`).
-import { JavaNumber } from '../../apigw/index';
+import { JavaNumber, javaFloatText } from '../../apigw/index';
 import {
   bigDecimalAdd,
   bigDecimalCompare,
@@ -29,7 +29,7 @@ import { isJavaNumber, numberValue, toJavaDouble } from './javaValues';
 type AnyJavaNumber = number | JavaNumber;
 
 /** The Java class of a number in the value model. */
-export type NumberKind = 'Integer' | 'Long' | 'BigInteger' | 'Double' | 'BigDecimal';
+export type NumberKind = 'Integer' | 'Long' | 'BigInteger' | 'Float' | 'Double' | 'BigDecimal';
 
 const INT_MIN = -(2 ** 31);
 const INT_MAX = 2 ** 31 - 1;
@@ -53,6 +53,17 @@ export function isJavaInt(value: unknown): value is number {
 
 function isIntegerKind(kind: NumberKind): boolean {
   return kind === 'Integer' || kind === 'Long' || kind === 'BigInteger';
+}
+
+/** A Float or a Double. */
+export function isFloatingKind(kind: NumberKind): boolean {
+  return kind === 'Float' || kind === 'Double';
+}
+
+/** A `Float` (from `floatValue()`): its value rounded to float precision, printed as Float.toString. */
+export function javaFloat(value: number): JavaNumber {
+  const f = Math.fround(value);
+  return new JavaNumber('Float', javaFloatText(f), f);
 }
 
 /** The exact integer value of a Java integer (a Long or BigInteger keeps its exact text). */
@@ -87,7 +98,7 @@ export function javaBigDecimal(value: BigDecimalValue): JavaNumber {
 
 /** `Number.intValue()`: a double saturates at the int range (NaN is 0); an integer keeps its low 32 bits. */
 export function javaIntValue(n: AnyJavaNumber): number {
-  if (numberKind(n) !== 'Double') return Number(BigInt.asIntN(32, integerPart(n)));
+  if (!isFloatingKind(numberKind(n))) return Number(BigInt.asIntN(32, integerPart(n)));
   const d = numberValue(n);
   if (Number.isNaN(d)) return 0;
   return Math.max(INT_MIN, Math.min(INT_MAX, Math.trunc(d))) || 0;
@@ -95,7 +106,7 @@ export function javaIntValue(n: AnyJavaNumber): number {
 
 /** `Number.longValue()`: a double saturates at the long range (NaN is 0); an integer keeps its low 64 bits. */
 export function javaLongValue(n: AnyJavaNumber): bigint {
-  if (numberKind(n) !== 'Double') return BigInt.asIntN(64, integerPart(n));
+  if (!isFloatingKind(numberKind(n))) return BigInt.asIntN(64, integerPart(n));
   const d = numberValue(n);
   if (Number.isNaN(d)) return 0n;
   if (d >= 2 ** 63) return LONG_MAX;
@@ -116,7 +127,7 @@ export function toBigDecimal(n: AnyJavaNumber): BigDecimalValue {
   return bigDecimalOfDouble(numberValue(n));
 }
 
-type Base = 'long' | 'biginteger' | 'double' | 'bigdecimal';
+type Base = 'long' | 'biginteger' | 'float' | 'double' | 'bigdecimal';
 
 /** MathUtils.findCalculationBase. */
 function calculationBase(a: AnyJavaNumber, b: AnyJavaNumber): Base {
@@ -126,7 +137,7 @@ function calculationBase(a: AnyJavaNumber, b: AnyJavaNumber): Base {
   const anyBigInteger = kindA === 'BigInteger' || kindB === 'BigInteger';
   if (kindA === 'BigDecimal' || kindB === 'BigDecimal' || (!bothIntegers && anyBigInteger)) return 'bigdecimal';
   if (bothIntegers) return anyBigInteger ? 'biginteger' : 'long';
-  return 'double';
+  return kindA === 'Double' || kindB === 'Double' ? 'double' : 'float';
 }
 
 /** MathUtils.wrapPrimitive: the larger operand class, widened to Long when an int result does not fit. */
@@ -201,18 +212,19 @@ function bigDecimalArithmetic(operator: string, a: AnyJavaNumber, b: AnyJavaNumb
   }
 }
 
-function doubleArithmetic(operator: string, x: number, y: number): AnyJavaNumber {
+/** Double arithmetic, or Float arithmetic (each operand and the result rounded to float; a double holds a float operation exactly before that rounding). */
+function floatingArithmetic(operator: string, x: number, y: number, box: (n: number) => AnyJavaNumber): AnyJavaNumber {
   switch (operator) {
     case '+':
-      return toJavaDouble(x + y);
+      return box(x + y);
     case '-':
-      return toJavaDouble(x - y);
+      return box(x - y);
     case '*':
-      return toJavaDouble(x * y);
+      return box(x * y);
     case '/':
-      return toJavaDouble(x / y);
+      return box(x / y);
     default:
-      return toJavaDouble(x % y);
+      return box(x % y);
   }
 }
 
@@ -231,7 +243,9 @@ export function javaArithmetic(operator: string, a: unknown, b: unknown, print: 
     case 'biginteger':
       return bigIntegerArithmetic(operator, bigIntOf(a), bigIntOf(b));
     case 'double':
-      return doubleArithmetic(operator, numberValue(a), numberValue(b));
+      return floatingArithmetic(operator, numberValue(a), numberValue(b), toJavaDouble);
+    case 'float':
+      return floatingArithmetic(operator, Math.fround(numberValue(a)), Math.fround(numberValue(b)), javaFloat);
     default:
       return bigDecimalArithmetic(operator, a, b);
   }
@@ -246,9 +260,12 @@ export function compareJavaNumbers(a: AnyJavaNumber, b: AnyJavaNumber): number {
       const y = bigIntOf(b);
       return x < y ? -1 : x > y ? 1 : 0;
     }
-    case 'double': {
-      const x = numberValue(a);
-      const y = numberValue(b);
+    case 'double':
+    case 'float': {
+      // Float values are floats already; an Integer or Long compared as a float rounds like it.
+      const round = calculationBase(a, b) === 'float' ? Math.fround : (n: number): number => n;
+      const x = round(numberValue(a));
+      const y = round(numberValue(b));
       return x < y ? -1 : x > y ? 1 : 0;
     }
     default:
@@ -266,7 +283,7 @@ export function javaNumberEquals(a: AnyJavaNumber, b: AnyJavaNumber): boolean {
     const y = toBigDecimal(b);
     return x.unscaled === y.unscaled && x.scale === y.scale;
   }
-  // Double.equals compares bits: NaN equals NaN, 0.0 does not equal -0.0.
+  // Double.equals and Float.equals compare bits: NaN equals NaN, 0.0 does not equal -0.0.
   return Object.is(numberValue(a), numberValue(b));
 }
 
@@ -293,6 +310,7 @@ export function javaNegate(a: unknown): unknown {
   if (!isJavaNumber(a)) return null;
   const kind = numberKind(a);
   if (kind === 'Double') return toJavaDouble(-numberValue(a));
+  if (kind === 'Float') return javaFloat(-numberValue(a));
   if (kind === 'BigDecimal') {
     const value = toBigDecimal(a);
     return javaBigDecimal({ unscaled: -value.unscaled, scale: value.scale });

@@ -83,12 +83,6 @@ export function isJavaNumber(value: unknown): value is number | JavaNumber {
   return typeof value === 'number' || value instanceof JavaNumber;
 }
 
-/** True for a Java floating-point number (Double or BigDecimal, integral or not). */
-export function isJavaDouble(value: unknown): boolean {
-  if (value instanceof JavaNumber) return value.javaType === 'Double' || value.javaType === 'BigDecimal';
-  return typeof value === 'number' && !Number.isInteger(value);
-}
-
 /** The numeric value of a Java number. */
 export function numberValue(value: number | JavaNumber): number {
   return typeof value === 'number' ? value : value.value;
