@@ -153,6 +153,27 @@ const NUMBER_CASES: JavaValueCase[] = [
     template: '#set($s = " \u00a0x\u2003 ")[$s.strip()]|[$s.trim()]|$s.isBlank()|#set($t = " ")$t.isBlank()|[$s.stripLeading()]|[$s.stripTrailing()]|$t.repeat(3).length()',
     expected: '[\u00a0x]|[\u00a0x\u2003]|false|true|[\u00a0x\u2003 ]|[ \u00a0x]|3',
   },
+  {
+    name: 'static methods through an instance: Integer.parseInt and friends (the `#set($Integer = 0)` idiom)',
+    template:
+      '#set($I = 0)$I.parseInt("42")|$I.parseInt("-7")|$I.parseInt("ff", 16)|$I.parseInt("\u0663\u0664")|$I.valueOf("12")|$I.valueOf(5)|$I.toString(-255, 16)|' +
+      '$I.toHexString(-1)|$I.max(3, 9)|$I.sum(2147483647, 1)|$!I.parseInt(5)|#set($L = $d.long)$L.parseLong("9000000000")|$!L.parseInt("5")|$L.valueOf(5).equals(5)',
+    expected: '42|-7|255|34|12|5|-ff|ffffffff|9|-2147483648||9000000000||false',
+  },
+  { name: 'Integer.parseInt of a number past the int range throws', template: '#set($I = 0)$I.parseInt("2147483648")', error: 'java.lang.NumberFormatException' },
+  { name: 'Double.parseDouble of text that is no Java number throws', template: '#set($D = 1.5)$D.parseDouble("0x10")', error: 'java.lang.NumberFormatException' },
+  {
+    name: 'Double, Boolean and String static methods through an instance',
+    template:
+      '#set($D = 1.5)$D.parseDouble(" 7 ")|$D.parseDouble("1.5f")|$D.parseDouble("-0")|$D.valueOf(2)|$D.min(-0.0, 0.0)|$D.isNaN(0.5)|' +
+      '#set($B = true)$B.parseBoolean("TRUE")|$B.parseBoolean($nothing)|$B.valueOf("yes")|#set($S = "")$S.valueOf(5)|$S.valueOf($nothing)|$S.join("-", "a", "b")|$S.join(",", ["a", $nothing])',
+    expected: '7.0|1.5|-0.0|2.0|-0.0|false|true|false|false|5|null|a-b|a,null',
+  },
+  {
+    name: 'Character static tests through a Character, for a char or a code point',
+    template: '#set($s = "aB1 \u00e9\u00df")#set($c = $s.charAt(0))#foreach($i in [0..5])#set($x = $s.charAt($i))$c.isLetter($x)$c.isDigit($x)$c.isUpperCase($x)$c.isWhitespace($x)$c.toUpperCase($x);#end|$c.isDigit(49)|$c.toUpperCase(97)',
+    expected: 'truefalsefalsefalseA;truefalsetruefalseB;falsetruefalsefalse1;falsefalsefalsetrue ;truefalsefalsefalse\u00c9;truefalsefalsefalse\u00df;|true|65',
+  },
   { name: 'repeat with a negative count throws', template: '#set($s = "ab")$s.repeat(-1)', error: 'java.lang.IllegalArgumentException' },
 ];
 

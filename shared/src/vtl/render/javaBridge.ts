@@ -4,12 +4,14 @@
 // Behaviour follows the Java class API Gateway would have at hand: String, List (ArrayList, JSONArray),
 // Map (LinkedHashMap), Map.Entry, Integer/Long/Double, Boolean.
 import { JavaNumber } from '../../apigw/index';
+import { arity, classCastError, int, str, WrongArguments } from './javaArguments';
 import { JavaException } from './javaException';
 import { javaEquals, javaHashCode, javaStringHash } from './javaEquality';
 import { compareJavaNumbers, isFloatingKind, isJavaInt, javaFloat, javaIntValue, javaLong, javaLongValue, numberKind } from './javaMath';
 import { backingList, spliceJavaList, subListView } from './javaLists';
 import { clearMap, deleteMapEntry, mapView, mapViewKind, putMapEntry } from './javaMaps';
 import { javaPattern, runJavaRegex } from './javaRegex';
+import { staticMethodsOf } from './javaStatics';
 import {
   isCollectionView,
   isJavaArray,
@@ -84,7 +86,37 @@ const CHARACTER_METHODS = table<HostObject>({
     return c.javaString.charCodeAt(0) - a[0].javaString.charCodeAt(0);
   },
   hashCode: (c, a) => (arity(a, 0), c.javaString.charCodeAt(0)),
+  // Character's static tests, reached through an instance (`$c.isDigit($c)`), for a char or a code point.
+  isLetter: (_c, a) => characterTest(a, /\p{L}/u),
+  isDigit: (_c, a) => characterTest(a, /\p{Nd}/u),
+  isLetterOrDigit: (_c, a) => characterTest(a, /[\p{L}\p{Nd}]/u),
+  isUpperCase: (_c, a) => characterTest(a, /\p{Uppercase}/u),
+  isLowerCase: (_c, a) => characterTest(a, /\p{Lowercase}/u),
+  isWhitespace: (_c, a) => (arity(a, 1), isJavaWhitespace(characterArgument(a[0]))),
+  toUpperCase: (_c, a) => (arity(a, 1), caseMapped(a[0], (text) => text.toUpperCase())),
+  toLowerCase: (_c, a) => (arity(a, 1), caseMapped(a[0], (text) => text.toLowerCase())),
 });
+
+/** A `char` (a Character) or a code point (an Integer) argument, as text. */
+function characterArgument(value: unknown): string {
+  if (isCharacter(value)) return value.javaString;
+  const code = int(value);
+  if (code < 0 || code > 0x10ffff) return '';
+  return String.fromCodePoint(code);
+}
+
+function characterTest(args: unknown[], pattern: RegExp): boolean {
+  arity(args, 1);
+  return pattern.test(characterArgument(args[0]));
+}
+
+/** Character.toUpperCase/toLowerCase: a one-character mapping (none when Unicode's maps to several), same class back. */
+function caseMapped(value: unknown, map: (text: string) => string): unknown {
+  const text = characterArgument(value);
+  const mapped = map(text);
+  const single = [...mapped].length === 1 ? mapped : text;
+  return isCharacter(value) ? javaCharacter(single) : single.codePointAt(0) ?? value;
+}
 
 /** A host object from plain tables (copied into null-prototype tables). */
 export function hostObject(javaString: string, methods: MethodTable<HostObject>, properties: Record<string, () => unknown> = {}): HostObject {
@@ -92,38 +124,7 @@ export function hostObject(javaString: string, methods: MethodTable<HostObject>,
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Argument helpers: a Java overload applies only to arguments of its types.
-
-class WrongArguments extends Error {}
-
-function str(value: unknown): string {
-  if (typeof value === 'string') return value;
-  // Java passes null to a String parameter, and the String method then dereferences it.
-  if (value === null || value === undefined) throw new JavaException('java.lang.NullPointerException', 'a String argument is null');
-  throw new WrongArguments();
-}
-
-/** An `int` parameter takes an Integer only: 1.7 finds no method for a Long, even a small one. */
-function int(value: unknown): number {
-  if (isJavaInt(value)) return value;
-  throw new WrongArguments();
-}
-
-/** A `compareTo(Object)` bridge method: any other class than the receiver's fails its cast. */
-function classCastError(value: unknown, target: string): JavaException {
-  return new JavaException('java.lang.ClassCastException', `${typeLabelOf(value)} cannot be cast to ${target}`);
-}
-
-function typeLabelOf(value: unknown): string {
-  if (typeof value === 'string') return 'java.lang.String';
-  if (isJavaNumber(value)) return `java.lang.${numberKind(value)}`;
-  if (typeof value === 'boolean') return 'java.lang.Boolean';
-  return 'java.lang.Object';
-}
-
-function arity(args: unknown[], ...counts: number[]): void {
-  if (!counts.includes(args.length)) throw new WrongArguments();
-}
+// Errors the methods throw
 
 function stringIndexError(message: string): JavaException {
   return new JavaException('java.lang.StringIndexOutOfBoundsException', message);
@@ -588,7 +589,26 @@ function methodOf<R>(methods: MethodTable<R>, name: string): JavaMethod<R> | und
   return Object.prototype.hasOwnProperty.call(methods, name) ? methods[name] : undefined;
 }
 
-function lookup(receiver: unknown, name: string): ((args: unknown[], call: CallContext) => unknown) | undefined {
+type BoundMethod = (args: unknown[], call: CallContext) => unknown;
+
+/** The receiver's method `name`: its instance overloads, then its class's static ones (Integer.parseInt on an Integer). */
+function lookup(receiver: unknown, name: string): BoundMethod | undefined {
+  const instance = instanceMethod(receiver, name);
+  const statics = staticMethodsOf(receiver);
+  const staticMethod = statics && Object.prototype.hasOwnProperty.call(statics, name) ? statics[name] : undefined;
+  if (!staticMethod) return instance;
+  if (!instance) return staticMethod;
+  return (args, call) => {
+    try {
+      return instance(args, call);
+    } catch (error) {
+      if (error instanceof WrongArguments) return staticMethod(args, call);
+      throw error;
+    }
+  };
+}
+
+function instanceMethod(receiver: unknown, name: string): BoundMethod | undefined {
   if (typeof receiver === 'string') {
     const method = methodOf(STRING_METHODS, name);
     return method && ((args, call) => method(receiver, args, call));
