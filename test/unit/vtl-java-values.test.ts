@@ -239,6 +239,13 @@ const LIST_CASES: JavaValueCase[] = [
   { name: '#foreach: clear on the last item still fails', template: '#set($l = [1, 2, 3])#foreach($x in $l)$x#if($foreach.count == 3)$l.clear()#end#end', error: 'java.util.ConcurrentModificationException' },
   { name: '#foreach: addAll of nothing counts as a change', template: '#set($l = [1, 2, 3])#foreach($x in $l)$x#if($foreach.count == 1)$l.addAll([])#end#end', error: 'java.util.ConcurrentModificationException' },
   {
+    name: 'an iteration over a null item reads the loop variable as null, whatever it sets (NullHolderContext)',
+    template:
+      '#set($l = [1, $nothing, 3])#foreach($x in $l)[$x]#set($x = \'z\')[$x]#end|$!x|#set($m = {"a": $nothing, "b": 2})#foreach($x in $m)[$x]#set($x = 7)[$x]#end|' +
+      '#macro(mm $p)[$p]#end#set($n = [$nothing])#foreach($x in $n)#mm($x)#set($x = 5)#mm($x)#foreach($y in [1])[$x]#end#end',
+    expected: '[1][z][][][3][z]||[][][2][7]|[][][]',
+  },
+  {
     name: 'keySet(), values() and entrySet() are live views of their map',
     template: '#set($m = {"a": 1})#set($k = $m.keySet())#set($v = $m.values())#set($e = $m.entrySet())$m.put(\'z\', 2)$k $v $e $k.size()',
     expected: '[a, z] [1, 2] [a=1, z=2] 2',

@@ -74,6 +74,8 @@ export class JavaCompile extends Compile implements CallContext {
   private readonly macroTable = new Map<string, Macro>();
   private readonly defineTable = new Map<string, RenderNode[]>();
   private readonly macroFrames: MacroFrame[] = [];
+  /** Loop variables of iterations over a null item, and the macro depth whose context the iteration wraps. */
+  private readonly nullLoopVariables: { name: string; depth: number }[] = [];
   /** Per macro frame, each parameter's argument as written in the call (1.7 prints it for `\$param`). */
   private readonly macroArgumentTexts: Map<string, string>[] = [];
   private currentForeach: HostObject | null = null;
@@ -393,8 +395,20 @@ export class JavaCompile extends Compile implements CallContext {
         this.putVariable('foreach', scope);
         this.putVariable('velocityCount', i + 1);
         this.putVariable('velocityHasNext', i + 1 < items.length);
-        this.putVariable(variable, items[i]);
-        out += this.renderNodes(body);
+        const item = items[i];
+        this.putVariable(variable, item);
+        if (item === null || item === undefined) {
+          // 1.7 renders a null item's iteration in a NullHolderContext: the loop variable reads null there,
+          // whatever the body sets it to, also from macros it calls.
+          this.nullLoopVariables.push({ name: variable, depth: this.macroFrames.length });
+          try {
+            out += this.renderNodes(body);
+          } finally {
+            this.nullLoopVariables.pop();
+          }
+        } else {
+          out += this.renderNodes(body);
+        }
         if (this.breaking) {
           this.breaking = false;
           break;
@@ -532,13 +546,19 @@ export class JavaCompile extends Compile implements CallContext {
   /** A variable's value (ProxyVMContext.get): the innermost macro call's variable, else its by-name argument, else outwards. */
   private lookup(name: string): unknown {
     for (let depth = this.macroFrames.length; depth > 0; depth--) {
+      if (this.isNullLoopVariable(name, depth)) return null;
       const frame = this.macroFrames[depth - 1];
       const local = frame.locals.get(name);
       if (local !== null && local !== undefined) return local;
       const argument = frame.byName.get(name);
       if (argument) return this.evaluateInCaller(argument, depth - 1);
     }
+    if (this.isNullLoopVariable(name, 0)) return null;
     return this.env.globals.get(name);
+  }
+
+  private isNullLoopVariable(name: string, depth: number): boolean {
+    return this.nullLoopVariables.some((masked) => masked.depth === depth && masked.name === name);
   }
 
   /** Evaluates a by-name argument as its caller would: with only the `depth` outer macro calls in scope. */
