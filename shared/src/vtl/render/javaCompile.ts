@@ -4,11 +4,15 @@
 // - every value is a Java value (javaValues.ts), every member lookup goes through javaBridge.ts;
 // - `#if` truthiness is Java's: only null and false are false; a literal operand evaluates false (1.7's
 //   SimpleNode.evaluate), arithmetic as conditions too;
-// - integer division, division by zero → null, `+` concatenation (javaMath.ts);
+// - arithmetic and comparisons in MathUtils' number classes, division by zero → null, `+` concatenation
+//   (javaMath.ts);
 // - `#set` with a null right-hand side leaves the variable unchanged (`directive.set.null.allowed=false`);
 // - a null reference prints nothing (API Gateway, SEMANTICS §9.1), `$!` or not;
 // - `#break` stops at once, bare `#stop` stops, `$foreach.first/last/parent`, `$velocityHasNext`;
 // - unknown macros print literally; macros are known from the start (1.7 defines them at parse time);
+// - variables as 1.7's contexts hold them: macro arguments by name, a macro call's context chained to its
+//   caller's (ProxyVMContext), the loop variable of a null item reading null (NullHolderContext);
+// - `#foreach` fails as Java's iterators do when its list or map changes (javaLists.ts, javaMaps.ts);
 // - every loop, call and output is counted against RenderBudget, and errors carry the position of the
 //   statement that was running.
 import { Compile } from 'velocityjs';
