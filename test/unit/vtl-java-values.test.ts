@@ -174,6 +174,29 @@ const NUMBER_CASES: JavaValueCase[] = [
     template: '#set($s = "aB1 \u00e9\u00df")#set($c = $s.charAt(0))#foreach($i in [0..5])#set($x = $s.charAt($i))$c.isLetter($x)$c.isDigit($x)$c.isUpperCase($x)$c.isWhitespace($x)$c.toUpperCase($x);#end|$c.isDigit(49)|$c.toUpperCase(97)',
     expected: 'truefalsefalsefalseA;truefalsetruefalseB;falsetruefalsefalse1;falsefalsefalsetrue ;truefalsefalsefalse\u00c9;truefalsefalsefalse\u00df;|true|65',
   },
+  {
+    name: 'BigInteger methods take BigIntegers (`add(1)` finds none)',
+    template:
+      '#set($b = $d.big)$b.add($b)|$!b.add(1)|$b.multiply($b)|$b.divide($b)|$b.negate()|$b.signum()|$b.pow(2)|$b.toString(16)|$b.bitLength()|$b.negate().bitLength()|' +
+      '$b.gcd($b)|$b.min($b.negate())|$b.mod($b)|$b.remainder($b.negate())|$b.toString()',
+    expected:
+      '184467440737095516140||8507059173023461584739690778423250124900|1|-92233720368547758070|1|8507059173023461584739690778423250124900|4fffffffffffffff6|67|67|' +
+      '92233720368547758070|-92233720368547758070|0|0|92233720368547758070',
+  },
+  { name: 'BigInteger.divide by zero throws', template: '#set($b = $d.big)#set($z = $b - $b)$b.divide($z)', error: 'java.lang.ArithmeticException' },
+  {
+    name: 'BigDecimal methods: scale, precision, plain text, stripping zeros, setScale with ROUND_* modes',
+    template:
+      '#set($x = $d.big * 0.5)$x.add($x)|$!x.add(1)|$x.negate()|$x.scale()|$x.precision()|$x.unscaledValue()|$x.toBigInteger()|$x.toPlainString()|$x.stripTrailingZeros()|$x.setScale(3)|' +
+      '#set($w = $d.big * 10.0)$w.stripTrailingZeros()|$w.stripTrailingZeros().toPlainString()|#set($q = $d.big * 0.25)#foreach($m in [0..6])$q.setScale(0, $m),$q.negate().setScale(0, $m);#end',
+    expected:
+      '92233720368547758070.0||-46116860184273879035.0|1|21|461168601842738790350|46116860184273879035|46116860184273879035.0|46116860184273879035|46116860184273879035.000|' +
+      '9.223372036854775807E+20|922337203685477580700|' +
+      '23058430092136939518,-23058430092136939518;23058430092136939517,-23058430092136939517;23058430092136939518,-23058430092136939517;' +
+      '23058430092136939517,-23058430092136939518;23058430092136939518,-23058430092136939518;23058430092136939517,-23058430092136939517;' +
+      '23058430092136939518,-23058430092136939518;',
+  },
+  { name: 'BigDecimal.setScale that would round, without a rounding mode, throws', template: '#set($q = $d.big * 0.25)$q.setScale(0)', error: 'java.lang.ArithmeticException' },
   { name: 'repeat with a negative count throws', template: '#set($s = "ab")$s.repeat(-1)', error: 'java.lang.IllegalArgumentException' },
 ];
 

@@ -5,6 +5,7 @@
 // Map (LinkedHashMap), Map.Entry, Integer/Long/Double, Boolean.
 import { JavaNumber } from '../../apigw/index';
 import { arity, classCastError, int, str, WrongArguments } from './javaArguments';
+import { BIG_DECIMAL_METHODS, BIG_INTEGER_METHODS } from './javaBigNumbers';
 import { JavaException } from './javaException';
 import { javaEquals, javaHashCode, javaStringHash } from './javaEquality';
 import { compareJavaNumbers, isFloatingKind, isJavaInt, javaFloat, javaIntValue, javaLong, javaLongValue, numberKind } from './javaMath';
@@ -623,7 +624,20 @@ function instanceMethod(receiver: unknown, name: string): BoundMethod | undefine
   }
   if (isJavaNumber(receiver)) {
     const method = methodOf(NUMBER_METHODS, name);
-    return method && ((args, call) => method(receiver, args, call));
+    const kind = numberKind(receiver);
+    const own = kind === 'BigInteger' ? BIG_INTEGER_METHODS : kind === 'BigDecimal' ? BIG_DECIMAL_METHODS : undefined;
+    const bigMethod = own && receiver instanceof JavaNumber && Object.prototype.hasOwnProperty.call(own, name) ? own[name] : undefined;
+    if (!bigMethod) return method && ((args, call) => method(receiver, args, call));
+    if (!method) return (args) => bigMethod(receiver as JavaNumber, args);
+    // toString() is Number's, toString(radix) BigInteger's: the arguments decide.
+    return (args, call) => {
+      try {
+        return method(receiver, args, call);
+      } catch (error) {
+        if (error instanceof WrongArguments) return bigMethod(receiver as JavaNumber, args);
+        throw error;
+      }
+    };
   }
   if (typeof receiver === 'boolean') {
     const method = methodOf(BOOLEAN_METHODS, name);
