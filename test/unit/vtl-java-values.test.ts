@@ -197,6 +197,16 @@ const NUMBER_CASES: JavaValueCase[] = [
       '23058430092136939518,-23058430092136939518;',
   },
   { name: 'BigDecimal.setScale that would round, without a rounding mode, throws', template: '#set($q = $d.big * 0.25)$q.setScale(0)', error: 'java.lang.ArithmeticException' },
+  {
+    name: 'List.sort(null) sorts by natural order; regionMatches, codePointAt, contentEquals; byteValue and shortValue',
+    template:
+      '#set($l = [3, 1, 2])$l.sort($nothing)$l|#set($m = ["b", "a", "C"])$m.sort($nothing)$m|#set($f = [2.5, -0.0, 0.0, 1.5])$f.sort($nothing)$f|' +
+      '#set($s = "abc")$s.regionMatches(0, "ab", 0, 2)|$s.regionMatches(true, 1, "XBC", 1, 2)|$s.regionMatches(2, "c", 0, 5)|$s.codePointAt(0)|$s.contentEquals("abc")|' +
+      '#set($n = 300)$n.byteValue()|#set($y = 70000)$y.shortValue()',
+    expected: '[1, 2, 3]|[C, a, b]|[-0.0, 0.0, 1.5, 2.5]|true|true|false|97|true|44|4464',
+  },
+  { name: 'sorting items of different classes fails their cast', template: '#set($l = [3, 3000000000])$l.sort($nothing)', error: 'java.lang.ClassCastException' },
+  { name: 'sorting a null item fails', template: '#set($l = [3, $nothing, 1])$l.sort($nothing)', error: 'java.lang.NullPointerException' },
   { name: 'repeat with a negative count throws', template: '#set($s = "ab")$s.repeat(-1)', error: 'java.lang.IllegalArgumentException' },
 ];
 
@@ -238,6 +248,7 @@ const LIST_CASES: JavaValueCase[] = [
   { name: 'a stale view: an index on it', template: `${LIST}$l.add(9)$s[0]`, error: 'java.util.ConcurrentModificationException' },
   { name: 'a stale view: in a string or with ==', template: `${LIST}$l.add(9)#set($t = "$s")`, error: 'java.util.ConcurrentModificationException' },
   { name: 'a sibling view goes stale when another view adds', template: `${LIST}#set($t = $l.subList(0, 1))$t.add('q')$s`, error: 'java.util.ConcurrentModificationException' },
+  { name: 'sorting the list makes its views stale', template: `${LIST}$l.sort($nothing)$s`, error: 'java.util.ConcurrentModificationException' },
   { name: 'a view of a view goes stale when its parent adds', template: `${LIST}#set($t = $s.subList(0, 1))$s.add(7)$t`, error: 'java.util.ConcurrentModificationException' },
   {
     name: 'a stale view that is never used, or used only for a missing method, is harmless',

@@ -4,7 +4,7 @@
 // Behaviour follows the Java class API Gateway would have at hand: String, List (ArrayList, JSONArray),
 // Map (LinkedHashMap), Map.Entry, Integer/Long/Double, Boolean.
 import { JavaNumber } from '../../apigw/index';
-import { arity, classCastError, int, str, WrongArguments } from './javaArguments';
+import { arity, bool, classCastError, int, str, WrongArguments } from './javaArguments';
 import { BIG_DECIMAL_METHODS, BIG_INTEGER_METHODS } from './javaBigNumbers';
 import { JavaException } from './javaException';
 import { javaEquals, javaHashCode, javaStringHash } from './javaEquality';
@@ -275,6 +275,28 @@ const STRING_METHODS = table<string>({
     return compareStrings(s, str(a[0]));
   },
   compareToIgnoreCase: (s, a) => (arity(a, 1), compareStrings(s.toUpperCase().toLowerCase(), str(a[0]).toUpperCase().toLowerCase())),
+  contentEquals: (s, a) => (arity(a, 1), s === str(a[0])),
+  codePointAt: (s, a) => {
+    arity(a, 1);
+    const index = int(a[0]);
+    if (index < 0 || index >= s.length) throw stringIndexError(`index ${index}, length ${s.length}`);
+    return s.codePointAt(index);
+  },
+  regionMatches: (s, a) => {
+    // regionMatches([ignoreCase,] offset, other, otherOffset, length)
+    arity(a, 4, 5);
+    const ignoreCase = a.length === 5 ? bool(a[0]) : false;
+    const [offset, other, otherOffset, length] = a.slice(a.length - 4);
+    const from = int(offset);
+    const text = str(other);
+    const otherFrom = int(otherOffset);
+    const count = int(length);
+    if (from < 0 || otherFrom < 0 || from > s.length - count || otherFrom > text.length - count) return false;
+    if (count <= 0) return true;
+    const mine = s.slice(from, from + count);
+    const theirs = text.slice(otherFrom, otherFrom + count);
+    return ignoreCase ? mine.toUpperCase().toLowerCase() === theirs.toUpperCase().toLowerCase() : mine === theirs;
+  },
 });
 
 function compareStrings(a: string, b: string): number {
@@ -369,6 +391,21 @@ const LIST_METHODS = table<unknown[]>({
     spliceJavaList(l, 0, l.length);
     return undefined;
   },
+  sort: (l, a) => {
+    // List.sort(null): natural order, which needs items of one comparable class.
+    arity(a, 1);
+    if (a[0] !== null && a[0] !== undefined) throw new WrongArguments();
+    refuseArrayChange(l);
+    // JavaScript's sort would put nulls last without comparing them; Java compares them and fails.
+    if (l.length > 1 && l.some((item) => item === null || item === undefined)) {
+      throw new JavaException('java.lang.NullPointerException', 'a null item cannot be sorted');
+    }
+    const sorted = [...l].sort(naturalOrder);
+    for (let i = 0; i < sorted.length; i++) l[i] = sorted[i];
+    // ArrayList.sort counts as a structural change (its iterators and views fail after it).
+    spliceJavaList(l, 0, 0);
+    return undefined;
+  },
   subList: (l, a) => {
     arity(a, 2);
     const from = int(a[0]);
@@ -430,6 +467,16 @@ function removeFromMapView(view: unknown[], matches: (item: unknown) => boolean,
     if (once) break;
   }
   return removed;
+}
+
+/** Comparable's order for `sort(null)`: Strings, Booleans, or numbers of one class; anything else fails its cast. */
+function naturalOrder(x: unknown, y: unknown): number {
+  if (typeof x === 'string' && typeof y === 'string') return compareStrings(x, y);
+  if (typeof x === 'boolean' && typeof y === 'boolean') return Number(x) - Number(y);
+  if (isJavaNumber(x) && isJavaNumber(y) && numberKind(x) === numberKind(y)) {
+    return isFloatingKind(numberKind(x)) ? compareDoubles(numberValue(x), numberValue(y)) : compareJavaNumbers(x, y);
+  }
+  throw classCastError(y, 'java.lang.Comparable of the same class');
 }
 
 /** A `Collection` argument: a list or a map view (a Java array or a map is not one). */
@@ -541,6 +588,9 @@ type AnyJavaNumber = number | JavaNumber;
 
 const NUMBER_METHODS = table<AnyJavaNumber>({
   intValue: (n, a) => (arity(a, 0), javaIntValue(n)),
+  // Byte and Short come back as Integers here (they print the same and an int parameter takes all three).
+  shortValue: (n, a) => (arity(a, 0), (javaIntValue(n) << 16) >> 16),
+  byteValue: (n, a) => (arity(a, 0), (javaIntValue(n) << 24) >> 24),
   longValue: (n, a) => (arity(a, 0), javaLong(javaLongValue(n))),
   doubleValue: (n, a) => (arity(a, 0), toJavaDouble(numberValue(n))),
   floatValue: (n, a) => (arity(a, 0), javaFloat(numberValue(n))),
