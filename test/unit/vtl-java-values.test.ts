@@ -207,6 +207,28 @@ const NUMBER_CASES: JavaValueCase[] = [
   },
   { name: 'sorting items of different classes fails their cast', template: '#set($l = [3, 3000000000])$l.sort($nothing)', error: 'java.lang.ClassCastException' },
   { name: 'sorting a null item fails', template: '#set($l = [3, $nothing, 1])$l.sort($nothing)', error: 'java.lang.NullPointerException' },
+  {
+    name: 'String.format: floating point rounded HALF_UP on Double.toString\'s digits; flags, width, precision',
+    template:
+      '#set($S = "")$S.format("%.2f|%.2f|%.2f|%.0f|%.0f|%.3f|%f|%08.3f|%,.2f|%+.1f|%(,.2f|%f", 0.125, 1.005, 2.675, 0.5, 1.5, 1e-5, 3.14159, 3.14159, 1234567.891, 2.25, -1234.5, -0.0)|' +
+      '$S.format("%e|%.2e|%E|%.0e|%g|%g|%g|%.3g|%G", 12345.678, 0.000123, 1.5, 5.0, 0.0001, 123456.0, 1234567.0, 2.5, 1.0E10)',
+    expected:
+      '0.13|1.01|2.68|1|2|0.000|3.141590|0003.142|1,234,567.89|+2.3|(1,234.50)|-0.000000|' +
+      '1.234568e+04|1.23e-04|1.500000E+00|5e+00|0.000100000|123456|1.23457e+06|2.50|1.00000E+10',
+  },
+  {
+    name: 'String.format: integers, text, characters, booleans, argument indexes',
+    template:
+      '#set($S = "hi")#set($c = $S.charAt(0))$S.format("%5d|%-5d|%05d|%+d|% d|%,d|%(d|%x|%X|%o|%#x|%x", 42, 42, 42, 42, 42, 1234567, -42, -1, 255, 8, 255, $d.big)|' +
+      '$S.format("%c|%C|%c|%s|%b|%b|%B|%s|%s|%-6s|%6S|%.1S|%h|%%", $c, $c, 128512, $nothing, $nothing, "", false, [1, "a"], {"k": 1}, "ab", "ab", "ab", "hi")|' +
+      "$S.format('%2$s %1$s|%s %<s', \"a\", \"b\")|#set($x = $d.big * 0.5)$S.format(\"%.3f\", $x)",
+    expected:
+      '   42|42   |00042|+42| 42|1,234,567|(42)|ffffffff|FF|10|0xff|4fffffffffffffff6|' +
+      'h|H|\u{1f600}|null|false|true|FALSE|[1, a]|{k=1}|ab    |    AB|A|d01|%|b a|a a|46116860184273879035.000',
+  },
+  { name: 'String.format: a conversion that does not take the argument\'s class fails', template: '#set($S = "")$S.format("%d", 1.5)', error: 'java.util.IllegalFormatConversionException' },
+  { name: 'String.format: too few arguments', template: '#set($S = "")$S.format("%s %s", "x")', error: 'java.util.MissingFormatArgumentException' },
+  { name: 'String.format: a flag the conversion does not take', template: '#set($S = "")$S.format("%,x", 5)', error: 'java.util.FormatFlagsConversionMismatchException' },
   { name: 'repeat with a negative count throws', template: '#set($s = "ab")$s.repeat(-1)', error: 'java.lang.IllegalArgumentException' },
 ];
 

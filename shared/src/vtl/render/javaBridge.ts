@@ -20,6 +20,7 @@ import {
   JavaMapEntry,
   markJavaArray,
   numberValue,
+  markJavaCharacter,
   toJavaDouble,
   viewSource,
 } from './javaValues';
@@ -69,7 +70,7 @@ export class HostObject {
  * `==` (Velocity compares the texts of different classes), but has none of String's methods.
  */
 function javaCharacter(char: string): HostObject {
-  return new HostObject(char, CHARACTER_METHODS, NO_PROPERTIES);
+  return markJavaCharacter(new HostObject(char, CHARACTER_METHODS, NO_PROPERTIES), char);
 }
 
 const NO_PROPERTIES: Record<string, () => unknown> = Object.create(null) as Record<string, () => unknown>;

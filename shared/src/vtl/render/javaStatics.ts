@@ -1,12 +1,13 @@
 // Static methods reached through an instance. 1.7's introspection lists a class's public methods, static
 // ones included, so `$n.parseInt('42')` on any Integer calls Integer.parseInt: API Gateway templates use
 // `#set($Integer = 0)` to parse numbers this way. These are the static methods of Integer, Long, Double,
-// Boolean and String a mapping template has a use for; Java's Formatter (`String.format`) is not among them.
+// Boolean and String a mapping template has a use for, `String.format` among them (javaFormat.ts).
 import { javaDoubleText } from '../../apigw/index';
 import { arity, bool, double, int, long, str, WrongArguments } from './javaArguments';
 import { JavaException } from './javaException';
 import { isJavaInt, javaLong, numberKind } from './javaMath';
-import { isJavaNumber, toJavaDouble } from './javaValues';
+import { isJavaArray, isJavaNumber, javaCharacterText, toJavaDouble } from './javaValues';
+import { javaFormat } from './javaFormat';
 
 /** What a static method needs from the render: Java's `String.valueOf`. */
 export interface StaticCallContext {
@@ -142,6 +143,12 @@ const BOOLEAN_STATICS = staticTable({
 
 const STRING_STATICS = staticTable({
   valueOf: (a: unknown[], call: StaticCallContext) => (arity(a, 1), a[0] === null || a[0] === undefined ? 'null' : call.print(a[0])),
+  // format(String, Object...): the arguments after the format, or the items of one array argument (varargs).
+  format: (a: unknown[], call: StaticCallContext) => {
+    if (a.length < 1) throw new WrongArguments();
+    const args = a.length === 2 && Array.isArray(a[1]) && isJavaArray(a[1]) ? [...a[1]] : a.slice(1);
+    return javaFormat(str(a[0]), args, (value) => call.print(value), javaCharacterText);
+  },
   join: (a: unknown[]) => {
     if (a.length < 2) throw new WrongArguments();
     const delimiter = str(a[0]);

@@ -55,6 +55,19 @@ export function isCollectionView(value: unknown): value is unknown[] {
   return Array.isArray(value) && collectionViews.has(value);
 }
 
+const characters = new WeakMap<object, string>();
+
+/** Records an object as a `java.lang.Character` holding `char` (javaBridge makes them, for `charAt`). */
+export function markJavaCharacter<T extends object>(value: T, char: string): T {
+  characters.set(value, char);
+  return value;
+}
+
+/** The character a `java.lang.Character` holds, or undefined for anything else. */
+export function javaCharacterText(value: unknown): string | undefined {
+  return typeof value === 'object' && value !== null ? characters.get(value) : undefined;
+}
+
 /** The index a property key names (`"0"`, `"12"`), or undefined for any other key: for list views' Proxy traps. */
 export function arrayIndexKey(key: string | symbol): number | undefined {
   if (typeof key !== 'string') return undefined;
