@@ -64,6 +64,18 @@ test('limits: exponential string growth stops at the output bound', () => {
   checkStops('#set($s = "ab")#foreach($i in [1..64])#set($s = $s + $s)#end', 'vtl-output-limit', '#set($s = $s + $s)');
 });
 
+test('limits: a width, precision, repeat count or power that asks for a huge string stops at the output bound', () => {
+  checkStops('#set($S = "")$S.format("%999999999s", "x")', 'vtl-output-limit', '$S.format("%999999999s", "x")');
+  checkStops('#set($S = "")$S.format("%.999999999f", 1.5)', 'vtl-output-limit', '$S.format("%.999999999f", 1.5)');
+  checkStops('#set($S = "ab")$S.repeat(999999999)', 'vtl-output-limit', '$S.repeat(999999999)');
+  checkStops('#set($b = 92233720368547758070)$b.pow(999999999)', 'vtl-output-limit', '$b.pow(999999999)');
+});
+
+test('limits: list-by-list methods on huge lists stop at the time bound', () => {
+  checkStops('#set($a = [1..200000])#set($b = [0..199999])$a.removeAll($b)', 'vtl-time-limit', undefined, { timeMs: 200 }, 3000);
+  checkStops('#set($a = [1..200000])$a.containsAll([200000..1])', 'vtl-time-limit', undefined, { timeMs: 200 }, 3000);
+});
+
 test('limits: output grows past the bound', () => {
   checkStops('#foreach($i in [1..1000])#foreach($j in [1..1000])$i#end#end', 'vtl-output-limit', '$i', { outputChars: 100_000, foreachIterations: 0 });
 });

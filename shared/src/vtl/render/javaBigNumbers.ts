@@ -8,7 +8,12 @@ import { JavaException } from './javaException';
 import { bigIntOf, javaBigDecimal, javaBigInteger, numberKind, toBigDecimal } from './javaMath';
 import { isJavaNumber } from './javaValues';
 
-type BigMethod = (receiver: JavaNumber, args: unknown[]) => unknown;
+/** What a method needs from the render: the output bound, for a result too long to print. */
+export interface BigCallContext {
+  checkString(length: number): void;
+}
+
+type BigMethod = (receiver: JavaNumber, args: unknown[], call: BigCallContext) => unknown;
 
 function methodTable(methods: Record<string, BigMethod>): Record<string, BigMethod> {
   return Object.assign(Object.create(null) as Record<string, BigMethod>, methods);
@@ -68,12 +73,13 @@ export const BIG_INTEGER_METHODS = methodTable({
     if (modulus <= 0n) throw arithmeticError('BigInteger: modulus not positive');
     return javaBigInteger(((bigIntOf(n) % modulus) + modulus) % modulus);
   },
-  pow: (n, a) => {
+  pow: (n, a, call) => {
     arity(a, 1);
     const exponent = int(a[0]);
     if (exponent < 0) throw arithmeticError('Negative exponent');
-    // Past a few thousand bits the result could not be printed within the output limit anyway.
-    if (exponent > 4096 && abs(bigIntOf(n)) > 1n) throw arithmeticError('the power is too large to compute here');
+    // A result whose digits could not be printed within the output bound stops the render before it is computed.
+    const base = abs(bigIntOf(n));
+    if (base > 1n) call.checkString(Math.ceil(base.toString(2).length * exponent * Math.log10(2)));
     return javaBigInteger(bigIntOf(n) ** BigInt(exponent));
   },
   gcd: (n, a) => (arity(a, 1), javaBigInteger(gcd(bigIntOf(n), bigInteger(a[0])))),

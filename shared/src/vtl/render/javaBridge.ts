@@ -361,9 +361,9 @@ const LIST_METHODS = table<unknown[]>({
     spliceJavaList(l, index, 0, items);
     return items.length > 0;
   },
-  containsAll: (l, a) => (arity(a, 1), collection(a[0]).every((item) => l.some((own) => javaEquals(own, item)))),
-  removeAll: (l, a) => (arity(a, 1), removeWhere(l, collection(a[0]), true)),
-  retainAll: (l, a) => (arity(a, 1), removeWhere(l, collection(a[0]), false)),
+  containsAll: (l, a, call) => (arity(a, 1), collection(a[0]).every((item) => holdsEqual(l, item, call))),
+  removeAll: (l, a, call) => (arity(a, 1), removeWhere(l, collection(a[0]), true, call)),
+  retainAll: (l, a, call) => (arity(a, 1), removeWhere(l, collection(a[0]), false, call)),
   hashCode: (l, a) => (arity(a, 0), javaHashCode(l)),
   set: (l, a) => {
     arity(a, 2);
@@ -430,15 +430,15 @@ const COLLECTION_METHODS = table<unknown[]>({
   addAll: refuseViewChange,
   // Removing through a view removes the entry from its map.
   remove: (v, a) => (arity(a, 1), removeFromMapView(v, (item) => javaEquals(item, a[0]), true)),
-  removeAll: (v, a) => {
+  removeAll: (v, a, call) => {
     arity(a, 1);
     const other = [...collection(a[0])];
-    return removeFromMapView(v, (item) => other.some((candidate) => javaEquals(candidate, item)), false);
+    return removeFromMapView(v, (item) => holdsEqual(other, item, call), false);
   },
-  retainAll: (v, a) => {
+  retainAll: (v, a, call) => {
     arity(a, 1);
     const other = [...collection(a[0])];
-    return removeFromMapView(v, (item) => !other.some((candidate) => javaEquals(candidate, item)), false);
+    return removeFromMapView(v, (item) => !holdsEqual(other, item, call), false);
   },
   clear: (v, a) => {
     arity(a, 0);
@@ -486,14 +486,23 @@ function collection(value: unknown): unknown[] {
   return value;
 }
 
+/** Whether `items` holds one equal to `item`; counts each comparison, since bulk methods compare list by list. */
+function holdsEqual(items: unknown[], item: unknown, call: CallContext): boolean {
+  for (const candidate of items) {
+    call.tick();
+    if (javaEquals(candidate, item)) return true;
+  }
+  return false;
+}
+
 /** removeAll (`inOther`) or retainAll (`!inOther`): drops the items whose presence in `other` is `inOther`. */
-function removeWhere(list: unknown[], other: unknown[], inOther: boolean): boolean {
+function removeWhere(list: unknown[], other: unknown[], inOther: boolean, call: CallContext): boolean {
   refuseArrayChange(list);
   const snapshot = [...other];
   let changed = false;
   for (let i = list.length - 1; i >= 0; i--) {
     const item: unknown = list[i];
-    if (snapshot.some((candidate) => javaEquals(candidate, item)) === inOther) {
+    if (holdsEqual(snapshot, item, call) === inOther) {
       spliceJavaList(list, i, 1);
       changed = true;
     }
@@ -679,13 +688,13 @@ function instanceMethod(receiver: unknown, name: string): BoundMethod | undefine
     const own = kind === 'BigInteger' ? BIG_INTEGER_METHODS : kind === 'BigDecimal' ? BIG_DECIMAL_METHODS : undefined;
     const bigMethod = own && receiver instanceof JavaNumber && Object.prototype.hasOwnProperty.call(own, name) ? own[name] : undefined;
     if (!bigMethod) return method && ((args, call) => method(receiver, args, call));
-    if (!method) return (args) => bigMethod(receiver as JavaNumber, args);
+    if (!method) return (args, call) => bigMethod(receiver as JavaNumber, args, call);
     // toString() is Number's, toString(radix) BigInteger's: the arguments decide.
     return (args, call) => {
       try {
         return method(receiver, args, call);
       } catch (error) {
-        if (error instanceof WrongArguments) return bigMethod(receiver as JavaNumber, args);
+        if (error instanceof WrongArguments) return bigMethod(receiver as JavaNumber, args, call);
         throw error;
       }
     };

@@ -21,8 +21,19 @@ function formatError(javaClass: string, message: string): JavaException {
   return new JavaException(`java.util.${javaClass}`, message);
 }
 
-/** Java's Formatter over the value model; `print` is `String.valueOf` for `%s`; `isCharacter`/`charOf` read a Character. */
-export function javaFormat(format: string, args: unknown[], print: (value: unknown) => string, charOf: (value: unknown) => string | undefined): string {
+/** What formatting needs from the render. */
+export interface FormatContext {
+  /** `String.valueOf` for `%s`. */
+  print(value: unknown): string;
+  /** The character a Character argument holds, for `%c`. */
+  charOf(value: unknown): string | undefined;
+  /** Throws when a string this long would pass the output bound (a width or precision can ask for any). */
+  checkString(length: number): void;
+}
+
+/** Java's Formatter over the value model. */
+export function javaFormat(format: string, args: unknown[], context: FormatContext): string {
+  const { print, charOf } = context;
   let out = '';
   let ordinary = 0;
   let previous = -1;
@@ -46,6 +57,7 @@ export function javaFormat(format: string, args: unknown[], print: (value: unkno
       precision: precision === undefined ? undefined : Number(precision.slice(1)),
       conversion,
     };
+    context.checkString(out.length + Math.max(specifier.width ?? 0, specifier.precision ?? 0));
     if (conversion === 'n') {
       out += '\n';
       continue;
@@ -63,6 +75,7 @@ export function javaFormat(format: string, args: unknown[], print: (value: unkno
     if (index < 0 || index >= args.length) throw formatError('MissingFormatArgumentException', `Format specifier '${match[0]}'`);
     previous = index;
     out += convert(args[index], specifier, print, charOf);
+    context.checkString(out.length);
   }
   return out;
 }

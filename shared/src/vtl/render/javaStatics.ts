@@ -9,9 +9,10 @@ import { isJavaInt, javaLong, numberKind } from './javaMath';
 import { isJavaArray, isJavaNumber, javaCharacterText, toJavaDouble } from './javaValues';
 import { javaFormat } from './javaFormat';
 
-/** What a static method needs from the render: Java's `String.valueOf`. */
+/** What a static method needs from the render: Java's `String.valueOf`, and the output bound. */
 export interface StaticCallContext {
   print(value: unknown): string;
+  checkString(length: number): void;
 }
 
 type StaticMethod = (args: unknown[], call: StaticCallContext) => unknown;
@@ -147,7 +148,7 @@ const STRING_STATICS = staticTable({
   format: (a: unknown[], call: StaticCallContext) => {
     if (a.length < 1) throw new WrongArguments();
     const args = a.length === 2 && Array.isArray(a[1]) && isJavaArray(a[1]) ? [...a[1]] : a.slice(1);
-    return javaFormat(str(a[0]), args, (value) => call.print(value), javaCharacterText);
+    return javaFormat(str(a[0]), args, { print: (value) => call.print(value), charOf: javaCharacterText, checkString: (length) => call.checkString(length) });
   },
   join: (a: unknown[]) => {
     if (a.length < 2) throw new WrongArguments();
