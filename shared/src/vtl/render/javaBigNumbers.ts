@@ -138,10 +138,12 @@ export const BIG_DECIMAL_METHODS = methodTable({
     }
     return javaBigDecimal({ unscaled, scale });
   },
-  setScale: (n, a) => {
+  setScale: (n, a, call) => {
     // setScale(scale) rounds only when exact (UNNECESSARY); setScale(scale, mode) takes BigDecimal's ROUND_* number.
     arity(a, 1, 2);
     const scale = int(a[0]);
+    // A scale this far from the value's asks for as many digits.
+    call.checkString(Math.abs(scale - toBigDecimal(n).scale));
     const mode = a.length === 2 ? int(a[1]) : ROUND_UNNECESSARY;
     if (mode < 0 || mode > ROUND_UNNECESSARY) throw new JavaException('java.lang.IllegalArgumentException', 'Invalid rounding mode');
     const value = toBigDecimal(n);

@@ -25,6 +25,7 @@ import {
 } from './javaBigDecimal';
 import { JavaException } from './javaException';
 import { isJavaNumber, numberValue, toJavaDouble } from './javaValues';
+import { RenderStop } from './limits';
 
 type AnyJavaNumber = number | JavaNumber;
 
@@ -86,13 +87,28 @@ export function javaLong(value: bigint): AnyJavaNumber {
   return new JavaNumber('Long', value.toString(), n);
 }
 
+/** About a million decimal digits, in hexadecimal digits (cheap to count). */
+const MAX_NUMBER_HEX_DIGITS = 830_000;
+
+/**
+ * Java would go on computing with ever larger numbers (repeated squaring doubles the digits each time); the
+ * render stops at a million digits instead, before one more operation could take seconds.
+ */
+function checkNumberSize(value: bigint, scale = 0): void {
+  if (Math.abs(scale) > 1_000_000 || value.toString(16).length > MAX_NUMBER_HEX_DIGITS) {
+    throw new RenderStop('vtl-size-limit', 'a number grew past a million digits');
+  }
+}
+
 /** A `BigInteger`, whatever its size (MathUtils keeps the class of a BigInteger result, even for 0). */
 export function javaBigInteger(value: bigint): JavaNumber {
+  checkNumberSize(value);
   return new JavaNumber('BigInteger', value.toString(), Number(value));
 }
 
 /** A `BigDecimal` in the value model. */
 export function javaBigDecimal(value: BigDecimalValue): JavaNumber {
+  checkNumberSize(value.unscaled, value.scale);
   return new JavaNumber('BigDecimal', bigDecimalToString(value), bigDecimalToDouble(value));
 }
 
