@@ -130,13 +130,12 @@ export const BIG_DECIMAL_METHODS = methodTable({
   },
   stripTrailingZeros: (n, a) => {
     arity(a, 0);
-    let { unscaled, scale } = toBigDecimal(n);
+    const { unscaled, scale } = toBigDecimal(n);
     if (unscaled === 0n) return javaBigDecimal({ unscaled: 0n, scale: 0 });
-    while (unscaled % 10n === 0n) {
-      unscaled /= 10n;
-      scale--;
-    }
-    return javaBigDecimal({ unscaled, scale });
+    // Counted on the text: dividing a long number by ten once per zero would be quadratic.
+    const text = unscaled.toString();
+    const zeros = text.length - text.replace(/0+$/, '').length;
+    return javaBigDecimal({ unscaled: BigInt(text.slice(0, text.length - zeros)), scale: scale - zeros });
   },
   setScale: (n, a, call) => {
     // setScale(scale) rounds only when exact (UNNECESSARY); setScale(scale, mode) takes BigDecimal's ROUND_* number.

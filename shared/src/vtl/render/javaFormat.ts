@@ -150,7 +150,9 @@ function codePointText(code: number): string {
 
 /** Digits with `,` every three from the right. */
 function grouped(digits: string): string {
-  return digits.replace(/\B(?=(\d{3})+$)/g, ',');
+  const groups: string[] = [];
+  for (let start = 0, end = digits.length % 3 || 3; start < digits.length; start = end, end += 3) groups.push(digits.slice(start, end));
+  return groups.join(',');
 }
 
 /** Sign, grouping, parentheses and zero padding around the magnitude's digits, as `%d`, `%f` and `%e` share them. */
