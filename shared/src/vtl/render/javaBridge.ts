@@ -392,7 +392,7 @@ const LIST_METHODS = table<unknown[]>({
     spliceJavaList(l, 0, l.length);
     return undefined;
   },
-  sort: (l, a) => {
+  sort: (l, a, call) => {
     // List.sort(null): natural order, which needs items of one comparable class.
     arity(a, 1);
     if (a[0] !== null && a[0] !== undefined) throw new WrongArguments();
@@ -401,7 +401,7 @@ const LIST_METHODS = table<unknown[]>({
     if (l.length > 1 && l.some((item) => item === null || item === undefined)) {
       throw new JavaException('java.lang.NullPointerException', 'a null item cannot be sorted');
     }
-    const sorted = [...l].sort(naturalOrder);
+    const sorted = [...l].sort((x, y) => (call.tick(), naturalOrder(x, y)));
     for (let i = 0; i < sorted.length; i++) l[i] = sorted[i];
     // ArrayList.sort counts as a structural change (its iterators and views fail after it).
     spliceJavaList(l, 0, 0);
