@@ -271,6 +271,13 @@ const LIST_CASES: JavaValueCase[] = [
   { name: 'a stale view: in a string or with ==', template: `${LIST}$l.add(9)#set($t = "$s")`, error: 'java.util.ConcurrentModificationException' },
   { name: 'a sibling view goes stale when another view adds', template: `${LIST}#set($t = $l.subList(0, 1))$t.add('q')$s`, error: 'java.util.ConcurrentModificationException' },
   { name: 'sorting the list makes its views stale', template: `${LIST}$l.sort($nothing)$s`, error: 'java.util.ConcurrentModificationException' },
+  {
+    name: 'sorting a view or an array sets items in place: no structural change',
+    template:
+      '#set($l = [5, 4, 3, 2, 1])#set($s = $l.subList(1, 4))#set($t = $l.subList(0, 2))$s.sort($nothing)$l $s $t|' +
+      '#set($str = "c,a,b")#set($a = $str.split(","))$a.sort($nothing)$a.get(0)$a.get(2)',
+    expected: '[5, 2, 3, 4, 1] [2, 3, 4] [5, 2]|ac',
+  },
   { name: 'a view of a view goes stale when its parent adds', template: `${LIST}#set($t = $s.subList(0, 1))$s.add(7)$t`, error: 'java.util.ConcurrentModificationException' },
   {
     name: 'a stale view that is never used, or used only for a missing method, is harmless',

@@ -126,7 +126,7 @@ export function hostObject(javaString: string, methods: MethodTable<HostObject>,
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Errors the methods throw
+// Helpers the methods share
 
 function stringIndexError(message: string): JavaException {
   return new JavaException('java.lang.StringIndexOutOfBoundsException', message);
@@ -396,15 +396,15 @@ const LIST_METHODS = table<unknown[]>({
     // List.sort(null): natural order, which needs items of one comparable class.
     arity(a, 1);
     if (a[0] !== null && a[0] !== undefined) throw new WrongArguments();
-    refuseArrayChange(l);
     // JavaScript's sort would put nulls last without comparing them; Java compares them and fails.
     if (l.length > 1 && l.some((item) => item === null || item === undefined)) {
       throw new JavaException('java.lang.NullPointerException', 'a null item cannot be sorted');
     }
     const sorted = [...l].sort((x, y) => (call.tick(), naturalOrder(x, y)));
     for (let i = 0; i < sorted.length; i++) l[i] = sorted[i];
-    // ArrayList.sort counts as a structural change (its iterators and views fail after it).
-    spliceJavaList(l, 0, 0);
+    // ArrayList.sort counts as a structural change (its iterators and views fail after it); a view or an
+    // array sorts by setting its items, which is none.
+    if (backingList(l) === l && !isJavaArray(l)) spliceJavaList(l, 0, 0);
     return undefined;
   },
   subList: (l, a) => {
