@@ -18,6 +18,6 @@ export const knownDifferences: readonly KnownDifference[] = [
       'Printing $input or $util itself, or a Java array (what split() returns), gives the object identity ' +
       '(ClassName@hash, [Ljava.lang.String;@hash), which changes from run to run; and the harness classes are not ' +
       'API Gateway\'s. The generator never prints these; shrinking reaches them by cutting a call chain short.',
-    explains: (_c, java) => 'output' in java && /\b(InputVariable|UtilVariable)@[0-9a-f]+|\[L[\w.$]+;@[0-9a-f]+/.test(java.output),
+    explains: (_c, java) => 'output' in java && /(InputVariable|UtilVariable)@[0-9a-f]+|\[L[\w.$]+;@[0-9a-f]+/.test(java.output),
   },
 ];

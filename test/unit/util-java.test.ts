@@ -12,6 +12,7 @@ import {
   bigDecimalText,
   exactJavaDoubleText,
   javaDoubleText,
+  javaFloatText,
   urlEncode,
   type JavaStringResult,
   type UtilStringFunctionName,
@@ -21,13 +22,15 @@ import { randomTools } from '../fixtures/apigw/seededRandom';
 const COMMONS_LANG_JAR = '/usr/share/java/commons-lang-2.6.jar';
 const ORACLE_SOURCE = 'test/fixtures/apigw/JavaStringOracle.java';
 
-type FunctionName = UtilStringFunctionName | 'doubleToString' | 'doubleToStringExact' | 'bigDecimalToString';
+type FunctionName = UtilStringFunctionName | 'doubleToString' | 'doubleToStringExact' | 'bigDecimalToString' | 'floatToString';
 
 const ours: Record<FunctionName, (s: string) => JavaStringResult> = {
   ...UTIL_STRING_FUNCTIONS,
   doubleToString: (s) => ({ ok: true, value: javaDoubleText(Number(s)) }),
   doubleToStringExact: (s) => ({ ok: true, value: exactJavaDoubleText(Number(s)) }),
   bigDecimalToString: (s) => ({ ok: true, value: bigDecimalText(s) }),
+  // The inputs are floats' exact values, so rounding the double to a float is Java's parseFloat.
+  floatToString: (s) => ({ ok: true, value: javaFloatText(Math.fround(Number(s))) }),
 };
 
 
@@ -108,6 +111,14 @@ function randomLargeInteger(): string {
   return (random() < 0.3 ? '-' : '') + value.toString() + (random() < 0.5 ? '.0' : '');
 }
 
+/** Any finite float, from random bits, written as its exact double (which Java's `parseFloat` reads back). */
+function randomFloatBits(): string {
+  const view = new DataView(new ArrayBuffer(4));
+  do view.setUint32(0, Math.floor(random() * 2 ** 32));
+  while (!Number.isFinite(view.getFloat32(0)));
+  return String(view.getFloat32(0));
+}
+
 /** Any finite double, from random bits, written so that Java's `parseDouble` reads the same double. */
 function randomDoubleBits(): string {
   const view = new DataView(new ArrayBuffer(8));
@@ -124,6 +135,7 @@ function inputsFor(name: FunctionName): string[] {
       '4503599627370497.5', '9007199254740993', '-2194386221364488200', '9.2e18', '9223372036854774784', '18014398509481985', '99999999999999999e2',
       '2e23', '1e23', '4.9e-324', '1e-320', '1.7976931348623157e308', '1e-5', '1.0E7', '0.3', '2.0E-3', '100', '9.999999999999999e22'],
     doubleToStringExact: [],
+    floatToString: ['0', '-0', '0.1', '1.1', '1.5', '100', '16777216', '16777217', '1e7', '0.001', '1e10', '3.4028234663852886e38', '1.401298464324817e-45', '2156966940000000'],
     bigDecimalToString: ['3.14159265358979323846', '1.50000000000000000000e30', '0.000000000000000000001', '-12345678901234567890.5', '1e-7', '0.0000001', '100E-2'],
     escapeJavaScript: ['', "it's", '"\\/', '\b\t\n\f\r\u000b\u0000\u001f\u007f', 'é€😀', '\ud83d', '\ude00x'],
     urlEncode: ['', 'some raw data', '{"some": "value"}', '*-._~!', '😀\ud83d\ude00\ud800x\udc00'],
@@ -135,6 +147,7 @@ function inputsFor(name: FunctionName): string[] {
   for (let i = 0; i < 2500; i++) {
     if (name === 'doubleToString' || name === 'doubleToStringExact') generated.push([randomLargeInteger, randomDoubleBits, () => randomDecimalLiteral(17, -330, 310)][i % 3]());
     else if (name === 'bigDecimalToString') generated.push(randomDecimalLiteral(25, -30, 30));
+    else if (name === 'floatToString') generated.push(randomFloatBits());
     else if (name === 'urlDecode') generated.push(randomFormEncoded());
     else if (name === 'base64Decode') generated.push(randomBase64());
     else generated.push(randomText(16));
@@ -169,7 +182,7 @@ function runJavaOracle(lines: string[]): string[] {
 const describeText = (s: string): string => JSON.stringify(s).replace(/[\ud800-\udfff]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
 
 test('$util string functions and number printing agree with Commons Lang 2.6 and the JDK on seeded inputs', () => {
-  const names: FunctionName[] = ['escapeJavaScript', 'urlEncode', 'urlDecode', 'base64Encode', 'base64Decode', 'doubleToString', 'doubleToStringExact', 'bigDecimalToString'];
+  const names: FunctionName[] = ['escapeJavaScript', 'urlEncode', 'urlDecode', 'base64Encode', 'base64Decode', 'doubleToString', 'doubleToStringExact', 'bigDecimalToString', 'floatToString'];
   const cases = names.flatMap((name) => inputsFor(name).map((input) => ({ name, input })));
   const answers = runJavaOracle(cases.map((c) => `${c.name} ${toHex(c.input)}`));
   const mismatches: string[] = [];

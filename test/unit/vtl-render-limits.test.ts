@@ -64,6 +64,24 @@ test('limits: exponential string growth stops at the output bound', () => {
   checkStops('#set($s = "ab")#foreach($i in [1..64])#set($s = $s + $s)#end', 'vtl-output-limit', '#set($s = $s + $s)');
 });
 
+test('limits: a width, precision, repeat count or power that asks for a huge string stops at the output bound', () => {
+  checkStops('#set($S = "")$S.format("%999999999s", "x")', 'vtl-output-limit', '$S.format("%999999999s", "x")');
+  checkStops('#set($S = "")$S.format("%.999999999f", 1.5)', 'vtl-output-limit', '$S.format("%.999999999f", 1.5)');
+  checkStops('#set($S = "ab")$S.repeat(999999999)', 'vtl-output-limit', '$S.repeat(999999999)');
+  checkStops('#set($b = 92233720368547758070)$b.pow(999999999)', 'vtl-output-limit', '$b.pow(999999999)');
+  checkStops('#set($x = 92233720368547758070 * 0.5)$x.setScale(999999999)', 'vtl-output-limit', '$x.setScale(999999999)');
+});
+
+test('limits: numbers that square themselves past a million digits stop the render', () => {
+  checkStops('#set($b = 92233720368547758070)#foreach($i in [1..40])#set($b = $b * $b)#end', 'vtl-size-limit', '#set($b = $b * $b)', undefined, 5000);
+  checkStops('#set($x = 92233720368547758070 * 0.5)#foreach($i in [1..40])#set($x = $x * $x)#end', 'vtl-size-limit', '#set($x = $x * $x)', undefined, 5000);
+});
+
+test('limits: list-by-list methods on huge lists stop at the time bound', () => {
+  checkStops('#set($a = [1..200000])#set($b = [0..199999])$a.removeAll($b)', 'vtl-time-limit', undefined, { timeMs: 200 }, 3000);
+  checkStops('#set($a = [1..200000])$a.containsAll([200000..1])', 'vtl-time-limit', undefined, { timeMs: 200 }, 3000);
+});
+
 test('limits: output grows past the bound', () => {
   checkStops('#foreach($i in [1..1000])#foreach($j in [1..1000])$i#end#end', 'vtl-output-limit', '$i', { outputChars: 100_000, foreachIterations: 0 });
 });

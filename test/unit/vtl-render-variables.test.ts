@@ -50,6 +50,8 @@ const CASES: [template: string, expected: string][] = [
   ["$util.escapeJavaScript($input.path('$.name'))", 'O\\\'Brien \\"Bob\\"'],
   ["$util.escapeJavaScript($input.path('$.name')).replaceAll(\"\\\\'\", \"'\")", 'O\'Brien \\"Bob\\"'],
   ["[$util.escapeJavaScript($input.path('$.nothing'))][$util.urlEncode($nothing)]", '[][]'],
+  // urlEncode(null) is "" (recorded), a String: a method on it works; escapeJavaScript(null) stays null.
+  ["$util.urlEncode($nothing).length()|$util.urlDecode($nothing).isEmpty()|$util.base64Decode($nothing).length()|[$util.escapeJavaScript($nothing).length()]", '0|true|0|[]'],
   ["$util.escapeJavaScript($input.path('$.nested'))", '{2=two, 1=one, url=http:\\/\\/x\\/y}'],
   ["$util.urlEncode('a b&c=d/é') $util.urlDecode('a+b%26c') $util.base64Encode('hé') $util.base64Decode('aMOp')", 'a+b%26c%3Dd%2F%C3%A9 a b&c aMOp hé'],
   ["#set($o = $util.parseJson($input.json('$.nested')))$o.url $o.size() #set($l = $util.parseJson('[1, 2.0, {\"k\": [true]}]'))$l $l.get(2).k", 'http://x/y 3[1,2.0,{"k":[true]}] [true]'],

@@ -251,3 +251,34 @@ export function exactJavaDoubleText(d: number): string {
   binaryExponent -= 1023;
   return formatDigits(d < 0, generateDigits(binaryExponent, fractionBits, significantBits));
 }
+
+/**
+ * `Float.toString(f)` as JDK 17 prints it: the same FloatingDecimal digit generation, fed the float's 24-bit
+ * significand (so integral floats above 2^24 print their exact digits, `2.15696694E15`, not the shortest).
+ * `f` must already be a float value (`Math.fround`).
+ * Held to the JDK by `test/unit/util-java.test.ts`.
+ */
+export function javaFloatText(f: number): string {
+  if (Number.isNaN(f)) return 'NaN';
+  if (!Number.isFinite(f)) return f > 0 ? 'Infinity' : '-Infinity';
+  if (f === 0) return Object.is(f, -0) ? '-0.0' : '0.0';
+  const view = new DataView(new ArrayBuffer(4));
+  view.setFloat32(0, f);
+  const bits = view.getUint32(0);
+  let fraction = bits & 0x7fffff;
+  let binaryExponent = (bits >>> 23) & 0xff;
+  let significantBits: number;
+  if (binaryExponent === 0) {
+    const leadingZeros = Math.clz32(fraction);
+    const shift = leadingZeros - (31 - 23);
+    fraction <<= shift;
+    binaryExponent = 1 - shift;
+    significantBits = 32 - leadingZeros;
+  } else {
+    fraction |= 1 << 23;
+    significantBits = 24;
+  }
+  binaryExponent -= 127;
+  // FloatingDecimal widens the significand to a double's layout (hidden bit at 52) for the shared dtoa.
+  return formatDigits(f < 0, generateDigits(binaryExponent, BigInt(fraction) << 29n, significantBits));
+}

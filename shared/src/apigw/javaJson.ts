@@ -13,8 +13,8 @@
 
 import { javaDoubleText } from './javaDoubleText';
 
-/** The Java class json-smart gives a JSON number. */
-export type JavaNumberType = 'Integer' | 'Long' | 'BigInteger' | 'Double' | 'BigDecimal';
+/** The Java class json-smart gives a JSON number (a template can also make a `Float`, with `floatValue()`). */
+export type JavaNumberType = 'Integer' | 'Long' | 'BigInteger' | 'Float' | 'Double' | 'BigDecimal';
 
 /**
  * A JSON number that a JS `number` cannot stand for without changing how Java prints it. `valueOf()` gives

@@ -118,11 +118,16 @@ public final class OracleMain {
         events.addEventHandler(NULL_AS_EMPTY);
         events.attachToContext(context);
 
-        SimpleNode tree = velocity.parse(new StringReader(template), templateName);
-        NullEqualsEmpty.rewrite(tree);
-        BoundedWriter output = new BoundedWriter(OUTPUT_LIMIT_CHARS);
-        velocity.render(context, output, templateName, tree);
-        return output.toString();
+        try {
+            SimpleNode tree = velocity.parse(new StringReader(template), templateName);
+            NullEqualsEmpty.rewrite(tree);
+            BoundedWriter output = new BoundedWriter(OUTPUT_LIMIT_CHARS);
+            velocity.render(context, output, templateName, tree);
+            return output.toString();
+        } finally {
+            // The case's macros live in a namespace of its own; a long run would otherwise keep every one.
+            velocity.dumpVMNamespace(templateName);
+        }
     }
 
     private static Object mapOrEmpty(Object value) {

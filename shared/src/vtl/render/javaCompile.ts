@@ -4,11 +4,15 @@
 // - every value is a Java value (javaValues.ts), every member lookup goes through javaBridge.ts;
 // - `#if` truthiness is Java's: only null and false are false; a literal operand evaluates false (1.7's
 //   SimpleNode.evaluate), arithmetic as conditions too;
-// - integer division, division by zero → null, `+` concatenation (javaMath.ts);
+// - arithmetic and comparisons in MathUtils' number classes, division by zero → null, `+` concatenation
+//   (javaMath.ts);
 // - `#set` with a null right-hand side leaves the variable unchanged (`directive.set.null.allowed=false`);
 // - a null reference prints nothing (API Gateway, SEMANTICS §9.1), `$!` or not;
 // - `#break` stops at once, bare `#stop` stops, `$foreach.first/last/parent`, `$velocityHasNext`;
 // - unknown macros print literally; macros are known from the start (1.7 defines them at parse time);
+// - variables as 1.7's contexts hold them: macro arguments by name, a macro call's context chained to its
+//   caller's (ProxyVMContext), the loop variable of a null item reading null (NullHolderContext);
+// - `#foreach` fails as Java's iterators do when its list or map changes (javaLists.ts, javaMaps.ts);
 // - every loop, call and output is counted against RenderBudget, and errors carry the position of the
 //   statement that was running.
 import { Compile } from 'velocityjs';
@@ -17,8 +21,10 @@ import type { TemplateProblem } from '../problem';
 import { HostObject, hostObject, invokeJavaMethod, NO_SUCH_METHOD, readJavaIndex, readJavaProperty, type CallContext } from './javaBridge';
 import { velocityEquals } from './javaEquality';
 import { JavaException } from './javaException';
-import { javaArithmetic, javaCompare, javaInteger, javaNegate } from './javaMath';
-import { arrayList, FormatBudgetError, javaToString, toJavaDouble, viewSource } from './javaValues';
+import { checkListUsable, listModCount } from './javaLists';
+import { mapModCount, mapView, putMapEntry } from './javaMaps';
+import { javaArithmetic, javaCompare, javaInteger, javaIntValue, javaNegate, numberKind } from './javaMath';
+import { arrayList, FormatBudgetError, isJavaNumber, javaToString, toJavaDouble, viewSource } from './javaValues';
 import { RenderBudget, RenderStop } from './limits';
 import { parseForRender, type RenderAstNode, type RenderNode } from './parseForRender';
 import { rangeOfPosition, type LinePosition } from './positions';
@@ -36,6 +42,17 @@ export interface JavaRenderEnvironment {
 interface Macro {
   params: string[];
   body: RenderNode[];
+}
+
+/**
+ * A macro call's context, as 1.7's ProxyVMContext keeps it: variables set while it runs, and the arguments
+ * passed by name. A variable is read from the innermost call outwards (a macro sees its callers' variables
+ * and arguments), then from the template's globals; `#set` writes every level.
+ */
+interface MacroFrame {
+  readonly locals: Map<string, unknown>;
+  /** Arguments other than number and boolean literals: evaluated in the caller's context at every read. */
+  readonly byName: Map<string, AstExpression>;
 }
 
 interface AstReference extends RenderAstNode {
@@ -60,7 +77,9 @@ export class JavaCompile extends Compile implements CallContext {
   private readonly env: JavaRenderEnvironment;
   private readonly macroTable = new Map<string, Macro>();
   private readonly defineTable = new Map<string, RenderNode[]>();
-  private readonly macroFrames: Map<string, unknown>[] = [];
+  private readonly macroFrames: MacroFrame[] = [];
+  /** Loop variables of iterations over a null item, and the macro depth whose context the iteration wraps. */
+  private readonly nullLoopVariables: { name: string; depth: number }[] = [];
   /** Per macro frame, each parameter's argument as written in the call (1.7 prints it for `\$param`). */
   private readonly macroArgumentTexts: Map<string, string>[] = [];
   private currentForeach: HostObject | null = null;
@@ -263,7 +282,7 @@ export class JavaCompile extends Compile implements CallContext {
             const argumentText = node.text === `$${reference.id}` ? this.macroArgumentTexts.at(-1)?.get(String(reference.id)) : undefined;
             if (argumentText !== undefined) {
               // A bare macro parameter (`\$p`): 1.7 substitutes the argument as written for it.
-              const parameter = this.macroFrames.at(-1)?.get(String(reference.id));
+              const parameter = this.lookup(String(reference.id));
               piece = (parameter === null || parameter === undefined ? '\\' : '') + argumentText;
               break;
             }
@@ -324,22 +343,31 @@ export class JavaCompile extends Compile implements CallContext {
     const body = block.slice(1);
     const source = this.evaluate(head.from as AstExpression);
     let items: unknown[];
-    let size: () => number;
-    if (Array.isArray(source)) {
+    /** Whether the collection changed in a way that makes Java's iterator fail on its next `next()`. */
+    let changed: () => boolean;
+    /** The iterator's hasNext() after `i` items. */
+    let hasMore: (i: number) => boolean;
+    const map = source instanceof Map ? source : Array.isArray(source) ? viewSource(source) : undefined;
+    if (map) {
+      // LinkedHashMap's iterator: a key added or removed fails its next step; after the last entry there is none.
+      items = source instanceof Map ? mapView(source, 'values') : (source as unknown[]);
+      const initialModCount = mapModCount(map);
+      const total = map.size;
+      changed = () => mapModCount(map) !== initialModCount;
+      hasMore = (i) => i < total;
+    } else if (Array.isArray(source)) {
       items = source;
-      // A map view is a snapshot here; Java's live view fails when its map gains or loses a key.
-      const map = viewSource(source);
-      size = map ? () => map.size : () => source.length;
-    } else if (source instanceof Map) {
-      items = [...source.values()];
-      size = () => source.size;
+      // ArrayList's iterator: any add or remove (even one that leaves the size as it was) fails it, and
+      // hasNext() is `cursor != size`, so a list that shrank behind the cursor still asks for the next item.
+      const initialModCount = listModCount(source);
+      changed = () => listModCount(source) !== initialModCount;
+      hasMore = (i) => i !== source.length;
     } else {
       if (source !== null && source !== undefined) this.warn('vtl-foreach-not-iterable', `#foreach over a ${typeLabel(source)} renders nothing`);
       return '';
     }
-    const initialSize = size();
-    const globals = this.env.globals;
-    const saved = ['foreach', 'velocityCount', 'velocityHasNext', variable].map((name) => [name, globals.has(name), globals.get(name)] as const);
+    // 1.7 saves what the names held (reading them, by-name macro arguments included) and puts it back after.
+    const saved = ['foreach', variable, 'velocityCount', 'velocityHasNext'].map((name) => [name, this.lookup(name)] as const);
     const perLoopLimit = this.env.budget.limits.foreachIterations;
     const state = { index: 0, count: items.length };
     const parent = this.currentForeach;
@@ -356,8 +384,8 @@ export class JavaCompile extends Compile implements CallContext {
     this.currentForeach = scope;
     let out = '';
     try {
-      for (let i = 0; i < items.length; i++) {
-        if (size() !== initialSize) throw new JavaException('java.util.ConcurrentModificationException', 'the list or map changed while #foreach went through it');
+      for (let i = 0; hasMore(i); i++) {
+        if (changed()) throw new JavaException('java.util.ConcurrentModificationException', 'the list or map changed while #foreach went through it');
         if (perLoopLimit > 0 && i >= perLoopLimit) {
           this.position = headPosition;
           this.warn(
@@ -368,11 +396,23 @@ export class JavaCompile extends Compile implements CallContext {
         }
         this.env.budget.countIteration();
         state.index = i;
-        globals.set(variable, items[i]);
-        globals.set('foreach', scope);
-        globals.set('velocityCount', i + 1);
-        globals.set('velocityHasNext', i + 1 < items.length);
-        out += this.renderNodes(body);
+        this.putVariable('foreach', scope);
+        this.putVariable('velocityCount', i + 1);
+        this.putVariable('velocityHasNext', i + 1 < items.length);
+        const item = items[i];
+        this.putVariable(variable, item);
+        if (item === null || item === undefined) {
+          // 1.7 renders a null item's iteration in a NullHolderContext: the loop variable reads null there,
+          // whatever the body sets it to, also from macros it calls.
+          this.nullLoopVariables.push({ name: variable, depth: this.macroFrames.length });
+          try {
+            out += this.renderNodes(body);
+          } finally {
+            this.nullLoopVariables.pop();
+          }
+        } else {
+          out += this.renderNodes(body);
+        }
         if (this.breaking) {
           this.breaking = false;
           break;
@@ -381,9 +421,9 @@ export class JavaCompile extends Compile implements CallContext {
       }
     } finally {
       this.currentForeach = parent;
-      for (const [name, had, value] of saved) {
-        if (had) globals.set(name, value);
-        else globals.delete(name);
+      for (const [name, value] of saved) {
+        if (value !== null && value !== undefined) this.putVariable(name, value);
+        else this.removeVariable(name);
       }
     }
     return out;
@@ -400,9 +440,7 @@ export class JavaCompile extends Compile implements CallContext {
       return;
     }
     if (!target.path || target.path.length === 0) {
-      const frame = this.macroFrames.at(-1);
-      if (frame && frame.has(target.id)) frame.set(target.id, value);
-      else this.env.globals.set(target.id, value);
+      this.putVariable(target.id, value);
       return;
     }
     const owner = this.walkPath(this.lookup(target.id), target.path.slice(0, -1), target.span?.start);
@@ -418,7 +456,7 @@ export class JavaCompile extends Compile implements CallContext {
     const key = last.type === 'property' ? last.id : this.evaluate(last.id);
     if (owner instanceof Map) {
       this.env.beforeMapWrite(owner, key);
-      owner.set(key, value);
+      putMapEntry(owner, key, value);
       return;
     }
     if (Array.isArray(owner) && typeof key === 'number') {
@@ -433,14 +471,14 @@ export class JavaCompile extends Compile implements CallContext {
 
   private callMacro(node: RenderAstNode, bodyContent?: string): string {
     const name = String(node.id);
-    const args = argumentsOf(node.args).map((arg) => this.evaluate(arg));
+    const argumentNodes = argumentsOf(node.args);
     const macro = this.macroTable.get(name);
     if (!macro) {
       if (name === 'stop') {
         this.stopped = true;
         return '';
       }
-      if (name === 'evaluate') return this.evaluateDirective(args[0]);
+      if (name === 'evaluate') return this.evaluateDirective(argumentNodes.length ? this.evaluate(argumentNodes[0]) : undefined);
       if (name === 'parse' || name === 'include') {
         throw new RenderStop('vtl-unsupported-directive', `#${name} loads other templates, which API Gateway does not allow`);
       }
@@ -451,10 +489,15 @@ export class JavaCompile extends Compile implements CallContext {
     if (budget.macroDepth >= budget.limits.macroDepth) {
       throw new RenderStop('vtl-macro-depth', `macros nested more than ${budget.limits.macroDepth} deep (Velocity's velocimacro.max.depth)`);
     }
-    const frame = new Map<string, unknown>();
-    macro.params.forEach((param, i) => frame.set(param, args[i]));
+    const frame: MacroFrame = { locals: new Map(), byName: new Map() };
+    macro.params.forEach((param, i) => {
+      const argument = argumentNodes[i];
+      // A missing argument leaves the name to the callers' variables.
+      if (!argument) return;
+      if (isConstantArgument(argument)) frame.locals.set(param, this.evaluate(argument));
+      else frame.byName.set(param, argument);
+    });
     const argumentTexts = new Map<string, string>();
-    const argumentNodes = argumentsOf(node.args);
     macro.params.forEach((param, i) => {
       // Number and boolean literals are not substituted (the jar prints `\$p` as `$p` for them).
       const argument = argumentNodes[i];
@@ -462,7 +505,7 @@ export class JavaCompile extends Compile implements CallContext {
       const text = this.sourceText(argument);
       if (text !== undefined) argumentTexts.set(param, text);
     });
-    if (bodyContent !== undefined) frame.set('bodyContent', bodyContent);
+    if (bodyContent !== undefined) frame.locals.set('bodyContent', bodyContent);
     budget.macroDepth++;
     this.macroFrames.push(frame);
     this.macroArgumentTexts.push(argumentTexts);
@@ -504,11 +547,49 @@ export class JavaCompile extends Compile implements CallContext {
     return this.print(value);
   }
 
+  /** A variable's value (ProxyVMContext.get): the innermost macro call's variable, else its by-name argument, else outwards. */
   private lookup(name: string): unknown {
-    // A macro sees its own arguments and the global context, not its caller's arguments.
-    const frame = this.macroFrames.length ? this.macroFrames[this.macroFrames.length - 1] : undefined;
-    if (frame !== undefined && frame.has(name)) return frame.get(name);
+    for (let depth = this.macroFrames.length; depth > 0; depth--) {
+      if (this.isNullLoopVariable(name, depth)) return null;
+      const frame = this.macroFrames[depth - 1];
+      const local = frame.locals.get(name);
+      if (local !== null && local !== undefined) return local;
+      const argument = frame.byName.get(name);
+      if (argument) return this.evaluateInCaller(argument, depth - 1);
+    }
+    if (this.isNullLoopVariable(name, 0)) return null;
     return this.env.globals.get(name);
+  }
+
+  private isNullLoopVariable(name: string, depth: number): boolean {
+    return this.nullLoopVariables.some((masked) => masked.depth === depth && masked.name === name);
+  }
+
+  /** Evaluates a by-name argument as its caller would: with only the `depth` outer macro calls in scope. */
+  private evaluateInCaller(argument: AstExpression, depth: number): unknown {
+    const frames = this.macroFrames.splice(depth);
+    const texts = this.macroArgumentTexts.splice(depth);
+    try {
+      return this.evaluate(argument);
+    } finally {
+      this.macroFrames.push(...frames);
+      this.macroArgumentTexts.push(...texts);
+    }
+  }
+
+  /** `#set` and loop variables (ProxyVMContext.put): every macro call in scope and the globals get the value. */
+  private putVariable(name: string, value: unknown): void {
+    for (const frame of this.macroFrames) frame.locals.set(name, value);
+    this.env.globals.set(name, value);
+  }
+
+  /** ProxyVMContext.remove: the name goes from every level, a by-name argument included. */
+  private removeVariable(name: string): void {
+    for (const frame of this.macroFrames) {
+      frame.locals.delete(name);
+      frame.byName.delete(name);
+    }
+    this.env.globals.delete(name);
   }
 
   private referenceValue(node: AstReference): unknown {
@@ -606,7 +687,11 @@ export class JavaCompile extends Compile implements CallContext {
   }
 
   private range(ends: unknown[]): unknown {
-    const [from, to] = ends.map((end) => (typeof end === 'string' ? parseInt(end, 10) : typeof end === 'number' ? end : this.evaluate(end as AstExpression)));
+    // 1.7 (ASTIntegerRange) takes any two numbers, by their intValue().
+    const [from, to] = ends.map((end) => {
+      const value = typeof end === 'string' ? parseInt(end, 10) : typeof end === 'number' ? end : this.evaluate(end as AstExpression);
+      return isJavaNumber(value) ? javaIntValue(value) : value;
+    });
     if (typeof from !== 'number' || typeof to !== 'number' || !Number.isInteger(from) || !Number.isInteger(to)) {
       this.warn('vtl-bad-range', 'a range needs two integers: it is null');
       return null;
@@ -665,6 +750,8 @@ export class JavaCompile extends Compile implements CallContext {
     switch (node.type) {
       case 'references': {
         const value = this.referenceValue(node as AstReference);
+        // 1.7 also asks a value's toString() (a null text is false), which a stale subList view fails.
+        if (Array.isArray(value)) checkListUsable(value);
         return value !== null && value !== undefined && value !== false;
       }
       case 'bool':
@@ -737,6 +824,11 @@ function integerLiteral(text: string): number | JavaNumber {
   return Number.isSafeInteger(value) || !/^-?\d+$/.test(text.trim()) ? value : javaInteger(BigInt(text.trim()));
 }
 
+/** 1.7 evaluates number and boolean arguments once, at the call; everything else at each read (by name). */
+function isConstantArgument(argument: AstExpression): boolean {
+  return argument.type === 'integer' || argument.type === 'decimal' || argument.type === 'bool';
+}
+
 /** velocityjs writes `args: false` for `()`. */
 function argumentsOf(args: unknown): AstExpression[] {
   return Array.isArray(args) ? (args as AstExpression[]) : [];
@@ -755,10 +847,9 @@ export function typeLabel(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'string') return 'String';
   if (typeof value === 'boolean') return 'Boolean';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'Integer' : 'Double';
+  if (isJavaNumber(value)) return numberKind(value);
   if (Array.isArray(value)) return 'List';
   if (value instanceof Map) return 'Map';
   if (value instanceof HostObject) return value.javaString.replace(/@.*$/, '');
-  if (value instanceof JavaNumber) return value.javaType;
   return 'Object';
 }

@@ -36,8 +36,8 @@ export function arrayList<T extends unknown[]>(list: T): T {
 }
 
 /**
- * A map's `keySet()`, `values()` or `entrySet()`: a Set or Collection, not a List, so it has no `get`,
- * `indexOf` or `subList` (a snapshot here; Java's is a live view). Prints `[a, b]`.
+ * Marks a map's `keySet()`, `values()` or `entrySet()` (javaMaps.ts): a Set or Collection, not a List, so it
+ * has no `get`, `indexOf` or `subList`. Prints `[a, b]`.
  */
 export function collectionView<T extends unknown[]>(items: T, source: Map<unknown, unknown>): T {
   arrayLists.add(items);
@@ -53,6 +53,26 @@ export function viewSource(value: unknown[]): Map<unknown, unknown> | undefined 
 /** True for a `keySet()`/`values()`/`entrySet()` result. */
 export function isCollectionView(value: unknown): value is unknown[] {
   return Array.isArray(value) && collectionViews.has(value);
+}
+
+const characters = new WeakMap<object, string>();
+
+/** Records an object as a `java.lang.Character` holding `char` (javaBridge makes them, for `charAt`). */
+export function markJavaCharacter<T extends object>(value: T, char: string): T {
+  characters.set(value, char);
+  return value;
+}
+
+/** The character a `java.lang.Character` holds, or undefined for anything else. */
+export function javaCharacterText(value: unknown): string | undefined {
+  return typeof value === 'object' && value !== null ? characters.get(value) : undefined;
+}
+
+/** The index a property key names (`"0"`, `"12"`), or undefined for any other key: for list views' Proxy traps. */
+export function arrayIndexKey(key: string | symbol): number | undefined {
+  if (typeof key !== 'string') return undefined;
+  const index = Number(key);
+  return Number.isInteger(index) && index >= 0 && String(index) === key ? index : undefined;
 }
 
 /** Marks a list as a Java array (`String[]` from `split`): Velocity wraps it as a list, Java prints its identity. */
@@ -74,12 +94,6 @@ export function isJavaArray(value: unknown): value is unknown[] {
 /** True for a Java number (Integer, Long, Double, BigInteger, BigDecimal). */
 export function isJavaNumber(value: unknown): value is number | JavaNumber {
   return typeof value === 'number' || value instanceof JavaNumber;
-}
-
-/** True for a Java floating-point number (Double or BigDecimal, integral or not). */
-export function isJavaDouble(value: unknown): boolean {
-  if (value instanceof JavaNumber) return value.javaType === 'Double' || value.javaType === 'BigDecimal';
-  return typeof value === 'number' && !Number.isInteger(value);
 }
 
 /** The numeric value of a Java number. */

@@ -99,7 +99,13 @@ function problemOf(error: unknown, compile: JavaCompile | undefined): TemplatePr
 }
 
 function contextOut(context: Map<unknown, unknown>, fallback: Record<string, unknown>): Record<string, unknown> {
-  const plain = toPlainJson(context);
+  let plain: unknown;
+  try {
+    plain = toPlainJson(context);
+  } catch {
+    // A value the template left in $context that Java could not read either (a stale subList view).
+    return copyOf(fallback);
+  }
   return typeof plain === 'object' && plain !== null && !Array.isArray(plain) ? (plain as Record<string, unknown>) : copyOf(fallback);
 }
 

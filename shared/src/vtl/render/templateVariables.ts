@@ -111,15 +111,17 @@ export function buildTemplateVariables(sources: TemplateVariableSources, warn: (
       if (!parsed.ok) throw new JavaException('net.minidev.json.parser.ParseException', `$util.parseJson: ${parsed.error.message} at ${parsed.error.offset}`);
       return parsed.value;
     },
+    // A null argument gives "" (SEMANTICS 9.3: observed for urlEncode), not null: `$util.urlEncode($x).length()`
+    // is 0, not a null reference. The other encoders are taken to do the same.
     urlEncode: (_self, args, call) => {
       if (!arity(args, 1)) return NO_SUCH_METHOD;
       const text = textOf(args[0], call);
-      return text === null ? null : urlEncode(text);
+      return text === null ? '' : urlEncode(text);
     },
     urlDecode: (_self, args, call) => {
       if (!arity(args, 1)) return NO_SUCH_METHOD;
       const text = textOf(args[0], call);
-      if (text === null) return null;
+      if (text === null) return '';
       const result = urlDecode(text);
       if (!result.ok) throw new JavaException(`java.lang.${result.error.exception}`, result.error.message);
       return result.value;
@@ -127,12 +129,12 @@ export function buildTemplateVariables(sources: TemplateVariableSources, warn: (
     base64Encode: (_self, args, call) => {
       if (!arity(args, 1)) return NO_SUCH_METHOD;
       const text = textOf(args[0], call);
-      return text === null ? null : base64Encode(text);
+      return text === null ? '' : base64Encode(text);
     },
     base64Decode: (_self, args, call) => {
       if (!arity(args, 1)) return NO_SUCH_METHOD;
       const text = textOf(args[0], call);
-      if (text === null) return null;
+      if (text === null) return '';
       const result = base64Decode(text);
       if (!result.ok) throw new JavaException(`java.lang.${result.error.exception}`, result.error.message);
       return result.value;
