@@ -3,6 +3,8 @@ import { readAsVelocity17, type Velocity17Reading } from './velocity17Check';
 
 /** Shared reading state: the template text, a position and the problems found so far. */
 export class Cursor {
+  /** One cursor alive for good, so that its hidden class and the code optimised for it outlive each parse (see documents/jsonTree.ts, `liveNodes`). */
+  private static readonly alive = new Cursor('');
   pos = 0;
   readonly sink = new ProblemSink();
   /** Nesting depth of interpolated strings and parenthesised parts, to bound recursion on hostile input. */

@@ -139,6 +139,8 @@ function lineStarts(text: string): number[] {
 }
 
 class Lowering {
+  /** One lowering alive for good, as `Cursor.alive`. */
+  private static readonly alive = new Lowering('');
   private readonly lines: number[];
   /** Set nodes whose parse knows where Velocity 1.7's `#set` token takes characters from (VtlSet.takesFrom). */
   readonly setsTakeFrom = new Map<VelocityjsObject, number>();

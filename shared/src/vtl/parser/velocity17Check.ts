@@ -59,6 +59,8 @@ const PARAMETER_START = new Set<TokenKind>([
 ]);
 
 class Recognizer {
+  /** One recognizer alive for good, as `Cursor.alive`. */
+  private static readonly alive = new Recognizer(new Velocity17Lexer(''));
   private readonly tokens: LexToken[] = [];
   private at = 0;
   /** During a lookahead: the token index at which the alternative counts as matched. */

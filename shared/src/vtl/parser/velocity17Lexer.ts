@@ -408,6 +408,8 @@ interface SavedState {
  * between tokens (`state`, `pop`) as 1.7's parser does. Throws {@link LexicalError} where 1.7's lexer fails.
  */
 export class Velocity17Lexer {
+  /** One lexer alive for good, as `Cursor.alive`. */
+  private static readonly alive = new Velocity17Lexer('');
   pos = 0;
   state: LexState = S.Default;
   /** 1.7's `lparen`/`rparen`: parentheses opened and closed in the current state. */
