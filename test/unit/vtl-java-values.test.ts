@@ -23,6 +23,17 @@ const BODY = '{"count": -9000000000, "long": 3000000000, "big": 9223372036854775
 
 const NUMBER_CASES: JavaValueCase[] = [
   {
+    name: 'a negative integer literal keeps every digit: an Integer, a Long, a BigInteger',
+    template: '#set($v = -2147483648)$v|#set($v = -9223372036854775808)$v|#set($v = -92233720368547758080)$v',
+    expected: '-2147483648|-9223372036854775808|-92233720368547758080',
+  },
+  {
+    name: 'range ends are intValue()s and the count is int arithmetic, wrapping for ends far apart',
+    template: '#foreach($i in [-9007199254740993..-9007199254740992])$i #end|#foreach($i in [-2147483649..-2147483647])$i #end|#foreach($i in [$d.long..3000000002])$i #end',
+    expected: '-1 0 |2147483647 2147483646 2147483645 |-1294967296 -1294967295 -1294967294 ',
+  },
+  { name: 'a range whose int count wraps below zero fails as ArrayList does', template: '#foreach($i in [-2147483648..0])#end', error: 'java.lang.IllegalArgumentException' },
+  {
     name: 'a BigInteger with a Double is computed in BigDecimal and prints with its scale',
     template: '#set($v = $d.count * $d.count - 10.0)$v|#set($v = $d.count * $d.count - 0.1)$v|#set($v = $d.count * $d.count * 1.5)$v',
     expected: '80999999999999999990|80999999999999999999.8999999999999999944488848768742172978818416595458984375|121500000000000000000.0',

@@ -323,7 +323,7 @@ class Lowering {
         const operand = node.operand;
         if (node.operator === '-' && operand.kind === 'number') {
           return operand.integer
-            ? { type: 'integer', value: -parseInt(operand.raw, 10) }
+            ? { type: 'integer', value: negativeInteger(operand.raw) }
             : { type: 'decimal', value: -Number(operand.raw) };
         }
         return { type: 'math', expression: [this.expression(operand)], operator: node.operator === '!' ? 'not' : 'minus' };
@@ -339,10 +339,19 @@ class Lowering {
   private rangeEnd(node: VtlExpression): unknown {
     if (node.kind === 'number' && node.integer) return node.raw;
     if (node.kind === 'unary' && node.operator === '-' && node.operand.kind === 'number' && node.operand.integer) {
-      return -parseInt(node.operand.raw, 10);
+      return negativeInteger(node.operand.raw);
     }
     return this.expression(node);
   }
+}
+
+/**
+ * velocityjs keeps a negative integer literal as a number; past 2^53 a double loses digits, so such a
+ * literal stays text (`-9223372036854775808` is a Long in 1.7), which the renderer reads exactly.
+ */
+function negativeInteger(digits: string): number | string {
+  const value = -parseInt(digits, 10);
+  return Number.isSafeInteger(value) ? value : `-${digits}`;
 }
 
 function lineIndex(lines: number[], offset: number): number {

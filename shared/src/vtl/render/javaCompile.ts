@@ -687,22 +687,24 @@ export class JavaCompile extends Compile implements CallContext {
   }
 
   private range(ends: unknown[]): unknown {
-    // 1.7 (ASTIntegerRange) takes any two numbers, by their intValue().
+    // 1.7 (ASTIntegerRange) takes any two numbers, by their intValue(), and counts in int arithmetic:
+    // `Math.abs(l - r) + 1` elements, which wraps for ends far apart.
     const [from, to] = ends.map((end) => {
-      const value = typeof end === 'string' ? parseInt(end, 10) : typeof end === 'number' ? end : this.evaluate(end as AstExpression);
-      return isJavaNumber(value) ? javaIntValue(value) : value;
+      const value = typeof end === 'string' ? integerLiteral(end) : typeof end === 'number' ? end : this.evaluate(end as AstExpression);
+      return typeof value === 'number' || isJavaNumber(value) ? javaIntValue(value) : value;
     });
-    if (typeof from !== 'number' || typeof to !== 'number' || !Number.isInteger(from) || !Number.isInteger(to)) {
+    if (typeof from !== 'number' || typeof to !== 'number') {
       this.warn('vtl-bad-range', 'a range needs two integers: it is null');
       return null;
     }
-    const size = Math.abs(to - from) + 1;
+    const size = (Math.abs((from - to) | 0) + 1) | 0;
+    if (size < 0) throw new JavaException('java.lang.IllegalArgumentException', `Illegal Capacity: ${size}`);
     if (size > this.env.budget.limits.collectionItems) {
       throw new RenderStop('vtl-range-limit', `the range [${from}..${to}] has ${size} elements, more than the ${this.env.budget.limits.collectionItems} allowed`);
     }
     const list: number[] = new Array(size);
-    const step = from <= to ? 1 : -1;
-    for (let i = 0; i < size; i++) list[i] = from + i * step;
+    const step = from >= to ? -1 : 1;
+    for (let i = 0; i < size; i++) list[i] = (from + i * step) | 0;
     return arrayList(list);
   }
 
