@@ -115,3 +115,16 @@ test("1.7's reading: where it fails, which ## are comments, what #set and escape
   // Nesting deeper than any template gets no verdict rather than a stack overflow.
   assert.equal(readAsVelocity17('#if(1)'.repeat(5000)).failure, undefined);
 });
+
+test("a call of a macro never defined prints as written, with the blanks and line break 1.7's `)` token took", () => {
+  const table: [template: string, expected: string][] = [
+    ['a#b()\nY', 'a#b()\nY'],
+    ['a#b() \t\r\nY', 'a#b() \t\r\nY'],
+    ['#{b}(1)\n\nY', '#{b}(1)\n\nY'],
+    ['#b()  x\nY', '#b()  x\nY'],
+    ['#foreach($i in [1..2])#b($i)\n#end', '#b($i)\n#b($i)\n'],
+    // A defined macro's call takes the line break and prints only the body.
+    ['#macro(b)x#end#b()\nY', 'xY'],
+  ];
+  for (const [template, expected] of table) assert.equal(render(template).output, expected, JSON.stringify(template));
+});

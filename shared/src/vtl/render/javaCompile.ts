@@ -483,7 +483,8 @@ export class JavaCompile extends Compile implements CallContext {
         throw new RenderStop('vtl-unsupported-directive', `#${name} loads other templates, which API Gateway does not allow`);
       }
       this.warn('vtl-unknown-macro', `#${name} is not a defined macro: Velocity prints it as text`);
-      return this.sourceText(node) ?? `#${name}()`;
+      const text = this.sourceText(node);
+      return text === undefined ? `#${name}()` : text + this.lineBreakTakenAfter(node);
     }
     const budget = this.env.budget;
     if (budget.macroDepth >= budget.limits.macroDepth) {
@@ -811,6 +812,16 @@ export class JavaCompile extends Compile implements CallContext {
       }
       this.collectMacros(node);
     }
+  }
+
+  /**
+   * The blanks and line break that 1.7's `)` token takes after a call (dropped from the text that
+   * follows): a call that prints itself as text prints them too.
+   */
+  private lineBreakTakenAfter(node: RenderAstNode): string {
+    const end = node.span?.end;
+    if (end === undefined) return '';
+    return /^[ \t]*(?:\r\n|\n|\r)/y.exec(this.env.template.slice(end, end + 1000))?.[0] ?? '';
   }
 
   private sourceText(node: RenderAstNode): string | undefined {
