@@ -22,6 +22,7 @@ import { arrayList, FormatBudgetError, javaToString, toJavaDouble, viewSource } 
 import { RenderBudget, RenderStop } from './limits';
 import { parseForRender, type RenderAstNode, type RenderNode } from './parseForRender';
 import { rangeOfPosition, type LinePosition } from './positions';
+import { MacroContext, NullHolderContext, VelocityContextChain, type ArgumentByName, type ContextLayer } from './velocityContext';
 
 /** What a JavaCompile renders with. */
 export interface JavaRenderEnvironment {
@@ -60,9 +61,9 @@ export class JavaCompile extends Compile implements CallContext {
   private readonly env: JavaRenderEnvironment;
   private readonly macroTable = new Map<string, Macro>();
   private readonly defineTable = new Map<string, RenderNode[]>();
-  private readonly macroFrames: Map<string, unknown>[] = [];
-  /** Per macro frame, each parameter's argument as written in the call (1.7 prints it for `\$param`). */
-  private readonly macroArgumentTexts: Map<string, string>[] = [];
+  private readonly contexts: VelocityContextChain;
+  /** The context the running statement reads and writes (null: the global context). */
+  private layer: ContextLayer | null = null;
   private currentForeach: HostObject | null = null;
   /** Where the running statement or call is (template nodes only, not text inside interpolated strings). */
   private position: LinePosition | { start: number; end: number } | undefined;
@@ -94,6 +95,7 @@ export class JavaCompile extends Compile implements CallContext {
       ],
     });
     this.env = env;
+    this.contexts = new VelocityContextChain(env.globals, (argument, layer) => this.evaluateInContext(argument, layer));
     this.collectMacros(ast);
   }
 
@@ -260,15 +262,10 @@ export class JavaCompile extends Compile implements CallContext {
           case 'escaped_reference': {
             // Velocity 1.7: `\$a` prints `$a` when $a has a value, and `\$a` when it has none.
             const reference = node.reference as AstReference;
-            const argumentText = node.text === `$${reference.id}` ? this.macroArgumentTexts.at(-1)?.get(String(reference.id)) : undefined;
-            if (argumentText !== undefined) {
-              // A bare macro parameter (`\$p`): 1.7 substitutes the argument as written for it.
-              const parameter = this.macroFrames.at(-1)?.get(String(reference.id));
-              piece = (parameter === null || parameter === undefined ? '\\' : '') + argumentText;
-              break;
-            }
             const value = this.referenceValue(reference);
-            piece = (value === null || value === undefined ? '\\' : '') + String(node.text);
+            // A bare macro parameter (`\$p`): 1.7 substitutes the argument as written for it.
+            const argumentText = node.text === `$${reference.id}` ? this.contexts.argumentText(this.layer, String(reference.id)) : undefined;
+            piece = (value === null || value === undefined ? '\\' : '') + (argumentText ?? String(node.text));
             break;
           }
           default:
@@ -338,8 +335,9 @@ export class JavaCompile extends Compile implements CallContext {
       return '';
     }
     const initialSize = size();
-    const globals = this.env.globals;
-    const saved = ['foreach', 'velocityCount', 'velocityHasNext', variable].map((name) => [name, globals.has(name), globals.get(name)] as const);
+    // 1.7 saves and restores the loop's names through the context the #foreach runs in.
+    const context = this.layer;
+    const saved = [variable, 'velocityCount', 'velocityHasNext', 'foreach'].map((name) => [name, this.contexts.get(context, name)] as const);
     const perLoopLimit = this.env.budget.limits.foreachIterations;
     const state = { index: 0, count: items.length };
     const parent = this.currentForeach;
@@ -354,6 +352,8 @@ export class JavaCompile extends Compile implements CallContext {
     });
     scopeParents.set(scope, parent);
     this.currentForeach = scope;
+    this.contexts.put(context, 'foreach', scope);
+    let nullHolder: NullHolderContext | undefined;
     let out = '';
     try {
       for (let i = 0; i < items.length; i++) {
@@ -368,11 +368,22 @@ export class JavaCompile extends Compile implements CallContext {
         }
         this.env.budget.countIteration();
         state.index = i;
-        globals.set(variable, items[i]);
-        globals.set('foreach', scope);
-        globals.set('velocityCount', i + 1);
-        globals.set('velocityHasNext', i + 1 < items.length);
-        out += this.renderNodes(body);
+        this.contexts.put(context, 'velocityCount', i + 1);
+        this.contexts.put(context, 'velocityHasNext', i + 1 < items.length);
+        const item = items[i];
+        this.contexts.put(context, variable, item);
+        if (item === null || item === undefined) {
+          // 1.7 renders a null element's body in one NullHolderContext per loop: the variable reads null.
+          nullHolder ??= new NullHolderContext(context, variable);
+          this.layer = nullHolder;
+          try {
+            out += this.renderNodes(body);
+          } finally {
+            this.layer = context;
+          }
+        } else {
+          out += this.renderNodes(body);
+        }
         if (this.breaking) {
           this.breaking = false;
           break;
@@ -381,9 +392,9 @@ export class JavaCompile extends Compile implements CallContext {
       }
     } finally {
       this.currentForeach = parent;
-      for (const [name, had, value] of saved) {
-        if (had) globals.set(name, value);
-        else globals.delete(name);
+      for (const [name, value] of saved) {
+        if (value !== null && value !== undefined) this.contexts.put(context, name, value);
+        else this.contexts.remove(context, name);
       }
     }
     return out;
@@ -394,15 +405,14 @@ export class JavaCompile extends Compile implements CallContext {
     const value = this.evaluate(valueNode);
     if (value === null || value === undefined) {
       // Velocity 1.7 (directive.set.null.allowed=false): the variable keeps what it had.
-      if (!target.path && this.lookup(target.id) !== undefined && this.lookup(target.id) !== null) {
+      const previous = target.path ? undefined : this.contexts.peek(this.layer, target.id);
+      if (previous !== undefined && previous !== null) {
         this.warn('vtl-set-null', `the right-hand side is null, so $${target.id} keeps its previous value (Velocity 1.7)`);
       }
       return;
     }
     if (!target.path || target.path.length === 0) {
-      const frame = this.macroFrames.at(-1);
-      if (frame && frame.has(target.id)) frame.set(target.id, value);
-      else this.env.globals.set(target.id, value);
+      this.contexts.put(this.layer, target.id, value);
       return;
     }
     const owner = this.walkPath(this.lookup(target.id), target.path.slice(0, -1), target.span?.start);
@@ -433,9 +443,10 @@ export class JavaCompile extends Compile implements CallContext {
 
   private callMacro(node: RenderAstNode, bodyContent?: string): string {
     const name = String(node.id);
-    const args = argumentsOf(node.args).map((arg) => this.evaluate(arg));
+    const argumentNodes = argumentsOf(node.args);
     const macro = this.macroTable.get(name);
     if (!macro) {
+      const args = argumentNodes.map((arg) => this.evaluate(arg));
       if (name === 'stop') {
         this.stopped = true;
         return '';
@@ -451,31 +462,43 @@ export class JavaCompile extends Compile implements CallContext {
     if (budget.macroDepth >= budget.limits.macroDepth) {
       throw new RenderStop('vtl-macro-depth', `macros nested more than ${budget.limits.macroDepth} deep (Velocity's velocimacro.max.depth)`);
     }
-    const frame = new Map<string, unknown>();
-    macro.params.forEach((param, i) => frame.set(param, args[i]));
-    const argumentTexts = new Map<string, string>();
-    const argumentNodes = argumentsOf(node.args);
+    const caller = this.layer;
+    const frame = new MacroContext(caller);
     macro.params.forEach((param, i) => {
-      // Number and boolean literals are not substituted (the jar prints `\$p` as `$p` for them).
       const argument = argumentNodes[i];
-      if (!argument || argument.type === 'integer' || argument.type === 'decimal' || argument.type === 'bool') return;
+      if (!argument) return;
+      if (!PASSED_BY_NAME.has(String(argument.type))) {
+        // 1.7 (ProxyVMContext.isConstant): a number or boolean literal is evaluated once, at the call.
+        frame.local.set(param, this.evaluate(argument));
+        return;
+      }
+      frame.byName.set(param, { node: argument });
       const text = this.sourceText(argument);
-      if (text !== undefined) argumentTexts.set(param, text);
+      if (text !== undefined) frame.argumentTexts.set(param, text);
     });
-    if (bodyContent !== undefined) frame.set('bodyContent', bodyContent);
+    if (bodyContent !== undefined) frame.local.set('bodyContent', bodyContent);
     budget.macroDepth++;
-    this.macroFrames.push(frame);
-    this.macroArgumentTexts.push(argumentTexts);
+    this.layer = frame;
     const savedForeach = this.currentForeach;
     try {
       const out = this.renderNodes(macro.body);
       this.breaking = false;
       return out;
     } finally {
-      this.macroFrames.pop();
-      this.macroArgumentTexts.pop();
+      this.layer = caller;
       this.currentForeach = savedForeach;
       budget.macroDepth--;
+    }
+  }
+
+  /** A macro argument passed by name, evaluated in its caller's context at each read. */
+  private evaluateInContext(argument: ArgumentByName, layer: ContextLayer | null): unknown {
+    const current = this.layer;
+    this.layer = layer;
+    try {
+      return this.evaluate(argument.node as AstExpression);
+    } finally {
+      this.layer = current;
     }
   }
 
@@ -495,20 +518,17 @@ export class JavaCompile extends Compile implements CallContext {
   // ----- values -----
 
   private printReference(node: AstReference): string {
-    if (!node.path && this.defineTable.has(node.id) && this.lookup(node.id) === undefined) {
+    const value = this.referenceValue(node);
+    if (value === undefined && !node.path && this.defineTable.has(node.id)) {
       return this.renderNodes(this.defineTable.get(node.id) as RenderNode[]);
     }
-    const value = this.referenceValue(node);
     // API Gateway prints a null or missing reference as nothing, with or without `$!` (SEMANTICS §9.1).
     if (value === null || value === undefined) return '';
     return this.print(value);
   }
 
   private lookup(name: string): unknown {
-    // A macro sees its own arguments and the global context, not its caller's arguments.
-    const frame = this.macroFrames.length ? this.macroFrames[this.macroFrames.length - 1] : undefined;
-    if (frame !== undefined && frame.has(name)) return frame.get(name);
-    return this.env.globals.get(name);
+    return this.contexts.get(this.layer, name);
   }
 
   private referenceValue(node: AstReference): unknown {
@@ -736,6 +756,12 @@ function integerLiteral(text: string): number | JavaNumber {
   const value = parseInt(text, 10);
   return Number.isSafeInteger(value) || !/^-?\d+$/.test(text.trim()) ? value : javaInteger(BigInt(text.trim()));
 }
+
+/**
+ * Argument kinds 1.7 passes by name (ProxyVMContext.isConstant is false for them: references, string
+ * literals, lists, ranges, maps); any other argument is a constant, evaluated once.
+ */
+const PASSED_BY_NAME = new Set(['references', 'string', 'array', 'map']);
 
 /** velocityjs writes `args: false` for `()`. */
 function argumentsOf(args: unknown): AstExpression[] {
