@@ -97,6 +97,9 @@ export function buildTemplateVariables(sources: TemplateVariableSources, warn: (
     { body: () => payload.body },
   );
 
+  // For a null argument the encoders and decoders give "" (not null, so `#if` on the result is true), as the
+  // oracle's Java $util does: API Gateway prints "" for `urlEncode(null)` (SEMANTICS §9.3) but no recording
+  // tells "" from null; escapeJavaScript keeps Commons Lang's null.
   const util: HostObject = hostObject('$util', {
     escapeJavaScript: (_self, args, call) => {
       if (!arity(args, 1)) return NO_SUCH_METHOD;
@@ -114,12 +117,12 @@ export function buildTemplateVariables(sources: TemplateVariableSources, warn: (
     urlEncode: (_self, args, call) => {
       if (!arity(args, 1)) return NO_SUCH_METHOD;
       const text = textOf(args[0], call);
-      return text === null ? null : urlEncode(text);
+      return text === null ? '' : urlEncode(text);
     },
     urlDecode: (_self, args, call) => {
       if (!arity(args, 1)) return NO_SUCH_METHOD;
       const text = textOf(args[0], call);
-      if (text === null) return null;
+      if (text === null) return '';
       const result = urlDecode(text);
       if (!result.ok) throw new JavaException(`java.lang.${result.error.exception}`, result.error.message);
       return result.value;
@@ -127,12 +130,12 @@ export function buildTemplateVariables(sources: TemplateVariableSources, warn: (
     base64Encode: (_self, args, call) => {
       if (!arity(args, 1)) return NO_SUCH_METHOD;
       const text = textOf(args[0], call);
-      return text === null ? null : base64Encode(text);
+      return text === null ? '' : base64Encode(text);
     },
     base64Decode: (_self, args, call) => {
       if (!arity(args, 1)) return NO_SUCH_METHOD;
       const text = textOf(args[0], call);
-      if (text === null) return null;
+      if (text === null) return '';
       const result = base64Decode(text);
       if (!result.ok) throw new JavaException(`java.lang.${result.error.exception}`, result.error.message);
       return result.value;

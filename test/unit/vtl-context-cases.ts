@@ -1,0 +1,47 @@
+// Velocity 1.7's context chain, case by case: macro arguments passed by name, a macro reading its caller's
+// context, #set writing through every level, a #foreach body on a null element, and $util on null.
+// Each output is what the Velocity 1.7 jar prints under the oracle harness (test/oracle/java): the unit
+// test checks the renderer against this table, test/oracle/java-harness.test.ts checks the jar.
+
+/** [what it shows, template, output] */
+export const CONTEXT_CASES: readonly (readonly [string, string, string])[] = [
+  // Call by name (ProxyVMContext): a reference, string, list, map or range argument is evaluated at each read.
+  ['an argument never read is never evaluated (no out-of-range failure)', '#set($v = [1])#macro(m $p)#end#m($v[1])x', 'x'],
+  ['an argument read twice is evaluated twice', '#macro(m $p)$p $p#end#set($l = [])#m($l.add(1))$l', 'true true[1, 1]'],
+  ['an argument never read has no side effect', '#macro(m $p)#end#set($l = [])#m($l.add(1))$l', '[]'],
+  ['a string, list or map argument is evaluated at each read too',
+    '#macro(m $p)#end#set($l = [])#m("$l.add(1)")#m([$l.add(1)])#m({"a":$l.add(1)})$l|#macro(t $p)$p$p#end#t([$l.add(1)])$l', '[]|[true][true][1, 1]'],
+  ['a read sees the caller\'s variable as it is now', '#macro(m $p)$p #set($i = 2)$p#end#set($i = 1)#m($i) $i', '12 2'],
+  ['an interpolated string argument is rebuilt at each read', '#macro(m $p)$p #set($i = 2)$p#end#set($i = 1)#m("v$i") $i', 'v1v2 2'],
+  ['list, map and range arguments are rebuilt at each read',
+    '#macro(m $p)$p #set($i = 2)$p#end#set($i = 1)#m([$i])|#m({"a":$i})|#set($i = 1)#m([1..$i])', '[1][2]|{a=2}{a=2}|[1][1, 2]'],
+  ['the caller\'s variable replaced by another value', '#macro(m $p)$p.size() #set($i = 2)$p#end#set($i = [1])#m($i) $i', '12 2'],
+  ['arguments are evaluated in the order they are read', '#macro(m $p $q)$q$p#end#set($l = [])#m($l.add(1), $l.size())#m($l.size(), $l.add(1))$l', '0truetrue2[1, 1]'],
+  ['every #if reads the argument again', '#macro(m $p)#if($p)a#end#if($p)b#end#end#set($l = [])#m($l.add(1))$l', 'ab[1, 1]'],
+  ['an argument passed on to another macro is still by name', '#macro(m $p)#m2($p)#end#macro(m2 $q)$q $q#end#set($l=[])#m($l.add(1))$l', 'true true[1, 1]'],
+  ['an argument is read in the caller\'s context, not the loop inside the macro',
+    '#macro(m $p)#foreach($i in [7])$p#end#end#foreach($i in [1,2])#m($i)#end', '77'],
+  // Writes: the macro's own table and on up to the global context (velocimacro.context.localscope=false).
+  ['#set of a parameter given a number also sets the global variable', '#macro(m $p)$p #set($p = 5)$p#end#m(3) $p', '35 5'],
+  ['#set of a parameter given a reference sets the global of that name, not the argument',
+    '#macro(m $p)$p #set($p = 5)$p $i#end#set($i = 1)#m($i) $i|$p', '15 1 1|5'],
+  ['#set($p = $p + 1) reads the argument, then sets $p everywhere', '#macro(m $p)#set($p = $p + 1)$p#end#set($p = 1)#m($p)$p', '22'],
+  ['#set of a parameter to null keeps the argument', '#macro(m $p)#set($p = $nope)$p#end#set($l = [])#m($l.add(1))$l', 'true[1]'],
+  ['#set in a nested macro reaches its caller\'s parameter', '#macro(inner)#set($p = 9)#end#macro(outer $p)#inner()$p#end#outer(5)|$p', '9|9'],
+  ['#foreach over a parameter\'s name, then the restored argument', '#macro(m $p)#foreach($p in [1,2])$p#end$p#end#set($x = 3)#m($x)|$p|$x', '123|3|3'],
+  // Reads fall through to the caller's context.
+  ['a macro sees its caller\'s parameters', '#macro(inner)$p#end#macro(outer $p)#inner()#end#outer(5)', '5'],
+  ['a parameter without an argument reads the caller\'s variable', '#macro(m $p $q)$p$q#end#set($q = 7)#m(1)', '17'],
+  ['an escaped parameter prints its argument as written, found up the chain',
+    '#macro(in $q)\\$q\\$p#end#macro(m $p)#in($p)#end#m($nope)', '\\$p\\$nope'],
+  // Foreach.NullHolderContext: on a null element the loop variable reads null in the body, whatever is set.
+  ['an escaped loop variable on a null element stays escaped after #set', '#foreach($v in [$missing])#set($v = 1)\\$v#end', '\\$v'],
+  ['each null element reads null; the others as set', '#foreach($v in [$missing, 2, $missing])#set($v = 1)[$v]#end[$v]', '[][1][][]'],
+  ['the variable before the loop comes back', '#set($v = 5)#foreach($v in [$missing])#set($v = 1)[$v]#end[$v]', '[][5]'],
+  ['an inner loop and a macro read the null too',
+    '#foreach($v in [$missing])#foreach($w in [3])#set($v = 3)[$v]#end[$v]#end|#macro(m $p)[$p]#end#foreach($v in [$missing])#set($v = 1)#m($v)#end', '[][]|[]'],
+  // $util on null: "" for the encoders and decoders (true in #if), Commons Lang's null for escapeJavaScript.
+  ['$util encoders and decoders give "" for null; escapeJavaScript null',
+    '#if($util.urlEncode($missing))t#else f#end|#if($util.urlDecode($missing))t#else f#end|#if($util.base64Encode($missing))t#else f#end|#if($util.base64Decode($missing))t#else f#end|#if($util.escapeJavaScript($missing))t#else f#end|[$util.urlEncode($missing)]',
+    't|t|t|t| f|[]'],
+];
