@@ -134,6 +134,14 @@ function readBody(cur: Cursor, limit: number): BodyResult {
       SPECIAL.lastIndex = cur.pos;
       const found = SPECIAL.exec(text);
       const k = found && found.index < limit ? found.index : -1;
+      const bare = bareReferenceWithin(cur, cur.pos, k < 0 ? limit : k);
+      if (bare !== undefined) {
+        // 1.7's lexer is still after a reference here (across a `#set`, say): the name starts a reference.
+        pushText(body, cur.pos, bare, text.slice(cur.pos, bare));
+        cur.pos = bare;
+        cur.textMode = 'afterReference';
+        continue;
+      }
       if (k < 0) {
         pushText(body, cur.pos, limit, text.slice(cur.pos, limit));
         cur.pos = limit;
@@ -186,6 +194,24 @@ function readBody(cur: Cursor, limit: number): BodyResult {
   return { body };
 }
 
+/** The first reference without `$` (see Velocity17Reading.bareReferences) that starts in [from, to). */
+function bareReferenceWithin(cur: Cursor, from: number, to: number): number | undefined {
+  const references = cur.velocity17.bareReferences;
+  if (references.size === 0) return undefined;
+  let starts = sortedBareStarts.get(references);
+  if (!starts) sortedBareStarts.set(references, (starts = [...references.keys()].sort((a, b) => a - b)));
+  let low = 0;
+  let high = starts.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (starts[middle] < from) low = middle + 1;
+    else high = middle;
+  }
+  return low < starts.length && starts[low] < to ? starts[low] : undefined;
+}
+
+const sortedBareStarts = new WeakMap<Map<number, unknown>, number[]>();
+
 /** Whether the backslashes at the cursor run up to a `$` or `#`. */
 function escapesNext(cur: Cursor, limit: number): boolean {
   let i = cur.pos;
@@ -204,6 +230,14 @@ const WHITESPACE_RUN = /\s+/y;
 /** Right after a plain reference: velocityjs emits the next piece of text on its own. */
 function readAfterReference(cur: Cursor, limit: number, body: VtlStatement[]): void {
   const start = cur.pos;
+  const bare = cur.velocity17.bareReferences.get(start);
+  if (bare && bare.end <= limit) {
+    // A reference without `$` (`$a.b()x[1]`): 1.7 prints its name and nothing of the rest.
+    body.push({ kind: 'text', value: cur.text.slice(start, bare.nameEnd), start, end: bare.end });
+    cur.pos = bare.end;
+    cur.textMode = cur.velocity17.bareReferences.has(cur.pos) ? 'afterReference' : 'initial';
+    return;
+  }
   const brace = cur.match(SPACE_THEN_BRACE);
   if (brace && start + brace[0].length <= limit) {
     cur.pos += brace[0].length;

@@ -22,6 +22,12 @@ export interface Velocity17Reading {
    * the name ends. It is text even when the backslash stays (`\#endt(` prints as written).
    */
   escapedDirectiveEnds: Map<number, number>;
+  /**
+   * For each reference with modifiers 1.7 reads without a `$` (a name right after a reference that ends
+   * in `)` or `]`, as in `$a.b()x[1]`; the offset of the name): where its name and the whole reference
+   * end. 1.7 prints only the name and evaluates none of the rest (`x[1]`, `x.y`, `x.f($l.add(1))` print `x`).
+   */
+  bareReferences: Map<number, { nameEnd: number; end: number }>;
 }
 
 class ParseFailure {
@@ -68,6 +74,7 @@ class Recognizer {
   readonly setTakesFrom = new Map<number, number>();
   readonly escapeUnprintedFrom = new Map<number, number>();
   readonly escapedDirectiveEnds = new Map<number, number>();
+  readonly bareReferences = new Map<number, { nameEnd: number; end: number }>();
 
   constructor(private readonly lexer: Velocity17Lexer) {}
 
@@ -161,7 +168,12 @@ class Recognizer {
       case 'BRACKETED_WORD':
         return this.directive();
       case 'IDENTIFIER':
-        return this.reference();
+        this.reference();
+        // A bare name alone prints as the text it is; only one with modifiers reads differently.
+        if (this.limit === Infinity && this.tokens[this.at - 1] !== token && !this.lexer.text.slice(token.start, token.end).includes('$')) {
+          this.bareReferences.set(token.start, { nameEnd: token.end, end: this.tokens[this.at - 1].end });
+        }
+        return;
       case 'LCURLY':
         // 1.7 looks two tokens ahead: `${` then a name is a reference, anything else text.
         if (this.is('IDENTIFIER', 1)) return this.reference();
@@ -465,6 +477,7 @@ export function readAsVelocity17(text: string): Velocity17Reading {
     setTakesFrom: recognizer.setTakesFrom,
     escapeUnprintedFrom: recognizer.escapeUnprintedFrom,
     escapedDirectiveEnds: recognizer.escapedDirectiveEnds,
+    bareReferences: recognizer.bareReferences,
   });
   try {
     recognizer.process();

@@ -1,8 +1,8 @@
-// The renderer against Velocity 1.7's context chain (cases and outputs in vtl-context-cases.ts, taken from the jar).
+// The renderer against outputs of the Velocity 1.7 jar (cases in vtl-jar-checked-cases.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { renderTemplate } from '../../shared/src/vtl/render/index';
-import { CONTEXT_CASES } from './vtl-context-cases';
+import { BARE_REFERENCE_CASES, CONTEXT_CASES } from './vtl-jar-checked-cases';
 
 function render(template: string) {
   return renderTemplate({ template, body: '{}', params: { path: {}, querystring: {}, header: {} }, context: {}, stageVariables: {} });
@@ -10,6 +10,14 @@ function render(template: string) {
 
 for (const [what, template, expected] of CONTEXT_CASES) {
   test(`context chain: ${what}`, () => {
+    const result = render(template);
+    assert.equal(result.error, undefined, JSON.stringify(result.error));
+    assert.equal(result.output, expected);
+  });
+}
+
+for (const [what, template, expected] of BARE_REFERENCE_CASES) {
+  test(`reference without $: ${what}`, () => {
     const result = render(template);
     assert.equal(result.error, undefined, JSON.stringify(result.error));
     assert.equal(result.output, expected);

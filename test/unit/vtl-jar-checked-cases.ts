@@ -1,10 +1,13 @@
-// Velocity 1.7's context chain, case by case: macro arguments passed by name, a macro reading its caller's
-// context, #set writing through every level, a #foreach body on a null element, and $util on null.
-// Each output is what the Velocity 1.7 jar prints under the oracle harness (test/oracle/java): the unit
-// test checks the renderer against this table, test/oracle/java-harness.test.ts checks the jar.
+// Renderer cases whose outputs come from the Velocity 1.7 jar under the oracle harness (test/oracle/java):
+// the unit tests check the renderer against these tables, test/oracle/java-harness.test.ts checks the jar.
 
 /** [what it shows, template, output] */
-export const CONTEXT_CASES: readonly (readonly [string, string, string])[] = [
+export type JarCheckedCase = readonly [string, string, string];
+
+// Velocity 1.7's context chain: macro arguments passed by name, a macro reading its caller's context,
+// #set writing through every level, a #foreach body on a null element, and $util on null.
+
+export const CONTEXT_CASES: readonly JarCheckedCase[] = [
   // Call by name (ProxyVMContext): a reference, string, list, map or range argument is evaluated at each read.
   ['an argument never read is never evaluated (no out-of-range failure)', '#set($v = [1])#macro(m $p)#end#m($v[1])x', 'x'],
   ['an argument read twice is evaluated twice', '#macro(m $p)$p $p#end#set($l = [])#m($l.add(1))$l', 'true true[1, 1]'],
@@ -44,4 +47,14 @@ export const CONTEXT_CASES: readonly (readonly [string, string, string])[] = [
   ['$util encoders and decoders give "" for null; escapeJavaScript null',
     '#if($util.urlEncode($missing))t#else f#end|#if($util.urlDecode($missing))t#else f#end|#if($util.base64Encode($missing))t#else f#end|#if($util.base64Decode($missing))t#else f#end|#if($util.escapeJavaScript($missing))t#else f#end|[$util.urlEncode($missing)]',
     't|t|t|t| f|[]'],
+];
+
+/** A name with modifiers right after a reference ending in `)` or `]` is a reference without `$` in 1.7: only the name prints. */
+export const BARE_REFERENCE_CASES: readonly JarCheckedCase[] = [
+  ['an index after the name', '#set($l = [0])$l.size()x[1]|$l[0]x[1]|', '1x|0x|'],
+  ['a property or a method after the name, whatever the variable of that name holds',
+    '#set($y = {"z": "Z"})#set($l = [0])$l.size()xy.z|$l.size()y.z|$l.size()abc.substring(5)|', '1xy|1y|1abc|'],
+  ['its arguments are never evaluated', '#set($l = [0])$l.size()abc.foo($l.add(1))$l', '1abc[0]'],
+  ['one after another, and across a #set', '#set($l = [0])$l.size()a.b.c[0][1].d()x|$l.size()#set($a = 1)x[1]|', '1ax|1x|'],
+  ['a space, a formal reference or a name alone keeps the text', '#set($l = [0])$l.size() x[1]|${l.size()}x[1]|$l.size()x y.z', '1 x[1]|1x[1]|1x y.z'],
 ];
