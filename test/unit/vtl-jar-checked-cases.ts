@@ -58,3 +58,13 @@ export const BARE_REFERENCE_CASES: readonly JarCheckedCase[] = [
   ['one after another, and across a #set', '#set($l = [0])$l.size()a.b.c[0][1].d()x|$l.size()#set($a = 1)x[1]|', '1ax|1x|'],
   ['a space, a formal reference or a name alone keeps the text', '#set($l = [0])$l.size() x[1]|${l.size()}x[1]|$l.size()x y.z', '1 x[1]|1x[1]|1x y.z'],
 ];
+
+/** `#define` puts a block in the context (1.7's Block.Reference), rendered where it is printed. */
+export const DEFINE_CASES: readonly JarCheckedCase[] = [
+  ['a block that prints itself nests twice, then prints as written', '#define($d)D$d#end$d|#define($e)D$!e#end$e|#define($f)$f$f#end$f', 'DD$d|DD|$f$f$f$f'],
+  ['#define replaces a value set before it; #set replaces the block; #set to null keeps it',
+    '#set($d = 5)#define($d)D#end$d|#define($e)E#end#set($e = 5)$e|#define($f)F#end#set($f = $nope)$f', 'D|5|F'],
+  ['it has a value: an escaped reference, #if and #set see it', '#define($d)D#end\\$d|#if($d)T#end|#set($x = $d)$x|$d.length()', '$d|T|D|'],
+  ['#if renders it (its side effects happen)', '#set($l = [])#define($d)$l.add(1)#end#if($d)T#end$l', 'T[1]'],
+  ['it renders in the context of the print', '#define($d)[$i]#end#set($i = 1)$d#set($i = 2)$d|#macro(m $p)#define($e)<$p>#end#end#m(3)$e', '[1][2]|<>'],
+];

@@ -2,26 +2,26 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { renderTemplate } from '../../shared/src/vtl/render/index';
-import { BARE_REFERENCE_CASES, CONTEXT_CASES } from './vtl-jar-checked-cases';
+import { BARE_REFERENCE_CASES, CONTEXT_CASES, DEFINE_CASES, type JarCheckedCase } from './vtl-jar-checked-cases';
 
 function render(template: string) {
   return renderTemplate({ template, body: '{}', params: { path: {}, querystring: {}, header: {} }, context: {}, stageVariables: {} });
 }
 
-for (const [what, template, expected] of CONTEXT_CASES) {
-  test(`context chain: ${what}`, () => {
-    const result = render(template);
-    assert.equal(result.error, undefined, JSON.stringify(result.error));
-    assert.equal(result.output, expected);
-  });
-}
+const TABLES: [string, readonly JarCheckedCase[]][] = [
+  ['context chain', CONTEXT_CASES],
+  ['reference without $', BARE_REFERENCE_CASES],
+  ['#define', DEFINE_CASES],
+];
 
-for (const [what, template, expected] of BARE_REFERENCE_CASES) {
-  test(`reference without $: ${what}`, () => {
-    const result = render(template);
-    assert.equal(result.error, undefined, JSON.stringify(result.error));
-    assert.equal(result.output, expected);
-  });
+for (const [topic, cases] of TABLES) {
+  for (const [what, template, expected] of cases) {
+    test(`${topic}: ${what}`, () => {
+      const result = render(template);
+      assert.equal(result.error, undefined, JSON.stringify(result.error));
+      assert.equal(result.output, expected);
+    });
+  }
 }
 
 test('context chain: a used out-of-range argument fails where it is read', () => {

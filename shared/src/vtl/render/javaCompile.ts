@@ -22,7 +22,7 @@ import { arrayList, FormatBudgetError, javaToString, toJavaDouble, viewSource } 
 import { RenderBudget, RenderStop } from './limits';
 import { parseForRender, type RenderAstNode, type RenderNode } from './parseForRender';
 import { rangeOfPosition, type LinePosition } from './positions';
-import { MacroContext, NullHolderContext, VelocityContextChain, type ArgumentByName, type ContextLayer } from './velocityContext';
+import { DefinedBlock, MacroContext, MAX_DEFINE_DEPTH, NullHolderContext, VelocityContextChain, type ArgumentByName, type ContextLayer } from './velocityContext';
 
 /** What a JavaCompile renders with. */
 export interface JavaRenderEnvironment {
@@ -60,7 +60,6 @@ const MAX_WARNINGS = 100;
 export class JavaCompile extends Compile implements CallContext {
   private readonly env: JavaRenderEnvironment;
   private readonly macroTable = new Map<string, Macro>();
-  private readonly defineTable = new Map<string, RenderNode[]>();
   private readonly contexts: VelocityContextChain;
   /** The context the running statement reads and writes (null: the global context). */
   private layer: ContextLayer | null = null;
@@ -145,6 +144,8 @@ export class JavaCompile extends Compile implements CallContext {
   /** `String.valueOf(value)` bounded by the output limit (a value can be a huge or self-similar structure). */
   print(value: unknown): string {
     if (typeof value === 'string') return value;
+    // Block.Reference.toString(): the rendered block, null past the depth limit.
+    if (value instanceof DefinedBlock) return this.renderDefined(value) ?? 'null';
     try {
       const text = javaToString(value, { maxChars: this.env.budget.limits.outputChars });
       if (text.length > 65_536) this.env.budget.checkTime();
@@ -212,7 +213,8 @@ export class JavaCompile extends Compile implements CallContext {
 
   protected setBlockDefine(block: RenderNode[]): void {
     const head = block[0] as RenderAstNode;
-    this.defineTable.set(String(head.id), block.slice(1));
+    // 1.7 (Define): the block goes into the context like a #set value, replacing what the name held.
+    this.contexts.put(this.layer, String(head.id), new DefinedBlock(block.slice(1)));
   }
 
   protected getMacroBody(block: RenderNode[]): string {
@@ -502,6 +504,17 @@ export class JavaCompile extends Compile implements CallContext {
     }
   }
 
+  /** A `#define` block rendered in the current context; undefined past 1.7's depth limit. */
+  private renderDefined(block: DefinedBlock): string | undefined {
+    if (block.depth >= MAX_DEFINE_DEPTH) return undefined;
+    block.depth++;
+    try {
+      return this.renderNodes(block.body as RenderNode[]);
+    } finally {
+      block.depth--;
+    }
+  }
+
   private evaluateDirective(text: unknown): string {
     if (text === null || text === undefined) return '';
     const parsed = parseForRender(this.print(text));
@@ -519,8 +532,9 @@ export class JavaCompile extends Compile implements CallContext {
 
   private printReference(node: AstReference): string {
     const value = this.referenceValue(node);
-    if (value === undefined && !node.path && this.defineTable.has(node.id)) {
-      return this.renderNodes(this.defineTable.get(node.id) as RenderNode[]);
+    if (value instanceof DefinedBlock) {
+      // Past the depth limit 1.7 prints the reference as written (nothing for `$!`).
+      return this.renderDefined(value) ?? (node.leader === '$!' ? '' : (this.sourceText(node) ?? `$${node.id}`));
     }
     // API Gateway prints a null or missing reference as nothing, with or without `$!` (SEMANTICS §9.1).
     if (value === null || value === undefined) return '';
@@ -685,6 +699,8 @@ export class JavaCompile extends Compile implements CallContext {
     switch (node.type) {
       case 'references': {
         const value = this.referenceValue(node as AstReference);
+        // 1.7 (directive.if.tostring.nullcheck): a defined block is true when it renders.
+        if (value instanceof DefinedBlock) return this.renderDefined(value) !== undefined;
         return value !== null && value !== undefined && value !== false;
       }
       case 'bool':

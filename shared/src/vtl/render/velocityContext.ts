@@ -115,3 +115,17 @@ export class VelocityContextChain {
     return undefined;
   }
 }
+
+/**
+ * What `#define($name)…#end` puts in the context (1.7's `Block.Reference`): printing it renders the block
+ * in the context of the print, at most `MAX_DEFINE_DEPTH` deep inside itself.
+ */
+export class DefinedBlock {
+  /** How many renders of this block are under way (a block that prints itself nests). */
+  depth = 0;
+
+  constructor(readonly body: readonly unknown[]) {}
+}
+
+/** 1.7's `directive.define.max.depth` default: deeper, the reference prints as written. */
+export const MAX_DEFINE_DEPTH = 2;
