@@ -68,3 +68,17 @@ export const DEFINE_CASES: readonly JarCheckedCase[] = [
   ['#if renders it (its side effects happen)', '#set($l = [])#define($d)$l.add(1)#end#if($d)T#end$l', 'T[1]'],
   ['it renders in the context of the print', '#define($d)[$i]#end#set($i = 1)$d#set($i = 2)$d|#macro(m $p)#define($e)<$p>#end#end#m(3)$e', '[1][2]|<>'],
 ];
+
+/** The output of a case that fails in both engines (API Gateway answers 500). */
+export const FAILS = '<the template fails>';
+
+/** Interpolated strings: 1.7 parses them with a space after (unless they hold `##`) and drops it after. */
+export const STRING_CASES: readonly JarCheckedCase[] = [
+  ['a string may end in `$` or `#`', '#set($i = 1)#set($v = "a#")$v|#set($v = "$i#")$v|#set($v = "$i$")$v|#set($v = "#if(true)y#end x#")$v', 'a#|1#|1$|y x#'],
+  ['with `##`, no space is added and a final `##` is a comment', '#set($i = 1)#set($v = "$i##")[$v]|#set($w = "a## c")[$w]|#set($x = "x##")[$x]', '[1]|[a]|[x]'],
+  ['a template may end in the `##` of a comment', '#set($a = 1)$a##', '1'],
+  ['`\\\\` in double quotes is one escape: its quote closes the string', '#set($v = "\\\\")$v|#set($w = "a\\\\")$w', '\\\\|a\\\\'],
+  ['#stop in a string argument stops before the argument prints', '#macro(m $p)<$p>#end#m("#if(true)Y#end#stop")after', '<'],
+  ['#break in a #foreach list belongs to no loop: it stops everything', '#foreach($i in ["a#break"])[$i]#end after', ''],
+  ['a string that does not parse fails the template, even where it is never evaluated', '#if(false)#set($v = "$i## c#")#end after', FAILS],
+];

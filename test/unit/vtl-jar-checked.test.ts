@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { renderTemplate } from '../../shared/src/vtl/render/index';
-import { BARE_REFERENCE_CASES, CONTEXT_CASES, DEFINE_CASES, type JarCheckedCase } from './vtl-jar-checked-cases';
+import { BARE_REFERENCE_CASES, CONTEXT_CASES, DEFINE_CASES, FAILS, STRING_CASES, type JarCheckedCase } from './vtl-jar-checked-cases';
 
 function render(template: string) {
   return renderTemplate({ template, body: '{}', params: { path: {}, querystring: {}, header: {} }, context: {}, stageVariables: {} });
@@ -12,12 +12,17 @@ const TABLES: [string, readonly JarCheckedCase[]][] = [
   ['context chain', CONTEXT_CASES],
   ['reference without $', BARE_REFERENCE_CASES],
   ['#define', DEFINE_CASES],
+  ['string', STRING_CASES],
 ];
 
 for (const [topic, cases] of TABLES) {
   for (const [what, template, expected] of cases) {
     test(`${topic}: ${what}`, () => {
       const result = render(template);
+      if (expected === FAILS) {
+        assert.ok(result.error, `renders ${JSON.stringify(result.output)}`);
+        return;
+      }
       assert.equal(result.error, undefined, JSON.stringify(result.error));
       assert.equal(result.output, expected);
     });

@@ -312,6 +312,8 @@ class Recognizer {
       this.optional('WHITESPACE');
       switch (this.peek().kind) {
         case 'STRING_LITERAL':
+          this.stringLiteral();
+          break;
         case 'INTEGER_LITERAL':
         case 'TRUE':
         case 'FALSE':
@@ -344,6 +346,8 @@ class Recognizer {
   private value(): boolean {
     switch (this.peek().kind) {
       case 'STRING_LITERAL':
+        this.stringLiteral();
+        return true;
       case 'INTEGER_LITERAL':
       case 'FLOATING_POINT_LITERAL':
       case 'TRUE':
@@ -364,6 +368,18 @@ class Recognizer {
       default:
         return false;
     }
+  }
+
+  /**
+   * A string literal. 1.7 parses a double-quoted one holding `$` or `#` as a template when the
+   * template is set up (ASTStringLiteral.init), so one that does not parse fails the whole template.
+   */
+  private stringLiteral(): void {
+    const token = this.consume();
+    if (this.limit !== Infinity) return;
+    const image = this.lexer.text.slice(token.start, token.end);
+    if (!image.startsWith('"') || !/[$#]/.test(image)) return;
+    if (!interpolationParses(image.slice(1, -1))) throw new ParseFailure(token);
   }
 
   /** `[a..b]` rather than a list: 1.7 looks as far as the `..`. */
@@ -460,6 +476,28 @@ class Recognizer {
     }
     this.optional('WHITESPACE');
   }
+}
+
+/**
+ * Whether 1.7 parses the text of an interpolated string: unless it holds a `##`, with a space after it
+ * (ASTStringLiteral's "MORE kludge"), so a `$` or `#` may end it.
+ */
+function interpolationParses(content: string): boolean {
+  const withSpace = !content.includes('##');
+  const source = withSpace ? `${content} ` : content;
+  const reading = readAsVelocity17(source);
+  return !reading.failure && !endsUnreadably(source, reading);
+}
+
+/**
+ * Whether 1.7's lexer fails at the end of `text` on a last `$` or `#` it cannot finish reading: not the
+ * close of a block comment or an unparsed block, nor the `##` of a line comment.
+ */
+export function endsUnreadably(text: string, reading: Velocity17Reading): boolean {
+  const last = text.charAt(text.length - 1);
+  if (last !== '$' && last !== '#') return false;
+  if (text.endsWith('*#') || text.endsWith(']]#')) return false;
+  return !(text.endsWith('##') && reading.lineComments.has(text.length - 2));
 }
 
 /**

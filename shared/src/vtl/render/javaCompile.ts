@@ -274,6 +274,8 @@ export class JavaCompile extends Compile implements CallContext {
             continue;
         }
       }
+      // A #stop or #break met while evaluating a reference (in a string) ends the render before it prints.
+      if (this.stopped || this.breaking) break;
       if (counting) budget.countOutput(piece.length);
       else budget.checkStringLength(out.length + piece.length);
       out += piece;
@@ -322,6 +324,8 @@ export class JavaCompile extends Compile implements CallContext {
     const variable = String(head.to);
     const body = block.slice(1);
     const source = this.evaluate(head.from as AstExpression);
+    // A #break in the list's strings belongs to no running loop: like #stop, it ends everything (1.7).
+    if (this.breaking || this.stopped) return '';
     let items: unknown[];
     let size: () => number;
     if (Array.isArray(source)) {
@@ -731,14 +735,18 @@ export class JavaCompile extends Compile implements CallContext {
   private interpolate(text: string): string {
     // Only `$name`, `${`, `$!` and directives make a string a template; "$" or "50%#" stay as written.
     if (!/\$!?[A-Za-z{]|#[A-Za-z{@*#[]/.test(text)) return text;
-    const parsed = parseForRender(text);
+    // 1.7 (ASTStringLiteral, "the dreaded MORE kludge"): unless the text holds a `##`, it parses the text
+    // with a space after it (so a `$` or `#` may end it) and drops the last character of the output.
+    const withSpace = !text.includes('##');
+    const parsed = parseForRender(withSpace ? `${text} ` : text);
     if (!parsed.ok) {
       this.warn('vtl-string-syntax', `a string does not parse as a template, so it stays as written: ${parsed.problem.message}`);
       return text;
     }
     this.nestedTextDepth++;
     try {
-      const out = this.renderNodes(parsed.ast);
+      const rendered = this.renderNodes(parsed.ast);
+      const out = withSpace && rendered.length > 0 ? rendered.slice(0, -1) : rendered;
       this.env.budget.checkStringLength(out.length);
       return out;
     } finally {
