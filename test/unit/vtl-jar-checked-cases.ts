@@ -77,7 +77,7 @@ export const STRING_CASES: readonly JarCheckedCase[] = [
   ['a string may end in `$` or `#`', '#set($i = 1)#set($v = "a#")$v|#set($v = "$i#")$v|#set($v = "$i$")$v|#set($v = "#if(true)y#end x#")$v', 'a#|1#|1$|y x#'],
   ['with `##`, no space is added and a final `##` is a comment', '#set($i = 1)#set($v = "$i##")[$v]|#set($w = "a## c")[$w]|#set($x = "x##")[$x]', '[1]|[a]|[x]'],
   ['a template may end in the `##` of a comment', '#set($a = 1)$a##', '1'],
-  ['`\\\\` in double quotes is one escape: its quote closes the string', '#set($v = "\\\\")$v|#set($w = "a\\\\")$w', '\\\\|a\\\\'],
+  ['a backslash pair does not escape the quote after it', '#set($v = "\\\\")$v|#set($w = "a\\\\")$w|#set($x = \'$\\\\\')$x', '\\\\|a\\\\|$\\\\'],
   ['#stop in a string argument stops before the argument prints', '#macro(m $p)<$p>#end#m("#if(true)Y#end#stop")after', '<'],
   ['#break in a #foreach list belongs to no loop: it stops everything', '#foreach($i in ["a#break"])[$i]#end after', ''],
   ['a string that does not parse fails the template, even where it is never evaluated', '#if(false)#set($v = "$i## c#")#end after', FAILS],
