@@ -233,7 +233,15 @@ function readAfterReference(cur: Cursor, limit: number, body: VtlStatement[]): v
   const bare = cur.velocity17.bareReferences.get(start);
   if (bare && bare.end <= limit) {
     // A reference without `$` (`$a.b()x[1]`): 1.7 prints its name and nothing of the rest.
-    body.push({ kind: 'text', value: cur.text.slice(start, bare.nameEnd), start, end: bare.end });
+    const name = cur.text.slice(start, bare.nameEnd);
+    cur.sink.report(
+      VTL_PARSE_CODES.referenceWithoutDollar,
+      `Velocity 1.7 reads \`${cur.text.slice(start, bare.end)}\` right after a reference as a reference without \`$\` and prints only \`${name}\`: put a space or \`\${…}\` before it to keep it as text.`,
+      start,
+      bare.end,
+      'warning',
+    );
+    body.push({ kind: 'text', value: name, start, end: bare.end });
     cur.pos = bare.end;
     cur.textMode = cur.velocity17.bareReferences.has(cur.pos) ? 'afterReference' : 'initial';
     return;
