@@ -9,6 +9,8 @@
 // - a null reference prints nothing (API Gateway, SEMANTICS §9.1), `$!` or not;
 // - `#break` stops at once, bare `#stop` stops, `$foreach.first/last/parent`, `$velocityHasNext`;
 // - unknown macros print literally; macros are known from the start (1.7 defines them at parse time);
+// - variables live in 1.7's chain of contexts (velocityContext.ts): macro arguments passed by name, a
+//   `#foreach` null element read as null, `#define` blocks as values;
 // - every loop, call and output is counted against RenderBudget, and errors carry the position of the
 //   statement that was running.
 import { Compile } from 'velocityjs';
