@@ -69,6 +69,12 @@ export const DEFINE_CASES: readonly JarCheckedCase[] = [
   ['it renders in the context of the print', '#define($d)[$i]#end#set($i = 1)$d#set($i = 2)$d|#macro(m $p)#define($e)<$p>#end#end#m(3)$e', '[1][2]|<>'],
 ];
 
+/** Calls of names that are not macros print as written, their arguments never evaluated. */
+export const UNKNOWN_CALL_CASES: readonly JarCheckedCase[] = [
+  ['the arguments of an unknown call are not evaluated', '#set($x = [1])#foo($x.add(2))$x|', '#foo($x.add(2))[1]|'],
+  ['a name has no `-`: `#b-(` is text, and what follows is read as usual', '#set($x = 1)#b-($x)|a#b-($!nope', '#b-(1)|a#b-('],
+];
+
 /** The output of a case that fails in both engines (API Gateway answers 500). */
 export const FAILS = '<the template fails>';
 

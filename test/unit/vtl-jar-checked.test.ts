@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { renderTemplate } from '../../shared/src/vtl/render/index';
-import { BARE_REFERENCE_CASES, CONTEXT_CASES, DEFINE_CASES, FAILS, STRING_CASES, type JarCheckedCase } from './vtl-jar-checked-cases';
+import { BARE_REFERENCE_CASES, CONTEXT_CASES, DEFINE_CASES, FAILS, STRING_CASES, UNKNOWN_CALL_CASES, type JarCheckedCase } from './vtl-jar-checked-cases';
 
 function render(template: string) {
   return renderTemplate({ template, body: '{}', params: { path: {}, querystring: {}, header: {} }, context: {}, stageVariables: {} });
@@ -13,6 +13,7 @@ const TABLES: [string, readonly JarCheckedCase[]][] = [
   ['reference without $', BARE_REFERENCE_CASES],
   ['#define', DEFINE_CASES],
   ['string', STRING_CASES],
+  ['unknown call', UNKNOWN_CALL_CASES],
 ];
 
 for (const [topic, cases] of TABLES) {

@@ -288,7 +288,8 @@ const FORMAL_DIRECTIVE = /\{([a-zA-Z]+)\}/y;
 const STOP_CALL = /stop[ ]*\(/y;
 /** velocityjs opens a call's arguments only when an argument (or `)`) can follow. */
 const CALL_OPEN = /\(\s*(?=[$'"[{\-0-9\w()!])/y;
-const MACRO_CALL = /([_a-zA-Z][a-zA-Z0-9_-]*)[ ]*(?=\()/y;
+// 1.7's directive names have no `-`: `#b-(` is `#b` and text.
+const MACRO_CALL = /([_a-zA-Z][a-zA-Z0-9_]*)[ ]*(?=\()/y;
 
 type DirectiveName = 'set' | 'if' | 'elseif' | 'foreach' | 'define' | 'macro' | 'else' | 'end' | 'break' | 'stop';
 const KNOWN_DIRECTIVES = new Set<string>(['set', 'if', 'elseif', 'foreach', 'define', 'macro', 'else', 'end', 'break', 'stop']);

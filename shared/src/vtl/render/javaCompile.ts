@@ -454,12 +454,11 @@ export class JavaCompile extends Compile implements CallContext {
     const argumentNodes = argumentsOf(node.args);
     const macro = this.macroTable.get(name);
     if (!macro) {
-      const args = argumentNodes.map((arg) => this.evaluate(arg));
       if (name === 'stop') {
         this.stopped = true;
         return '';
       }
-      if (name === 'evaluate') return this.evaluateDirective(args[0]);
+      if (name === 'evaluate') return this.evaluateDirective(argumentNodes[0] ? this.evaluate(argumentNodes[0]) : undefined);
       if (name === 'parse' || name === 'include') {
         throw new RenderStop('vtl-unsupported-directive', `#${name} loads other templates, which API Gateway does not allow`);
       }
