@@ -69,10 +69,13 @@ export const DEFINE_CASES: readonly JarCheckedCase[] = [
   ['it renders in the context of the print', '#define($d)[$i]#end#set($i = 1)$d#set($i = 2)$d|#macro(m $p)#define($e)<$p>#end#end#m(3)$e', '[1][2]|<>'],
 ];
 
-/** Calls of names that are not macros print as written, their arguments never evaluated. */
+/** Macro calls: of names that are not macros (printed as written, arguments never evaluated) and without parentheses. */
 export const UNKNOWN_CALL_CASES: readonly JarCheckedCase[] = [
   ['the arguments of an unknown call are not evaluated', '#set($x = [1])#foo($x.add(2))$x|', '#foo($x.add(2))[1]|'],
   ['a name has no `-`: `#b-(` is text, and what follows is read as usual', '#set($x = 1)#b-($x)|a#b-($!nope', '#b-(1)|a#b-('],
+  ['a macro the template defines is called without parentheses too', '#macro(a)X#end#a |#a.b|#{a}x|#a$nope|#a-b()|', 'X |X.b|Xx|X|X-b()|'],
+  ['even before its definition, with no arguments', '#b |#macro(b $p)[$p]#end', '[] |'],
+  ['the line break after it stays', '#macro(a)X#end#a\nY|#a()\nZ', 'X\nY|XZ'],
 ];
 
 /** The output of a case that fails in both engines (API Gateway answers 500). */

@@ -325,6 +325,12 @@ test('a name with modifiers after a reference ending in `)` or `]` is 1.7\'s `$`
   check('$a.b() x[1]', [call, ' ', 'x[1]']);
 });
 
+test('a defined macro\'s name without parentheses is a call (velocityjs: text); the line break after it stays', () => {
+  const check = (text: string, expected: unknown) => assert.equal(canonical(ours(text)), canonical(expected), text);
+  check('#macro(a)X#end#a\nY', [[{ type: 'macro', id: 'a' }, 'X'], { type: 'macro_call', id: 'a', bare: true }, '\nY']);
+  check('#x y', ['#x', ' y']);
+});
+
 test('deliberate differences: the lowering renders like Velocity 1.7 where velocityjs does not', () => {
   const check = (text: string, expected: unknown, velocityjsGives: unknown) => {
     assert.equal(canonical(ours(text)), canonical(expected), text);

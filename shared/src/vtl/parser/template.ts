@@ -384,7 +384,7 @@ function readHash(
     }
   }
   if (!name && !callName) {
-    readHashAsText(cur, limit, body, start);
+    if (!readBareMacroCall(cur, limit, body, start)) readHashAsText(cur, limit, body, start);
     return undefined;
   }
   const headName: VtlName = {
@@ -445,6 +445,26 @@ function readBlockCall(cur: Cursor, limit: number, body: VtlStatement[]): boolea
 }
 
 /** A `#` that starts no directive: text, split the way velocityjs splits it. */
+const BARE_NAME = /[a-zA-Z_][a-zA-Z0-9_]*/y;
+
+/** `#name` or `#{name}` without parentheses, where the template defines the macro `name`: 1.7 calls it. */
+function readBareMacroCall(cur: Cursor, limit: number, body: VtlStatement[], start: number): boolean {
+  const formal = cur.text.charAt(start + 1) === '{';
+  const pattern = formal ? FORMAL_DIRECTIVE : BARE_NAME;
+  pattern.lastIndex = start + 1;
+  const m = pattern.exec(cur.text);
+  if (!m) return false;
+  const name = formal ? m[1] : m[0];
+  const end = start + 1 + m[0].length;
+  if (end > limit || !macroNamesIn(cur.text).has(name)) return false;
+  const nameStart = start + 1 + (formal ? 1 : 0);
+  const head: VtlDirectiveHead = { name: { start: nameStart, end: nameStart + name.length, value: name }, formal, start, end };
+  body.push({ kind: 'call', head, args: { items: [], closed: true, start: end, end }, bare: true, start, end });
+  cur.pos = end;
+  cur.textMode = 'initial';
+  return true;
+}
+
 function readHashAsText(cur: Cursor, limit: number, body: VtlStatement[], start: number): void {
   const next = cur.text.charAt(start + 1);
   let end = start + 1;

@@ -463,7 +463,7 @@ export class JavaCompile extends Compile implements CallContext {
         throw new RenderStop('vtl-unsupported-directive', `#${name} loads other templates, which API Gateway does not allow`);
       }
       this.warn('vtl-unknown-macro', `#${name} is not a defined macro: Velocity prints it as text`);
-      return this.sourceText(node) ?? `#${name}()`;
+      return this.sourceText(node) ?? (node.bare ? `#${name}` : `#${name}()`);
     }
     const budget = this.env.budget;
     if (budget.macroDepth >= budget.limits.macroDepth) {
