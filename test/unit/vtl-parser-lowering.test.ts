@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import velocity from 'velocityjs';
 import { parseVtl, toVelocityjsAst, type VelocityjsNode } from '../../shared/src/vtl/parser/index';
+import { readAsVelocity17 } from '../../shared/src/vtl/parser/velocity17Check';
 
 /** velocityjs's tree and ours, without positions, keys sorted. */
 function canonical(tree: unknown): string {
@@ -179,7 +180,7 @@ test('lowering matches velocityjs on generated templates', () => {
   for (let n = 0; n < 900; n++) {
     const text = next();
     if (ESCAPE_AFTER_REFERENCE.test(text) || CALL_ON_NAME.test(text)) continue;
-    if (LITERAL_BACKSLASH.test(text) || TEXT_BEFORE_ESCAPED_DIRECTIVE.test(text) || DIRECTIVE_NAME_THEN_AT.test(text) || HASHES_AFTER_PROPERTY.test(text)) continue;
+    if (LITERAL_BACKSLASH.test(text) || TEXT_BEFORE_ESCAPED_DIRECTIVE.test(text) || DIRECTIVE_NAME_THEN_AT.test(text) || HASHES_AFTER_PROPERTY.test(text) || hasBareReference(text)) continue;
     if (TOKEN_THEN_BLANKS_THEN_SET.test(text)) continue;
     try {
       velocity.parse(text);
@@ -270,6 +271,11 @@ const DIRECTIVE_NAME_THEN_AT = /#\{?(?:set|if|elseif|else|end|foreach|break|stop
  */
 const HASHES_AFTER_PROPERTY = /\.[a-zA-Z_][\w-]*(?:\[[^\]]*\]|\$!?\{?[\w.-]*\}?|#\{?end\}?)*##/;
 
+/** A name with modifiers right after a reference ending in `)` or `]` (`$a.b()x[1]`): a `$`-less reference in 1.7, text in velocityjs (tested below). */
+function hasBareReference(text: string): boolean {
+  return readAsVelocity17(text).bareReferences.size > 0;
+}
+
 /**
  * Blanks before `#set` after a text `$`, `#`, backslash or `#word`: 1.7 ends its text token there, so the
  * blanks (and a lone `$`/`#`) go with the `#set`; velocityjs keeps them (tested below).
@@ -292,7 +298,7 @@ test('lowering matches velocityjs on short templates made of lexically awkward p
     const length = 1 + Math.floor(random() * 6);
     for (let i = 0; i < length; i++) text += pieces[Math.floor(random() * pieces.length)];
     if (CALL_WITHOUT_ARGUMENT.test(text) || ESCAPE_AFTER_REFERENCE.test(text) || CALL_ON_NAME.test(text)) continue;
-    if (LITERAL_BACKSLASH.test(text) || TEXT_BEFORE_ESCAPED_DIRECTIVE.test(text) || DIRECTIVE_NAME_THEN_AT.test(text) || HASHES_AFTER_PROPERTY.test(text)) continue;
+    if (LITERAL_BACKSLASH.test(text) || TEXT_BEFORE_ESCAPED_DIRECTIVE.test(text) || DIRECTIVE_NAME_THEN_AT.test(text) || HASHES_AFTER_PROPERTY.test(text) || hasBareReference(text)) continue;
     if (TOKEN_THEN_BLANKS_THEN_SET.test(text)) continue;
     try {
       velocity.parse(text);
@@ -306,6 +312,23 @@ test('lowering matches velocityjs on short templates made of lexically awkward p
   }
   assert.ok(compared >= 2000, `only ${compared} templates were comparable`);
   assert.deepEqual(differences, []);
+});
+
+test('a name with modifiers after a reference ending in `)` or `]` is 1.7\'s `$`-less reference: only the name prints', () => {
+  const call = { type: 'references', id: 'a', leader: '$', path: [{ type: 'method', id: 'b', args: false }], prue: true };
+  const check = (text: string, expected: unknown) => assert.equal(canonical(ours(text)), canonical(expected), text);
+  check('$a.b()x[1].y|', [call, 'x', '|']);
+  check('$a.b()x.f($l.add(1))y[0]|', [call, 'x', 'y', '|']);
+  check('$a.b()#set($c = 1)x.y|', [call, { type: 'set', equal: [{ type: 'references', id: 'c', leader: '$' }, { type: 'integer', value: '1' }] }, 'x', '|']);
+  // A name alone, or after a space or a formal reference, stays text.
+  check('$a.b()x y[1]', [call, 'x', ' ', 'y[1]']);
+  check('$a.b() x[1]', [call, ' ', 'x[1]']);
+});
+
+test('a defined macro\'s name without parentheses is a call (velocityjs: text); the line break after it stays', () => {
+  const check = (text: string, expected: unknown) => assert.equal(canonical(ours(text)), canonical(expected), text);
+  check('#macro(a)X#end#a\nY', [[{ type: 'macro', id: 'a' }, 'X'], { type: 'macro_call', id: 'a', bare: true }, '\nY']);
+  check('#x y', ['#x', ' y']);
 });
 
 test('deliberate differences: the lowering renders like Velocity 1.7 where velocityjs does not', () => {

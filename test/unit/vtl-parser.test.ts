@@ -177,6 +177,7 @@ test('each problem code, with its range and severity', () => {
   check('## note «#»', VTL_PARSE_CODES.notVelocity17);
   check('#if($a)\\«$»', VTL_PARSE_CODES.notVelocity17);
   check('«#@row()»body', VTL_PARSE_CODES.unclosedBlock);
+  check('$a.b()«x[1].y»|', VTL_PARSE_CODES.referenceWithoutDollar, 'warning');
   assert.deepEqual([...checked].sort(), Object.values(VTL_PARSE_CODES).sort(), 'every code has a case');
 });
 

@@ -177,6 +177,8 @@ export interface VtlCall extends VtlSpan {
   /** `#@name(args) … #end`: the body passed to the macro as `$bodyContent`. */
   body?: VtlStatement[];
   endDirective?: VtlSpan;
+  /** `#name` without parentheses, of a macro the template defines: 1.7 calls it (the line break after it stays). */
+  bare?: boolean;
 }
 
 /** `#else`, `#elseif` or `#end` where no block is open: kept so the text around stays in place. */

@@ -286,11 +286,12 @@ export function readString(cur: Cursor, limit: number): VtlStringLiteral {
 /**
  * Index of the closing quote, or `limit` when there is none. A doubled quote (`"a""b"`) is Velocity
  * 1.7's way to write the quote itself; `\"` does not close either (velocityjs reads it as a quote).
+ * A backslash pair never escapes the quote after it (`"\\"` and `'\\'` are closed strings).
  */
 function scanString(text: string, start: number, limit: number, quote: string): number {
   for (let i = start + 1; i < limit; i++) {
     const c = text.charAt(i);
-    if (c === '\\' && text.charAt(i + 1) === quote && i + 1 < limit) i++;
+    if (c === '\\' && (text.charAt(i + 1) === quote || text.charAt(i + 1) === '\\') && i + 1 < limit) i++;
     else if (c === quote && text.charAt(i + 1) === quote && i + 1 < limit) i++;
     else if (c === quote) return i;
   }

@@ -58,7 +58,8 @@ export function toVelocityjsAst(ast: VtlTemplate): VelocityjsNode[] {
   for (let i = 0; i < flat.length; i++) {
     const node = flat[i];
     if (typeof node === 'string' || Array.isArray(node)) continue;
-    if (node.type === 'references' || node.type === 'raw') continue;
+    // 1.7 keeps the line break after a macro called without parentheses.
+    if (node.type === 'references' || node.type === 'raw' || node.bare) continue;
     const next = flat[i + 1];
     if (typeof next === 'string' && NEWLINE_AFTER_DIRECTIVE.test(next)) flat[i + 1] = next.replace(NEWLINE_AFTER_DIRECTIVE, '');
   }
@@ -238,6 +239,7 @@ class Lowering {
         return;
       case 'call': {
         const call: VelocityjsObject = { type: node.body ? 'macro_body' : 'macro_call', id: node.head.name.value };
+        if (node.bare) call.bare = true;
         if (node.args.items.length) call.args = node.args.items.map((a) => this.expression(a));
         if (!node.body) {
           out.push(this.statement(call, node));

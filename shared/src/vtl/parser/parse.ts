@@ -3,6 +3,7 @@ import type { VtlCall, VtlTemplate } from './ast';
 import { Cursor } from './cursor';
 import { VTL_PARSE_CODES } from './problems';
 import { velocity17FailureMessage } from './velocity17Messages';
+import { endsUnreadably } from './velocity17Check';
 import { parseStatements } from './template';
 import { walkVtl } from './walk';
 
@@ -76,13 +77,11 @@ function checkCalls(ast: VtlTemplate, cur: Cursor): void {
   }
 }
 
-/** Velocity 1.7's lexer fails when the template's last character is a `$` or `#` (outside `*#`, `]]#`). */
+/** Velocity 1.7's lexer fails when the template's last character is a `$` or `#` (outside `*#`, `]]#`, a final `##`). */
 function checkLastCharacter(ast: VtlTemplate, cur: Cursor): void {
   const text = ast.source;
+  if (!endsUnreadably(text, cur.velocity17)) return;
   const last = text.charAt(text.length - 1);
-  if (last !== '$' && last !== '#') return;
-  // The closing marks of a block comment or an unparsed block are fine (even after a backslash).
-  if (text.endsWith('*#') || text.endsWith(']]#')) return;
   cur.sink.report(
     VTL_PARSE_CODES.notVelocity17,
     `Velocity 1.7 rejects a \`${last}\` as the last character of a template: remove it or write something after it.`,

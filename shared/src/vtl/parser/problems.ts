@@ -27,6 +27,8 @@ export const VTL_PARSE_CODES = {
    * before a non-number, `$name(…)` in a directive, spaces inside a reference, a final `$`/`#`.
    */
   notVelocity17: 'vtl-not-velocity-1.7',
+  /** A name with `.name`, `.call(…)` or `[…]` right after a reference ending in `)` or `]`: 1.7 prints only the name. */
+  referenceWithoutDollar: 'vtl-reference-without-dollar',
   /** Anything else the grammar does not allow (a missing expression, a stray token). */
   syntax: 'vtl-syntax',
 } as const;

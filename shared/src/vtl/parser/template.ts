@@ -134,6 +134,14 @@ function readBody(cur: Cursor, limit: number): BodyResult {
       SPECIAL.lastIndex = cur.pos;
       const found = SPECIAL.exec(text);
       const k = found && found.index < limit ? found.index : -1;
+      const bare = bareReferenceWithin(cur, cur.pos, k < 0 ? limit : k);
+      if (bare !== undefined) {
+        // 1.7's lexer is still after a reference here (across a `#set`, say): the name starts a reference.
+        pushText(body, cur.pos, bare, text.slice(cur.pos, bare));
+        cur.pos = bare;
+        cur.textMode = 'afterReference';
+        continue;
+      }
       if (k < 0) {
         pushText(body, cur.pos, limit, text.slice(cur.pos, limit));
         cur.pos = limit;
@@ -186,6 +194,24 @@ function readBody(cur: Cursor, limit: number): BodyResult {
   return { body };
 }
 
+/** The first reference without `$` (see Velocity17Reading.bareReferences) that starts in [from, to). */
+function bareReferenceWithin(cur: Cursor, from: number, to: number): number | undefined {
+  const references = cur.velocity17.bareReferences;
+  if (references.size === 0) return undefined;
+  let starts = sortedBareStarts.get(references);
+  if (!starts) sortedBareStarts.set(references, (starts = [...references.keys()].sort((a, b) => a - b)));
+  let low = 0;
+  let high = starts.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (starts[middle] < from) low = middle + 1;
+    else high = middle;
+  }
+  return low < starts.length && starts[low] < to ? starts[low] : undefined;
+}
+
+const sortedBareStarts = new WeakMap<Map<number, unknown>, number[]>();
+
 /** Whether the backslashes at the cursor run up to a `$` or `#`. */
 function escapesNext(cur: Cursor, limit: number): boolean {
   let i = cur.pos;
@@ -204,6 +230,22 @@ const WHITESPACE_RUN = /\s+/y;
 /** Right after a plain reference: velocityjs emits the next piece of text on its own. */
 function readAfterReference(cur: Cursor, limit: number, body: VtlStatement[]): void {
   const start = cur.pos;
+  const bare = cur.velocity17.bareReferences.get(start);
+  if (bare && bare.end <= limit) {
+    // A reference without `$` (`$a.b()x[1]`): 1.7 prints its name and nothing of the rest.
+    const name = cur.text.slice(start, bare.nameEnd);
+    cur.sink.report(
+      VTL_PARSE_CODES.referenceWithoutDollar,
+      `Velocity 1.7 reads \`${cur.text.slice(start, bare.end)}\` right after a reference as a reference without \`$\` and prints only \`${name}\`: put a space or \`\${…}\` before it to keep it as text.`,
+      start,
+      bare.end,
+      'warning',
+    );
+    body.push({ kind: 'text', value: name, start, end: bare.end });
+    cur.pos = bare.end;
+    cur.textMode = cur.velocity17.bareReferences.has(cur.pos) ? 'afterReference' : 'initial';
+    return;
+  }
   const brace = cur.match(SPACE_THEN_BRACE);
   if (brace && start + brace[0].length <= limit) {
     cur.pos += brace[0].length;
@@ -246,7 +288,8 @@ const FORMAL_DIRECTIVE = /\{([a-zA-Z]+)\}/y;
 const STOP_CALL = /stop[ ]*\(/y;
 /** velocityjs opens a call's arguments only when an argument (or `)`) can follow. */
 const CALL_OPEN = /\(\s*(?=[$'"[{\-0-9\w()!])/y;
-const MACRO_CALL = /([_a-zA-Z][a-zA-Z0-9_-]*)[ ]*(?=\()/y;
+// 1.7's directive names have no `-`: `#b-(` is `#b` and text.
+const MACRO_CALL = /([_a-zA-Z][a-zA-Z0-9_]*)[ ]*(?=\()/y;
 
 type DirectiveName = 'set' | 'if' | 'elseif' | 'foreach' | 'define' | 'macro' | 'else' | 'end' | 'break' | 'stop';
 const KNOWN_DIRECTIVES = new Set<string>(['set', 'if', 'elseif', 'foreach', 'define', 'macro', 'else', 'end', 'break', 'stop']);
@@ -341,7 +384,7 @@ function readHash(
     }
   }
   if (!name && !callName) {
-    readHashAsText(cur, limit, body, start);
+    if (!readBareMacroCall(cur, limit, body, start)) readHashAsText(cur, limit, body, start);
     return undefined;
   }
   const headName: VtlName = {
@@ -402,6 +445,26 @@ function readBlockCall(cur: Cursor, limit: number, body: VtlStatement[]): boolea
 }
 
 /** A `#` that starts no directive: text, split the way velocityjs splits it. */
+const BARE_NAME = /[a-zA-Z_][a-zA-Z0-9_]*/y;
+
+/** `#name` or `#{name}` without parentheses, where the template defines the macro `name`: 1.7 calls it. */
+function readBareMacroCall(cur: Cursor, limit: number, body: VtlStatement[], start: number): boolean {
+  const formal = cur.text.charAt(start + 1) === '{';
+  const pattern = formal ? FORMAL_DIRECTIVE : BARE_NAME;
+  pattern.lastIndex = start + 1;
+  const m = pattern.exec(cur.text);
+  if (!m) return false;
+  const name = formal ? m[1] : m[0];
+  const end = start + 1 + m[0].length;
+  if (end > limit || !macroNamesIn(cur.text).has(name)) return false;
+  const nameStart = start + 1 + (formal ? 1 : 0);
+  const head: VtlDirectiveHead = { name: { start: nameStart, end: nameStart + name.length, value: name }, formal, start, end };
+  body.push({ kind: 'call', head, args: { items: [], closed: true, start: end, end }, bare: true, start, end });
+  cur.pos = end;
+  cur.textMode = 'initial';
+  return true;
+}
+
 function readHashAsText(cur: Cursor, limit: number, body: VtlStatement[], start: number): void {
   const next = cur.text.charAt(start + 1);
   let end = start + 1;

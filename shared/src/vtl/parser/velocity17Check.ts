@@ -22,6 +22,12 @@ export interface Velocity17Reading {
    * the name ends. It is text even when the backslash stays (`\#endt(` prints as written).
    */
   escapedDirectiveEnds: Map<number, number>;
+  /**
+   * For each reference with modifiers 1.7 reads without a `$` (a name right after a reference that ends
+   * in `)` or `]`, as in `$a.b()x[1]`; the offset of the name): where its name and the whole reference
+   * end. 1.7 prints only the name and evaluates none of the rest (`x[1]`, `x.y`, `x.f($l.add(1))` print `x`).
+   */
+  bareReferences: Map<number, { nameEnd: number; end: number }>;
 }
 
 class ParseFailure {
@@ -70,6 +76,7 @@ class Recognizer {
   readonly setTakesFrom = new Map<number, number>();
   readonly escapeUnprintedFrom = new Map<number, number>();
   readonly escapedDirectiveEnds = new Map<number, number>();
+  readonly bareReferences = new Map<number, { nameEnd: number; end: number }>();
 
   constructor(private readonly lexer: Velocity17Lexer) {}
 
@@ -163,7 +170,12 @@ class Recognizer {
       case 'BRACKETED_WORD':
         return this.directive();
       case 'IDENTIFIER':
-        return this.reference();
+        this.reference();
+        // A bare name alone prints as the text it is; only one with modifiers reads differently.
+        if (this.limit === Infinity && this.tokens[this.at - 1] !== token && !this.lexer.text.slice(token.start, token.end).includes('$')) {
+          this.bareReferences.set(token.start, { nameEnd: token.end, end: this.tokens[this.at - 1].end });
+        }
+        return;
       case 'LCURLY':
         // 1.7 looks two tokens ahead: `${` then a name is a reference, anything else text.
         if (this.is('IDENTIFIER', 1)) return this.reference();
@@ -302,6 +314,8 @@ class Recognizer {
       this.optional('WHITESPACE');
       switch (this.peek().kind) {
         case 'STRING_LITERAL':
+          this.stringLiteral();
+          break;
         case 'INTEGER_LITERAL':
         case 'TRUE':
         case 'FALSE':
@@ -334,6 +348,8 @@ class Recognizer {
   private value(): boolean {
     switch (this.peek().kind) {
       case 'STRING_LITERAL':
+        this.stringLiteral();
+        return true;
       case 'INTEGER_LITERAL':
       case 'FLOATING_POINT_LITERAL':
       case 'TRUE':
@@ -354,6 +370,18 @@ class Recognizer {
       default:
         return false;
     }
+  }
+
+  /**
+   * A string literal. 1.7 parses a double-quoted one holding `$` or `#` as a template when the
+   * template is set up (ASTStringLiteral.init), so one that does not parse fails the whole template.
+   */
+  private stringLiteral(): void {
+    const token = this.consume();
+    if (this.limit !== Infinity) return;
+    const image = this.lexer.text.slice(token.start, token.end);
+    if (!image.startsWith('"') || !/[$#]/.test(image)) return;
+    if (!interpolationParses(image.slice(1, -1))) throw new ParseFailure(token);
   }
 
   /** `[a..b]` rather than a list: 1.7 looks as far as the `..`. */
@@ -453,6 +481,28 @@ class Recognizer {
 }
 
 /**
+ * Whether 1.7 parses the text of an interpolated string: unless it holds a `##`, with a space after it
+ * (ASTStringLiteral's "MORE kludge"), so a `$` or `#` may end it.
+ */
+function interpolationParses(content: string): boolean {
+  const withSpace = !content.includes('##');
+  const source = withSpace ? `${content} ` : content;
+  const reading = readAsVelocity17(source);
+  return !reading.failure && !endsUnreadably(source, reading);
+}
+
+/**
+ * Whether 1.7's lexer fails at the end of `text` on a last `$` or `#` it cannot finish reading: not the
+ * close of a block comment or an unparsed block, nor the `##` of a line comment.
+ */
+export function endsUnreadably(text: string, reading: Velocity17Reading): boolean {
+  const last = text.charAt(text.length - 1);
+  if (last !== '$' && last !== '#') return false;
+  if (text.endsWith('*#') || text.endsWith(']]#')) return false;
+  return !(text.endsWith('##') && reading.lineComments.has(text.length - 2));
+}
+
+/**
  * Reads `text` as Velocity 1.7 does (lexer and grammar, no tree). Linear in the text; never throws.
  * Where it fails, `failure` says at which token; a template nested too deeply gets no verdict.
  */
@@ -467,6 +517,7 @@ export function readAsVelocity17(text: string): Velocity17Reading {
     setTakesFrom: recognizer.setTakesFrom,
     escapeUnprintedFrom: recognizer.escapeUnprintedFrom,
     escapedDirectiveEnds: recognizer.escapedDirectiveEnds,
+    bareReferences: recognizer.bareReferences,
   });
   try {
     recognizer.process();

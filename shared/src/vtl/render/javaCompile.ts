@@ -10,8 +10,8 @@
 // - a null reference prints nothing (API Gateway, SEMANTICS §9.1), `$!` or not;
 // - `#break` stops at once, bare `#stop` stops, `$foreach.first/last/parent`, `$velocityHasNext`;
 // - unknown macros print literally; macros are known from the start (1.7 defines them at parse time);
-// - variables as 1.7's contexts hold them: macro arguments by name, a macro call's context chained to its
-//   caller's (ProxyVMContext), the loop variable of a null item reading null (NullHolderContext);
+// - variables live in 1.7's chain of contexts (velocityContext.ts): macro arguments passed by name, a
+//   `#foreach` null element read as null, `#define` blocks as values;
 // - `#foreach` fails as Java's iterators do when its list or map changes (javaLists.ts, javaMaps.ts);
 // - every loop, call and output is counted against RenderBudget, and errors carry the position of the
 //   statement that was running.
@@ -28,6 +28,7 @@ import { arrayList, FormatBudgetError, isJavaNumber, javaToString, toJavaDouble,
 import { RenderBudget, RenderStop } from './limits';
 import { parseForRender, type RenderAstNode, type RenderNode } from './parseForRender';
 import { rangeOfPosition, type LinePosition } from './positions';
+import { DefinedBlock, MacroContext, MAX_DEFINE_DEPTH, NullHolderContext, VelocityContextChain, type ArgumentByName, type ContextLayer } from './velocityContext';
 
 /** What a JavaCompile renders with. */
 export interface JavaRenderEnvironment {
@@ -42,17 +43,6 @@ export interface JavaRenderEnvironment {
 interface Macro {
   params: string[];
   body: RenderNode[];
-}
-
-/**
- * A macro call's context, as 1.7's ProxyVMContext keeps it: variables set while it runs, and the arguments
- * passed by name. A variable is read from the innermost call outwards (a macro sees its callers' variables
- * and arguments), then from the template's globals; `#set` writes every level.
- */
-interface MacroFrame {
-  readonly locals: Map<string, unknown>;
-  /** Arguments other than number and boolean literals: evaluated in the caller's context at every read. */
-  readonly byName: Map<string, AstExpression>;
 }
 
 interface AstReference extends RenderAstNode {
@@ -76,12 +66,9 @@ const MAX_WARNINGS = 100;
 export class JavaCompile extends Compile implements CallContext {
   private readonly env: JavaRenderEnvironment;
   private readonly macroTable = new Map<string, Macro>();
-  private readonly defineTable = new Map<string, RenderNode[]>();
-  private readonly macroFrames: MacroFrame[] = [];
-  /** Loop variables of iterations over a null item, and the macro depth whose context the iteration wraps. */
-  private readonly nullLoopVariables: { name: string; depth: number }[] = [];
-  /** Per macro frame, each parameter's argument as written in the call (1.7 prints it for `\$param`). */
-  private readonly macroArgumentTexts: Map<string, string>[] = [];
+  private readonly contexts: VelocityContextChain;
+  /** The context the running statement reads and writes (null: the global context). */
+  private layer: ContextLayer | null = null;
   private currentForeach: HostObject | null = null;
   /** Where the running statement or call is (template nodes only, not text inside interpolated strings). */
   private position: LinePosition | { start: number; end: number } | undefined;
@@ -113,6 +100,7 @@ export class JavaCompile extends Compile implements CallContext {
       ],
     });
     this.env = env;
+    this.contexts = new VelocityContextChain(env.globals, (argument, layer) => this.evaluateInContext(argument, layer));
     this.collectMacros(ast);
   }
 
@@ -162,6 +150,8 @@ export class JavaCompile extends Compile implements CallContext {
   /** `String.valueOf(value)` bounded by the output limit (a value can be a huge or self-similar structure). */
   print(value: unknown): string {
     if (typeof value === 'string') return value;
+    // Block.Reference.toString(): the rendered block, null past the depth limit.
+    if (value instanceof DefinedBlock) return this.renderDefined(value) ?? 'null';
     try {
       const text = javaToString(value, { maxChars: this.env.budget.limits.outputChars });
       if (text.length > 65_536) this.env.budget.checkTime();
@@ -229,7 +219,8 @@ export class JavaCompile extends Compile implements CallContext {
 
   protected setBlockDefine(block: RenderNode[]): void {
     const head = block[0] as RenderAstNode;
-    this.defineTable.set(String(head.id), block.slice(1));
+    // 1.7 (Define): the block goes into the context like a #set value, replacing what the name held.
+    this.contexts.put(this.layer, String(head.id), new DefinedBlock(block.slice(1)));
   }
 
   protected getMacroBody(block: RenderNode[]): string {
@@ -279,21 +270,18 @@ export class JavaCompile extends Compile implements CallContext {
           case 'escaped_reference': {
             // Velocity 1.7: `\$a` prints `$a` when $a has a value, and `\$a` when it has none.
             const reference = node.reference as AstReference;
-            const argumentText = node.text === `$${reference.id}` ? this.macroArgumentTexts.at(-1)?.get(String(reference.id)) : undefined;
-            if (argumentText !== undefined) {
-              // A bare macro parameter (`\$p`): 1.7 substitutes the argument as written for it.
-              const parameter = this.lookup(String(reference.id));
-              piece = (parameter === null || parameter === undefined ? '\\' : '') + argumentText;
-              break;
-            }
             const value = this.referenceValue(reference);
-            piece = (value === null || value === undefined ? '\\' : '') + String(node.text);
+            // A bare macro parameter (`\$p`): 1.7 substitutes the argument as written for it.
+            const argumentText = node.text === `$${reference.id}` ? this.contexts.argumentText(this.layer, String(reference.id)) : undefined;
+            piece = (value === null || value === undefined ? '\\' : '') + (argumentText ?? String(node.text));
             break;
           }
           default:
             continue;
         }
       }
+      // A #stop or #break met while evaluating a reference (in a string) ends the render before it prints.
+      if (this.stopped || this.breaking) break;
       if (counting) budget.countOutput(piece.length);
       else budget.checkStringLength(out.length + piece.length);
       out += piece;
@@ -342,6 +330,8 @@ export class JavaCompile extends Compile implements CallContext {
     const variable = String(head.to);
     const body = block.slice(1);
     const source = this.evaluate(head.from as AstExpression);
+    // A #break in the list's strings belongs to no running loop: like #stop, it ends everything (1.7).
+    if (this.breaking || this.stopped) return '';
     let items: unknown[];
     /** Whether the collection changed in a way that makes Java's iterator fail on its next `next()`. */
     let changed: () => boolean;
@@ -366,8 +356,9 @@ export class JavaCompile extends Compile implements CallContext {
       if (source !== null && source !== undefined) this.warn('vtl-foreach-not-iterable', `#foreach over a ${typeLabel(source)} renders nothing`);
       return '';
     }
-    // 1.7 saves what the names held (reading them, by-name macro arguments included) and puts it back after.
-    const saved = ['foreach', variable, 'velocityCount', 'velocityHasNext'].map((name) => [name, this.lookup(name)] as const);
+    // 1.7 saves and restores the loop's names through the context the #foreach runs in.
+    const context = this.layer;
+    const saved = [variable, 'velocityCount', 'velocityHasNext', 'foreach'].map((name) => [name, this.contexts.get(context, name)] as const);
     const perLoopLimit = this.env.budget.limits.foreachIterations;
     const state = { index: 0, count: items.length };
     const parent = this.currentForeach;
@@ -382,6 +373,8 @@ export class JavaCompile extends Compile implements CallContext {
     });
     scopeParents.set(scope, parent);
     this.currentForeach = scope;
+    this.contexts.put(context, 'foreach', scope);
+    let nullHolder: NullHolderContext | undefined;
     let out = '';
     try {
       for (let i = 0; hasMore(i); i++) {
@@ -396,19 +389,18 @@ export class JavaCompile extends Compile implements CallContext {
         }
         this.env.budget.countIteration();
         state.index = i;
-        this.putVariable('foreach', scope);
-        this.putVariable('velocityCount', i + 1);
-        this.putVariable('velocityHasNext', i + 1 < items.length);
+        this.contexts.put(context, 'velocityCount', i + 1);
+        this.contexts.put(context, 'velocityHasNext', i + 1 < items.length);
         const item = items[i];
-        this.putVariable(variable, item);
+        this.contexts.put(context, variable, item);
         if (item === null || item === undefined) {
-          // 1.7 renders a null item's iteration in a NullHolderContext: the loop variable reads null there,
-          // whatever the body sets it to, also from macros it calls.
-          this.nullLoopVariables.push({ name: variable, depth: this.macroFrames.length });
+          // 1.7 renders a null element's body in one NullHolderContext per loop: the variable reads null.
+          nullHolder ??= new NullHolderContext(context, variable);
+          this.layer = nullHolder;
           try {
             out += this.renderNodes(body);
           } finally {
-            this.nullLoopVariables.pop();
+            this.layer = context;
           }
         } else {
           out += this.renderNodes(body);
@@ -422,8 +414,8 @@ export class JavaCompile extends Compile implements CallContext {
     } finally {
       this.currentForeach = parent;
       for (const [name, value] of saved) {
-        if (value !== null && value !== undefined) this.putVariable(name, value);
-        else this.removeVariable(name);
+        if (value !== null && value !== undefined) this.contexts.put(context, name, value);
+        else this.contexts.remove(context, name);
       }
     }
     return out;
@@ -434,13 +426,14 @@ export class JavaCompile extends Compile implements CallContext {
     const value = this.evaluate(valueNode);
     if (value === null || value === undefined) {
       // Velocity 1.7 (directive.set.null.allowed=false): the variable keeps what it had.
-      if (!target.path && this.lookup(target.id) !== undefined && this.lookup(target.id) !== null) {
+      const previous = target.path ? undefined : this.contexts.peek(this.layer, target.id);
+      if (previous !== undefined && previous !== null) {
         this.warn('vtl-set-null', `the right-hand side is null, so $${target.id} keeps its previous value (Velocity 1.7)`);
       }
       return;
     }
     if (!target.path || target.path.length === 0) {
-      this.putVariable(target.id, value);
+      this.contexts.put(this.layer, target.id, value);
       return;
     }
     const owner = this.walkPath(this.lookup(target.id), target.path.slice(0, -1), target.span?.start);
@@ -478,48 +471,67 @@ export class JavaCompile extends Compile implements CallContext {
         this.stopped = true;
         return '';
       }
-      if (name === 'evaluate') return this.evaluateDirective(argumentNodes.length ? this.evaluate(argumentNodes[0]) : undefined);
+      if (name === 'evaluate') return this.evaluateDirective(argumentNodes[0] ? this.evaluate(argumentNodes[0]) : undefined);
       if (name === 'parse' || name === 'include') {
         throw new RenderStop('vtl-unsupported-directive', `#${name} loads other templates, which API Gateway does not allow`);
       }
       this.warn('vtl-unknown-macro', `#${name} is not a defined macro: Velocity prints it as text`);
       const text = this.sourceText(node);
-      return text === undefined ? `#${name}()` : text + this.lineBreakTakenAfter(node);
+      if (text === undefined) return node.bare ? `#${name}` : `#${name}()`;
+      return node.bare ? text : text + this.lineBreakTakenAfter(node);
     }
     const budget = this.env.budget;
     if (budget.macroDepth >= budget.limits.macroDepth) {
       throw new RenderStop('vtl-macro-depth', `macros nested more than ${budget.limits.macroDepth} deep (Velocity's velocimacro.max.depth)`);
     }
-    const frame: MacroFrame = { locals: new Map(), byName: new Map() };
+    const caller = this.layer;
+    const frame = new MacroContext(caller);
     macro.params.forEach((param, i) => {
       const argument = argumentNodes[i];
-      // A missing argument leaves the name to the callers' variables.
       if (!argument) return;
-      if (isConstantArgument(argument)) frame.locals.set(param, this.evaluate(argument));
-      else frame.byName.set(param, argument);
-    });
-    const argumentTexts = new Map<string, string>();
-    macro.params.forEach((param, i) => {
-      // Number and boolean literals are not substituted (the jar prints `\$p` as `$p` for them).
-      const argument = argumentNodes[i];
-      if (!argument || argument.type === 'integer' || argument.type === 'decimal' || argument.type === 'bool') return;
+      if (!PASSED_BY_NAME.has(String(argument.type))) {
+        // 1.7 (ProxyVMContext.isConstant): a number or boolean literal is evaluated once, at the call.
+        frame.local.set(param, this.evaluate(argument));
+        return;
+      }
+      frame.byName.set(param, { node: argument });
       const text = this.sourceText(argument);
-      if (text !== undefined) argumentTexts.set(param, text);
+      if (text !== undefined) frame.argumentTexts.set(param, text);
     });
-    if (bodyContent !== undefined) frame.locals.set('bodyContent', bodyContent);
+    if (bodyContent !== undefined) frame.local.set('bodyContent', bodyContent);
     budget.macroDepth++;
-    this.macroFrames.push(frame);
-    this.macroArgumentTexts.push(argumentTexts);
+    this.layer = frame;
     const savedForeach = this.currentForeach;
     try {
       const out = this.renderNodes(macro.body);
       this.breaking = false;
       return out;
     } finally {
-      this.macroFrames.pop();
-      this.macroArgumentTexts.pop();
+      this.layer = caller;
       this.currentForeach = savedForeach;
       budget.macroDepth--;
+    }
+  }
+
+  /** A macro argument passed by name, evaluated in its caller's context at each read. */
+  private evaluateInContext(argument: ArgumentByName, layer: ContextLayer | null): unknown {
+    const current = this.layer;
+    this.layer = layer;
+    try {
+      return this.evaluate(argument.node as AstExpression);
+    } finally {
+      this.layer = current;
+    }
+  }
+
+  /** A `#define` block rendered in the current context; undefined past 1.7's depth limit. */
+  private renderDefined(block: DefinedBlock): string | undefined {
+    if (block.depth >= MAX_DEFINE_DEPTH) return undefined;
+    block.depth++;
+    try {
+      return this.renderNodes(block.body as RenderNode[]);
+    } finally {
+      block.depth--;
     }
   }
 
@@ -539,10 +551,11 @@ export class JavaCompile extends Compile implements CallContext {
   // ----- values -----
 
   private printReference(node: AstReference): string {
-    if (!node.path && this.defineTable.has(node.id) && this.lookup(node.id) === undefined) {
-      return this.renderNodes(this.defineTable.get(node.id) as RenderNode[]);
-    }
     const value = this.referenceValue(node);
+    if (value instanceof DefinedBlock) {
+      // Past the depth limit 1.7 prints the reference as written (nothing for `$!`).
+      return this.renderDefined(value) ?? (node.leader === '$!' ? '' : (this.sourceText(node) ?? `$${node.id}`));
+    }
     // API Gateway prints a null or missing reference as nothing, with or without `$!` (SEMANTICS §9.1).
     if (value === null || value === undefined) return '';
     return this.print(value);
@@ -550,47 +563,7 @@ export class JavaCompile extends Compile implements CallContext {
 
   /** A variable's value (ProxyVMContext.get): the innermost macro call's variable, else its by-name argument, else outwards. */
   private lookup(name: string): unknown {
-    for (let depth = this.macroFrames.length; depth > 0; depth--) {
-      if (this.isNullLoopVariable(name, depth)) return null;
-      const frame = this.macroFrames[depth - 1];
-      const local = frame.locals.get(name);
-      if (local !== null && local !== undefined) return local;
-      const argument = frame.byName.get(name);
-      if (argument) return this.evaluateInCaller(argument, depth - 1);
-    }
-    if (this.isNullLoopVariable(name, 0)) return null;
-    return this.env.globals.get(name);
-  }
-
-  private isNullLoopVariable(name: string, depth: number): boolean {
-    return this.nullLoopVariables.some((masked) => masked.depth === depth && masked.name === name);
-  }
-
-  /** Evaluates a by-name argument as its caller would: with only the `depth` outer macro calls in scope. */
-  private evaluateInCaller(argument: AstExpression, depth: number): unknown {
-    const frames = this.macroFrames.splice(depth);
-    const texts = this.macroArgumentTexts.splice(depth);
-    try {
-      return this.evaluate(argument);
-    } finally {
-      this.macroFrames.push(...frames);
-      this.macroArgumentTexts.push(...texts);
-    }
-  }
-
-  /** `#set` and loop variables (ProxyVMContext.put): every macro call in scope and the globals get the value. */
-  private putVariable(name: string, value: unknown): void {
-    for (const frame of this.macroFrames) frame.locals.set(name, value);
-    this.env.globals.set(name, value);
-  }
-
-  /** ProxyVMContext.remove: the name goes from every level, a by-name argument included. */
-  private removeVariable(name: string): void {
-    for (const frame of this.macroFrames) {
-      frame.locals.delete(name);
-      frame.byName.delete(name);
-    }
-    this.env.globals.delete(name);
+    return this.contexts.get(this.layer, name);
   }
 
   private referenceValue(node: AstReference): unknown {
@@ -755,6 +728,8 @@ export class JavaCompile extends Compile implements CallContext {
         const value = this.referenceValue(node as AstReference);
         // 1.7 also asks a value's toString() (a null text is false), which a stale subList view fails.
         if (Array.isArray(value)) checkListUsable(value);
+        // 1.7 (directive.if.tostring.nullcheck): a defined block is true when it renders.
+        if (value instanceof DefinedBlock) return this.renderDefined(value) !== undefined;
         return value !== null && value !== undefined && value !== false;
       }
       case 'bool':
@@ -785,14 +760,18 @@ export class JavaCompile extends Compile implements CallContext {
   private interpolate(text: string): string {
     // Only `$name`, `${`, `$!` and directives make a string a template; "$" or "50%#" stay as written.
     if (!/\$!?[A-Za-z{]|#[A-Za-z{@*#[]/.test(text)) return text;
-    const parsed = parseForRender(text);
+    // 1.7 (ASTStringLiteral, "the dreaded MORE kludge"): unless the text holds a `##`, it parses the text
+    // with a space after it (so a `$` or `#` may end it) and drops the last character of the output.
+    const withSpace = !text.includes('##');
+    const parsed = parseForRender(withSpace ? `${text} ` : text);
     if (!parsed.ok) {
       this.warn('vtl-string-syntax', `a string does not parse as a template, so it stays as written: ${parsed.problem.message}`);
       return text;
     }
     this.nestedTextDepth++;
     try {
-      const out = this.renderNodes(parsed.ast);
+      const rendered = this.renderNodes(parsed.ast);
+      const out = withSpace && rendered.length > 0 ? rendered.slice(0, -1) : rendered;
       this.env.budget.checkStringLength(out.length);
       return out;
     } finally {
@@ -837,10 +816,11 @@ function integerLiteral(text: string): number | JavaNumber {
   return Number.isSafeInteger(value) || !/^-?\d+$/.test(text.trim()) ? value : javaInteger(BigInt(text.trim()));
 }
 
-/** 1.7 evaluates number and boolean arguments once, at the call; everything else at each read (by name). */
-function isConstantArgument(argument: AstExpression): boolean {
-  return argument.type === 'integer' || argument.type === 'decimal' || argument.type === 'bool';
-}
+/**
+ * Argument kinds 1.7 passes by name (ProxyVMContext.isConstant is false for them: references, string
+ * literals, lists, ranges, maps); any other argument is a constant, evaluated once.
+ */
+const PASSED_BY_NAME = new Set(['references', 'string', 'array', 'map']);
 
 /** velocityjs writes `args: false` for `()`. */
 function argumentsOf(args: unknown): AstExpression[] {

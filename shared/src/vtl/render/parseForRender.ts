@@ -111,7 +111,7 @@ function dropLineBreakRunsAfterDirectives(list: RenderNode[]): void {
   for (let i = 0; i < list.length; i++) {
     const node = list[i];
     if (Array.isArray(node)) dropLineBreakRunsAfterDirectives(node);
-    const isDirective = Array.isArray(node) || (typeof node === 'object' && !KEEPS_LINE_BREAK.has(node.type));
+    const isDirective = Array.isArray(node) || (typeof node === 'object' && !KEEPS_LINE_BREAK.has(node.type) && !node.bare);
     if (!isDirective) continue;
     let next = i + 1;
     let blanks = '';

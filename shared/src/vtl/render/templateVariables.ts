@@ -97,6 +97,9 @@ export function buildTemplateVariables(sources: TemplateVariableSources, warn: (
     { body: () => payload.body },
   );
 
+  // For a null argument the encoders and decoders give "" (not null, so `#if` on the result is true), as the
+  // oracle's Java $util does: API Gateway prints "" for `urlEncode(null)` (SEMANTICS §9.3) but no recording
+  // tells "" from null; escapeJavaScript keeps Commons Lang's null.
   const util: HostObject = hostObject('$util', {
     escapeJavaScript: (_self, args, call) => {
       if (!arity(args, 1)) return NO_SUCH_METHOD;
@@ -111,8 +114,6 @@ export function buildTemplateVariables(sources: TemplateVariableSources, warn: (
       if (!parsed.ok) throw new JavaException('net.minidev.json.parser.ParseException', `$util.parseJson: ${parsed.error.message} at ${parsed.error.offset}`);
       return parsed.value;
     },
-    // A null argument gives "" (SEMANTICS 9.3: observed for urlEncode), not null: `$util.urlEncode($x).length()`
-    // is 0, not a null reference. The other encoders are taken to do the same.
     urlEncode: (_self, args, call) => {
       if (!arity(args, 1)) return NO_SUCH_METHOD;
       const text = textOf(args[0], call);
