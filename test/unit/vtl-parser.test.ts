@@ -178,6 +178,7 @@ test('each problem code, with its range and severity', () => {
   check('#if($a)\\«$»', VTL_PARSE_CODES.notVelocity17);
   check('«#@row()»body', VTL_PARSE_CODES.unclosedBlock);
   check('$a.b()«x[1].y»|', VTL_PARSE_CODES.referenceWithoutDollar, 'warning');
+  check("#if(true)$!a.b$!{c}('«#end»\t#macro(m1)$d.x('a.b')#end", VTL_PARSE_CODES.readDifferentlyBy17, 'warning');
   assert.deepEqual([...checked].sort(), Object.values(VTL_PARSE_CODES).sort(), 'every code has a case');
 });
 

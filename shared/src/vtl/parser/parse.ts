@@ -1,5 +1,5 @@
 import type { TemplateProblem } from '../problem';
-import type { VtlCall, VtlTemplate } from './ast';
+import type { VtlCall, VtlStatement, VtlTemplate } from './ast';
 import { Cursor } from './cursor';
 import { VTL_PARSE_CODES } from './problems';
 import { velocity17FailureMessage } from './velocity17Messages';
@@ -35,6 +35,7 @@ export function parseVtl(text: string): VtlParseResult {
   checkCalls(ast, cur);
   checkLastCharacter(ast, cur);
   checkVelocity17Reading(cur);
+  checkEndsReadBy17(ast, cur);
   const problems = cur.sink.problems.sort((a, b) => a.start - b.start || a.end - b.end);
   return { ast, problems };
 }
@@ -99,6 +100,34 @@ function checkVelocity17Reading(cur: Cursor): void {
   const failure = cur.velocity17.failure;
   if (!failure || cur.sink.problems.some((problem) => problem.severity === 'error')) return;
   cur.sink.report(VTL_PARSE_CODES.notVelocity17, velocity17FailureMessage(cur.text, failure), failure.start, failure.end);
+}
+
+/**
+ * A block's `#end` that 1.7's lexer, reading the whole text, does not take for an `#end` (it is inside
+ * what 1.7 reads as a string argument after a reference, FINDINGS F29): the blocks close elsewhere on
+ * API Gateway, and the preview, which follows this parse, can differ.
+ */
+function checkEndsReadBy17(ast: VtlTemplate, cur: Cursor): void {
+  const reading = cur.velocity17;
+  if (reading.failure || reading.readTo < cur.text.length) return;
+  const pending: VtlStatement[][] = [ast.body];
+  while (pending.length) {
+    for (const statement of pending.pop()!) {
+      if (statement.kind === 'if') for (const branch of statement.branches) pending.push(branch.body);
+      else if (statement.kind === 'foreach' || statement.kind === 'macro' || statement.kind === 'define' || (statement.kind === 'call' && statement.body)) pending.push(statement.body!);
+      else continue;
+      const end = statement.endDirective;
+      if (end && !reading.endDirectives.has(end.start)) {
+        cur.sink.report(
+          VTL_PARSE_CODES.readDifferentlyBy17,
+          'Velocity 1.7 does not read this `#end` as the end of a block: right after the reference before it, its lexer reads `(` and the quoted text as that reference\'s arguments, so on API Gateway this `#end` is text and the block closes later. The preview follows the blocks as shown here and can differ. Put a space right after that reference.',
+          end.start,
+          end.end,
+          'warning',
+        );
+      }
+    }
+  }
 }
 
 function editDistance(a: string, b: string): number {

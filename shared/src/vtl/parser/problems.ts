@@ -29,6 +29,8 @@ export const VTL_PARSE_CODES = {
   notVelocity17: 'vtl-not-velocity-1.7',
   /** A name with `.name`, `.call(…)` or `[…]` right after a reference ending in `)` or `]`: 1.7 prints only the name. */
   referenceWithoutDollar: 'vtl-reference-without-dollar',
+  /** A `#end` that 1.7's lexer reads as part of something else (a string argument): the blocks differ. */
+  readDifferentlyBy17: 'vtl-read-differently-by-1.7',
   /** Anything else the grammar does not allow (a missing expression, a stray token). */
   syntax: 'vtl-syntax',
 } as const;

@@ -11,6 +11,8 @@ export interface Velocity17Reading {
   readTo: number;
   /** Offsets of the `##` of every line comment 1.7 reads. */
   lineComments: Set<number>;
+  /** Offsets of the `#` of every `#end` token 1.7's lexer read (not one inside a string argument, say). */
+  endDirectives: Set<number>;
   /** Offsets of each `#` 1.7 reads as a directive's start although another `#` follows. */
   hashesBeforeHash: Set<number>;
   /** For each `#set` (the offset of its `#`): where the characters 1.7 prints nothing for before it begin. */
@@ -73,6 +75,7 @@ class Recognizer {
   private limit = Infinity;
   private depth = 0;
   readonly lineComments = new Set<number>();
+  readonly endDirectives = new Set<number>();
   readonly setTakesFrom = new Map<number, number>();
   readonly escapeUnprintedFrom = new Map<number, number>();
   readonly escapedDirectiveEnds = new Map<number, number>();
@@ -83,7 +86,9 @@ class Recognizer {
   peek(ahead = 0): LexToken {
     while (this.tokens.length <= this.at + ahead) {
       const last = this.tokens[this.tokens.length - 1];
-      this.tokens.push(last?.kind === 'EOF' ? last : this.lexer.next());
+      const token = last?.kind === 'EOF' ? last : this.lexer.next();
+      if (token.kind === 'END' && token !== last) this.endDirectives.add(this.lexer.text.indexOf('#', token.start));
+      this.tokens.push(token);
     }
     return this.tokens[this.at + ahead];
   }
@@ -513,6 +518,7 @@ export function readAsVelocity17(text: string): Velocity17Reading {
     failure,
     readTo,
     lineComments: recognizer.lineComments,
+    endDirectives: recognizer.endDirectives,
     hashesBeforeHash: lexer.hashesBeforeHash,
     setTakesFrom: recognizer.setTakesFrom,
     escapeUnprintedFrom: recognizer.escapeUnprintedFrom,
