@@ -266,7 +266,20 @@ function isLineBreak(ch: string): boolean {
   return ch === '\n' || ch === '\r' || ch === '\u2028' || ch === '\u2029';
 }
 
+/**
+ * Steps over characters 1.7 reads but prints nothing for, when a run of them starts here (see
+ * Velocity17Reading.unprintedRuns: the `$` of `$#if`, the `#` of `#\\`); whether it did.
+ */
+function skipUnprinted(cur: Cursor, limit: number): boolean {
+  const end = cur.velocity17.unprintedRuns.get(cur.pos);
+  if (end === undefined || end > limit) return false;
+  cur.pos = end;
+  cur.textMode = 'initial';
+  return true;
+}
+
 function readDollar(cur: Cursor, limit: number, body: VtlStatement[]): void {
+  if (skipUnprinted(cur, limit)) return;
   if (startsReference(cur, limit)) {
     const ref = readReference(cur, limit);
     body.push(ref);
@@ -302,9 +315,11 @@ function readHash(
   const start = cur.pos;
   const text = cur.text;
   const returnMode = cur.textMode;
-  const escapedEnd = cur.velocity17.escapedDirectiveEnds.get(start);
+  if (skipUnprinted(cur, limit)) return undefined;
+  const escapedEnd = cur.velocity17.escapedDirectiveEnds.get(start) ?? cur.velocity17.literalDirectiveEnds.get(start);
   if (escapedEnd !== undefined && escapedEnd <= limit) {
-    // `\#name` with a name 1.7 does not know (the backslash stays): still its escaped-directive token, so text.
+    // `\#name` with a name 1.7 does not know (the backslash stays): still its escaped-directive token, so
+    // text; so is a directive whose name 1.7 takes with a `$` before it (`$#m()`).
     pushText(body, start, escapedEnd, text.slice(start, escapedEnd));
     cur.pos = escapedEnd;
     cur.textMode = 'initial';
@@ -339,7 +354,8 @@ function readHash(
   if (cur.startsWith('#[[')) {
     const close = cur.indexOf(']]#', start + 4);
     if (close >= 0 && close + 3 <= limit) {
-      body.push({ kind: 'unparsed', content: text.slice(start + 3, close), start, end: close + 3 });
+      const contentFrom = cur.velocity17.textBlockContentFrom.get(start) ?? start + 3;
+      body.push({ kind: 'unparsed', content: text.slice(contentFrom, close), start, end: close + 3 });
       cur.pos = close + 3;
       cur.textMode = 'initial';
       return undefined;
