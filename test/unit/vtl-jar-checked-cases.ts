@@ -109,6 +109,8 @@ export const PREFIX_CASES: readonly JarCheckedCase[] = [
   ['an unparsed block after `$` loses three characters of its image, not of `#[[`', 'a$#[[t]]#b|$$$#[[xy]]#|$!#[[xy]]#z', 'a[tb|#[[xy|[[xyz'],
   ['the `#` or `$` before `\\\\` prints nothing', 'x#\\\\y|#\\\\|#\\\\\\\\|$\\\\|#\\\\#if(true)T#end', 'x\\\\y|\\\\|\\\\\\\\|\\\\|\\T'],
   ['a single backslash keeps them', 'a#\\b|#\\\\$a', 'a#\\b|#\\\\'],
+  ['backslashes before the `$` go with it', '\\$#if(true)T#end|\\\\$#if(true)T#end|x\\$#*c*#y|\\$\\\\', 'T|T|xy|\\\\'],
+  ['an empty unparsed block, with and without `$`', '#[[]]#x|$#[[]]#x|#[[]]]#x', 'x|[x|]x'],
   ['`$#foreach`, `$#define`, `$#macro` leave an #end that closes nothing', '$#foreach($x in [1,2])$x#end', FAILS],
   ['`$#*` at the end is an unclosed comment', 'a$#*', FAILS],
 ];

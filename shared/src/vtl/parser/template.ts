@@ -150,6 +150,13 @@ function readBody(cur: Cursor, limit: number): BodyResult {
       const chunkStart = cur.pos;
       let backslashes = 0;
       while (k - backslashes - 1 >= chunkStart && text.charCodeAt(k - backslashes - 1) === 92) backslashes++;
+      const unprintedEnd = backslashes ? cur.velocity17.unprintedRuns.get(k - backslashes) : undefined;
+      if (unprintedEnd !== undefined && unprintedEnd <= limit) {
+        // Backslashes that begin 1.7's token with the `$` after them (`\$#if`): none of it prints.
+        pushText(body, chunkStart, k - backslashes, text.slice(chunkStart, k - backslashes));
+        cur.pos = unprintedEnd;
+        continue;
+      }
       let value = text.slice(chunkStart, k);
       const escapes = text.charCodeAt(k) === 36 ? !afterTextDollarOrHash(body, k - backslashes) : true;
       if (backslashes && escapes && backslashesEscape(text, k, backslashes, limit)) {
@@ -352,7 +359,7 @@ function readHash(
     cur.sink.report(VTL_PARSE_CODES.syntax, 'Close the comment with `*#`.', start, start + 2);
   }
   if (cur.startsWith('#[[')) {
-    const close = cur.indexOf(']]#', start + 4);
+    const close = cur.indexOf(']]#', start + 3);
     if (close >= 0 && close + 3 <= limit) {
       const contentFrom = cur.velocity17.textBlockContentFrom.get(start) ?? start + 3;
       body.push({ kind: 'unparsed', content: text.slice(contentFrom, close), start, end: close + 3 });

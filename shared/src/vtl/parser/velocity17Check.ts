@@ -23,10 +23,10 @@ export interface Velocity17Reading {
    */
   escapedDirectiveEnds: Map<number, number>;
   /**
-   * Runs of characters 1.7 prints nothing for, by where each starts (a `$` or `#`): where it ends. They
-   * are the `$`, `$!` and `#` a directive's token begins with (`$#if(true)` is the `#if`; `$#end`,
-   * `$#else`), the same before a block comment's `#*`, and the ended `$` or `#` right before a `\\`
-   * (`#\\` prints `\\`): the nodes those tokens make print none of their image but the text they are.
+   * Runs of characters 1.7 prints nothing for, by where each starts (a `$`, `#` or backslash): where it
+   * ends. They are the `$`, `$!`, `\$` and `#` a directive's token begins with (`$#if(true)` is the
+   * `#if`; `$#end`, `$#else`), the same before a block comment's `#*`, and the ended `$` or `#` right
+   * before a `\\` (`#\\` prints `\\`): the nodes those tokens make print none of their image.
    */
   unprintedRuns: Map<number, number>;
   /**
@@ -226,9 +226,9 @@ class Recognizer {
     this.consume();
   }
 
-  /** Records characters 1.7 reads but prints nothing for, when there are any and they begin with `$` or `#`. */
+  /** Records characters 1.7 reads but prints nothing for, when there are any and they begin with `$`, `#` or a backslash (`\$#if`). */
   private unprinted(from: number, to: number): void {
-    if (from < to && '$#'.includes(this.lexer.text.charAt(from))) this.unprintedRuns.set(from, to);
+    if (from < to && '$#\\'.includes(this.lexer.text.charAt(from))) this.unprintedRuns.set(from, to);
   }
 
   /** Where the `#` of a directive's token is: after the `$` or `#` that may begin its image. */
@@ -565,7 +565,7 @@ export function readAsVelocity17(text: string): Velocity17Reading {
   const lexer = new Velocity17Lexer(text);
   const recognizer = new Recognizer(lexer);
   const reading = (readTo: number, failure?: Velocity17Reading['failure']): Velocity17Reading => {
-    for (const [open, from] of lexer.commentPrefixes) if ('$#'.includes(text.charAt(from))) recognizer.unprintedRuns.set(from, open);
+    for (const [open, from] of lexer.commentPrefixes) if ('$#\\'.includes(text.charAt(from))) recognizer.unprintedRuns.set(from, open);
     return {
       failure,
       readTo,
