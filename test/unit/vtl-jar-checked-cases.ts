@@ -102,6 +102,7 @@ export const PREFIX_CASES: readonly JarCheckedCase[] = [
     '$#if(true)T#end|#if(true)a$#end|#if(true)a$#else b#end|#if(false)a$#elseif(true)c#end|#if(true)$#end', 'T|a|a|c|'],
   ['so do `$!`, `$$`, `#$` and `$#{…}`', '$!#if(true)T#end|$$#if(true)T#end|#$#if(true)T#end|$#{if}(true)T$#{end}x|#if(true)$!#{else}n#end', 'T|T|T|Tx|'],
   ['a `$` before #set prints nothing; `##` after `$` keeps it', '$#set($a=1)x|$##c', 'x|$'],
+  ['the blanks before `$#set` at the start of a line stay: its token takes the `$` only', ' $#set($a=1)$a|\t$#set($a=2)$a', ' 1|\t2'],
   ['a macro call after `$` prints as written', '#macro(m)M#end$#m()|$#{m}()|#m()', '$#m()|$#{m}()|M'],
   ['arguments are not evaluated', '#set($a=5)$#zz($a) x|$#m($a "s" [1])|$#evaluate(\'x\')', '$#zz($a) x|$#m($a "s" [1])|$#evaluate(\'x\')'],
   ['#break and #stop after `$` are text and do nothing', '#foreach($x in [1,2])$x$#break#end|a$#stop b', '1$#break2$#break|a$#stop b'],
