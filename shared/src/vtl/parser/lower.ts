@@ -50,7 +50,8 @@ export const BLANKS_DECIDED = Symbol('blanksDecided');
  * where it does not, the result renders like 1.7 instead:
  * - a bare `#stop` is a stop (velocityjs: text); `#{if}`-style formal directives are directives;
  * - the characters Velocity 1.7's `#set` token takes before it are dropped (spaces and tabs where its lexer
- *   starts a token, and a lone `$` or `#` before them), and those before an escaped directive 1.7 leaves out;
+ *   starts a token, and a lone `$` or `#` before them) (the parser already left out the other characters
+ *   1.7 prints nothing for: Velocity17Reading.unprintedRuns);
  * - `&&` binds tighter than `||`, and `<`/`>`/`<=`/`>=` tighter than `==`/`!=`.
  */
 export function toVelocityjsAst(ast: VtlTemplate): VelocityjsNode[] {
@@ -177,12 +178,9 @@ class Lowering {
       case 'text':
         out.push(node.value);
         return;
-      case 'escape': {
-        const unprinted = node.unprintedFrom === undefined ? '' : this.source.slice(node.unprintedFrom, node.start);
-        if (unprinted && trailingText(out).endsWith(unprinted)) dropTrailingText(out, unprinted.length);
+      case 'escape':
         out.push(node.char);
         return;
-      }
       case 'comment':
         out.push(this.statement({ type: 'comment', value: node.value }, node));
         return;

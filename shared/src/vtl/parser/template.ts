@@ -165,8 +165,6 @@ function readBody(cur: Cursor, limit: number): BodyResult {
         if (backslashes % 2 === 1) {
           pushText(body, chunkStart, k - 1, value);
           const escape: VtlEscape = { kind: 'escape', char: text.charAt(k) as '$' | '#', start: k - 1, end: k + 1 };
-          const unprintedFrom = cur.velocity17.escapeUnprintedFrom.get(k);
-          if (unprintedFrom !== undefined) escape.unprintedFrom = unprintedFrom;
           body.push(escape);
           cur.pos = k + 1;
           const escapedEnd = text.charCodeAt(k) === 36 ? escapedReferenceEnd(cur, k, limit) : -1;

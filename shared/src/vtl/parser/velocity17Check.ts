@@ -15,8 +15,6 @@ export interface Velocity17Reading {
   hashesBeforeHash: Set<number>;
   /** For each `#set` (the offset of its `#`): where the characters 1.7 prints nothing for before it begin. */
   setTakesFrom: Map<number, number>;
-  /** For each escaped directive (the offset of its `#`): where the characters 1.7 prints nothing for before it begin. */
-  escapeUnprintedFrom: Map<number, number>;
   /**
    * For each `\#name` 1.7 reads as an escaped directive, whatever the name (the offset of its `#`): where
    * the name ends. It is text even when the backslash stays (`\#endt(` prints as written).
@@ -26,7 +24,8 @@ export interface Velocity17Reading {
    * Runs of characters 1.7 prints nothing for, by where each starts (a `$`, `#` or backslash): where it
    * ends. They are the `$`, `$!`, `\$` and `#` a directive's token begins with (`$#if(true)` is the
    * `#if`; `$#end`, `$#else`), the same before a block comment's `#*`, and the ended `$` or `#` right
-   * before a `\\` (`#\\` prints `\\`): the nodes those tokens make print none of their image.
+   * before a `\\` or an escaped directive (`#\\` prints `\\`, `$\#if` prints `#if`): the nodes those
+   * tokens make print none of their image.
    */
   unprintedRuns: Map<number, number>;
   /**
@@ -93,7 +92,6 @@ class Recognizer {
   private depth = 0;
   readonly lineComments = new Set<number>();
   readonly setTakesFrom = new Map<number, number>();
-  readonly escapeUnprintedFrom = new Map<number, number>();
   readonly escapedDirectiveEnds = new Map<number, number>();
   readonly bareReferences = new Map<number, { nameEnd: number; end: number }>();
   readonly unprintedRuns = new Map<number, number>();
@@ -222,7 +220,7 @@ class Recognizer {
     const hash = token.start + this.lexer.text.slice(token.start, token.end).indexOf('#');
     this.escapedDirectiveEnds.set(hash, token.end);
     // The terminated `$`/`#` before it (`$\#if`) are special tokens, which the escaped directive does not print.
-    if (token.specialStart < token.start) this.escapeUnprintedFrom.set(hash, token.specialStart);
+    this.unprinted(token.specialStart, token.start);
     this.consume();
   }
 
@@ -267,7 +265,7 @@ class Recognizer {
 
   private setDirective(): void {
     const token = this.consume();
-    this.setTakesFrom.set(token.start + this.lexer.text.slice(token.start, token.end).indexOf('#'), token.specialStart);
+    this.setTakesFrom.set(this.directiveHash(token), token.specialStart);
     this.optional('WHITESPACE');
     this.reference();
     this.optional('WHITESPACE');
@@ -572,7 +570,6 @@ export function readAsVelocity17(text: string): Velocity17Reading {
       lineComments: recognizer.lineComments,
       hashesBeforeHash: lexer.hashesBeforeHash,
       setTakesFrom: recognizer.setTakesFrom,
-      escapeUnprintedFrom: recognizer.escapeUnprintedFrom,
       escapedDirectiveEnds: recognizer.escapedDirectiveEnds,
       unprintedRuns: recognizer.unprintedRuns,
       literalDirectiveEnds: recognizer.literalDirectiveEnds,
