@@ -114,6 +114,7 @@ export const PREFIX_CASES: readonly JarCheckedCase[] = [
   ['a single backslash keeps them', 'a#\\b|#\\\\$a', 'a#\\b|#\\\\'],
   ['backslashes before the `$` go with it', '\\$#if(true)T#end|\\\\$#if(true)T#end|x\\$#*c*#y|\\$\\\\', 'T|T|xy|\\\\'],
   ['an empty unparsed block, with and without `$`', '#[[]]#x|$#[[]]#x|#[[]]]#x', 'x|[x|]x'],
+  ['a `$!` that starts no reference prints its `$` only', '$!\nx|$! x|$!\\x|$!)|$!1|$!!|$a$! x|x$!$a|$!##c', '$\nx|$ x|$\\x|$)|$1|$!|$ x|x$!|$!'],
   ['`$#foreach`, `$#define`, `$#macro` leave an #end that closes nothing', '$#foreach($x in [1,2])$x#end', FAILS],
   ['`$#*` at the end is an unclosed comment', 'a$#*', FAILS],
 ];

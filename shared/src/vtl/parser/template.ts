@@ -291,8 +291,10 @@ function readDollar(cur: Cursor, limit: number, body: VtlStatement[]): void {
     cur.textMode = ref.formal && ref.closed ? 'initial' : 'afterReference';
     return;
   }
-  pushText(body, cur.pos, cur.pos + 1, '$');
-  cur.pos++;
+  // A `$!` that starts no reference prints its `$` only in 1.7 (`$! x` prints `$ x`).
+  const end = cur.velocity17.droppedBangs.has(cur.pos + 1) && cur.pos + 2 <= limit ? cur.pos + 2 : cur.pos + 1;
+  pushText(body, cur.pos, end, '$');
+  cur.pos = end;
   cur.textMode = 'initial';
 }
 

@@ -40,6 +40,8 @@ export interface Velocity17Reading {
    * (an unprinted run) takes the place of `#[[` and the rest of `#[[` prints (`[t`).
    */
   textBlockContentFrom: Map<number, number>;
+  /** Offsets of each `!` of a `$!` that starts no reference before text (`$! x`): 1.7 prints its `$` only. */
+  droppedBangs: Set<number>;
   /**
    * For each reference with modifiers 1.7 reads without a `$` (a name right after a reference that ends
    * in `)` or `]`, as in `$a.b()x[1]`; the offset of the name): where its name and the whole reference
@@ -97,13 +99,16 @@ class Recognizer {
   readonly unprintedRuns = new Map<number, number>();
   readonly literalDirectiveEnds = new Map<number, number>();
   readonly textBlockContentFrom = new Map<number, number>();
+  readonly droppedBangs = new Set<number>();
 
   constructor(private readonly lexer: Velocity17Lexer) {}
 
   peek(ahead = 0): LexToken {
     while (this.tokens.length <= this.at + ahead) {
       const last = this.tokens[this.tokens.length - 1];
-      this.tokens.push(last?.kind === 'EOF' ? last : this.lexer.next());
+      const token = last?.kind === 'EOF' ? last : this.lexer.next();
+      if (token.specialStart < token.start && (token.kind === 'TEXT' || token.kind === 'ESCAPE')) this.noteDroppedBangs(token);
+      this.tokens.push(token);
     }
     return this.tokens[this.at + ahead];
   }
@@ -222,6 +227,15 @@ class Recognizer {
     // The terminated `$`/`#` before it (`$\#if`) are special tokens, which the escaped directive does not print.
     this.unprinted(token.specialStart, token.start);
     this.consume();
+  }
+
+  /**
+   * 1.7's text prints the special tokens before it by their `$` and `#` only (NodeUtils.specialText): the
+   * `!` of a `$!` that starts no reference goes (`$! x` prints `$ x`).
+   */
+  private noteDroppedBangs(token: LexToken): void {
+    const special = this.lexer.text.slice(token.specialStart, token.start);
+    for (const bang of special.matchAll(/\$!/g)) this.droppedBangs.add(token.specialStart + bang.index! + 1);
   }
 
   /** Records characters 1.7 reads but prints nothing for, when there are any and they begin with `$`, `#` or a backslash (`\$#if`). */
@@ -574,6 +588,7 @@ export function readAsVelocity17(text: string): Velocity17Reading {
       unprintedRuns: recognizer.unprintedRuns,
       literalDirectiveEnds: recognizer.literalDirectiveEnds,
       textBlockContentFrom: recognizer.textBlockContentFrom,
+      droppedBangs: recognizer.droppedBangs,
       bareReferences: recognizer.bareReferences,
     };
   };
