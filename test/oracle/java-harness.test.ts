@@ -3,7 +3,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { HARNESS_CRASH, VelocityOracle, type OracleCase, type OracleResult } from './java-oracle';
-import { BARE_REFERENCE_CASES, CONTEXT_CASES, DEFINE_CASES, FAILS, STRING_CASES, UNKNOWN_CALL_CASES } from '../unit/vtl-jar-checked-cases';
+import { BARE_REFERENCE_CASES, CONTEXT_CASES, DEFINE_CASES, FAILS, PREFIX_CASES, STRING_CASES, UNKNOWN_CALL_CASES } from '../unit/vtl-jar-checked-cases';
 
 const nullList = '{"json": {"listValue": null}}';
 const emptyList = '{"json": {"listValue": []}}';
@@ -72,7 +72,7 @@ test('Velocity 1.7 set up like API Gateway renders the hand-picked templates as 
 });
 
 test('Velocity 1.7 renders the jar-checked cases as the renderer\'s unit tables expect', async () => {
-  const cases = [...CONTEXT_CASES, ...BARE_REFERENCE_CASES, ...DEFINE_CASES, ...STRING_CASES, ...UNKNOWN_CALL_CASES];
+  const cases = [...CONTEXT_CASES, ...BARE_REFERENCE_CASES, ...DEFINE_CASES, ...STRING_CASES, ...UNKNOWN_CALL_CASES, ...PREFIX_CASES];
   const results = await oracle.render(cases.map(([, template]) => ({ template, body: '{}' })));
   const mismatches = cases.map(([what, template, expected], i) => ({ what, template, expected, actual: 'error' in results[i] ? FAILS : shown(results[i]) })).filter(
     (row) => row.actual !== row.expected,

@@ -91,3 +91,30 @@ export const STRING_CASES: readonly JarCheckedCase[] = [
   ['#break in a #foreach list belongs to no loop: it stops everything', '#foreach($i in ["a#break"])[$i]#end after', ''],
   ['a string that does not parse fails the template, even where it is never evaluated', '#if(false)#set($v = "$i## c#")#end after', FAILS],
 ];
+
+/**
+ * A `$`, `$!` or `#` right before a directive, a block comment or `\\`: 1.7's lexer makes it part of the
+ * next token's image (or a special token before it), which the node does not print; a directive name
+ * taken with its prefix (`#m` for `$#m`) is no directive, so the directive prints as written.
+ */
+export const PREFIX_CASES: readonly JarCheckedCase[] = [
+  ['the `$` before #if, #else, #elseif and #end prints nothing',
+    '$#if(true)T#end|#if(true)a$#end|#if(true)a$#else b#end|#if(false)a$#elseif(true)c#end|#if(true)$#end', 'T|a|a|c|'],
+  ['so do `$!`, `$$`, `#$` and `$#{…}`', '$!#if(true)T#end|$$#if(true)T#end|#$#if(true)T#end|$#{if}(true)T$#{end}x|#if(true)$!#{else}n#end', 'T|T|T|Tx|'],
+  ['a `$` before #set prints nothing; `##` after `$` keeps it', '$#set($a=1)x|$##c', 'x|$'],
+  ['`#$`, `$$`, `\\$` and `$!` before #set print nothing either', '#$#set($a=1)x|a#$#set($a=1)x|\\\\#$#set($a=1)x|$$#set($a=1)x|\\$#set($a=1)x|#$#{set}($a=1)x|$!#set($a=1)x', 'x|ax|\\\\x|x|x|x|x'],
+  ['the blanks before `$#set` at the start of a line stay: its token takes the `$` only', ' $#set($a=1)$a|\t$#set($a=2)$a', ' 1|\t2'],
+  ['a macro call after `$` prints as written', '#macro(m)M#end$#m()|$#{m}()|#m()', '$#m()|$#{m}()|M'],
+  ['arguments are not evaluated', '#set($a=5)$#zz($a) x|$#m($a "s" [1])|$#evaluate(\'x\')', '$#zz($a) x|$#m($a "s" [1])|$#evaluate(\'x\')'],
+  ['#break and #stop after `$` are text and do nothing', '#foreach($x in [1,2])$x$#break#end|a$#stop b', '1$#break2$#break|a$#stop b'],
+  ['the `$` before a block comment goes with it', 'a$#* c *#b|a$#**x*#b|$!#*c*#y|#$#*c*#y', 'ab|ab|y|y'],
+  ['an unparsed block after `$` loses three characters of its image, not of `#[[`', 'a$#[[t]]#b|$$$#[[xy]]#|$!#[[xy]]#z', 'a[tb|#[[xy|[[xyz'],
+  ['the `#` or `$` before `\\\\` prints nothing', 'x#\\\\y|#\\\\|#\\\\\\\\|$\\\\|#\\\\#if(true)T#end', 'x\\\\y|\\\\|\\\\\\\\|\\\\|\\T'],
+  ['the `$` or `#` before an escaped directive prints nothing, whatever the name', '$\\#foo|$a#\\#foo|$a#\\#stop|#\\#foo|$$\\#if', '\\#foo|\\#foo|#stop|\\#foo|#if'],
+  ['a single backslash keeps them', 'a#\\b|#\\\\$a', 'a#\\b|#\\\\'],
+  ['backslashes before the `$` go with it', '\\$#if(true)T#end|\\\\$#if(true)T#end|x\\$#*c*#y|\\$\\\\', 'T|T|xy|\\\\'],
+  ['an empty unparsed block, with and without `$`', '#[[]]#x|$#[[]]#x|#[[]]]#x', 'x|[x|]x'],
+  ['a `$!` that starts no reference prints its `$` only', '$!\nx|$! x|$!\\x|$!)|$!1|$!!|$a$! x|x$!$a|$!##c', '$\nx|$ x|$\\x|$)|$1|$!|$ x|x$!|$!'],
+  ['`$#foreach`, `$#define`, `$#macro` leave an #end that closes nothing', '$#foreach($x in [1,2])$x#end', FAILS],
+  ['`$#*` at the end is an unclosed comment', 'a$#*', FAILS],
+];

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { renderTemplate } from '../../shared/src/vtl/render/index';
-import { BARE_REFERENCE_CASES, CONTEXT_CASES, DEFINE_CASES, FAILS, STRING_CASES, UNKNOWN_CALL_CASES, type JarCheckedCase } from './vtl-jar-checked-cases';
+import { BARE_REFERENCE_CASES, CONTEXT_CASES, DEFINE_CASES, FAILS, PREFIX_CASES, STRING_CASES, UNKNOWN_CALL_CASES, type JarCheckedCase } from './vtl-jar-checked-cases';
 
 function render(template: string) {
   return renderTemplate({ template, body: '{}', params: { path: {}, querystring: {}, header: {} }, context: {}, stageVariables: {} });
@@ -14,6 +14,7 @@ const TABLES: [string, readonly JarCheckedCase[]][] = [
   ['#define', DEFINE_CASES],
   ['string', STRING_CASES],
   ['unknown call', UNKNOWN_CALL_CASES],
+  ['$ or # before a token', PREFIX_CASES],
 ];
 
 for (const [topic, cases] of TABLES) {

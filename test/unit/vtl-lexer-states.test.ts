@@ -111,7 +111,12 @@ test("1.7's reading: where it fails, which ## are comments, what #set and escape
   assert.deepEqual([...reading.lineComments], [1, 20]);
   assert.deepEqual([...reading.hashesBeforeHash], [10, 19]);
   assert.deepEqual([...reading.setTakesFrom], [[28, 28], [44, 42]]);
-  assert.deepEqual([...reading.escapeUnprintedFrom], [[58, 56]]);
+  assert.deepEqual([...reading.unprintedRuns], [[56, 57]]);
+  // A `$` or `#` that begins a directive's, a comment's or an unparsed block's token, or ends before `\\`.
+  const prefixed = readAsVelocity17('$#if(true)x$!#end#*c*#$#* d *#x#\\\\y$#m(1)$#[[r]]#');
+  assert.deepEqual([...prefixed.unprintedRuns], [[0, 1], [11, 13], [31, 32], [41, 42], [22, 23]]);
+  assert.deepEqual([...prefixed.literalDirectiveEnds], [[36, 41]]);
+  assert.deepEqual([...prefixed.textBlockContentFrom], [[42, 44]]);
   // Nesting deeper than any template gets no verdict rather than a stack overflow.
   assert.equal(readAsVelocity17('#if(1)'.repeat(5000)).failure, undefined);
 });

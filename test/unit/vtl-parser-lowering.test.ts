@@ -180,7 +180,7 @@ test('lowering matches velocityjs on generated templates', () => {
   for (let n = 0; n < 900; n++) {
     const text = next();
     if (ESCAPE_AFTER_REFERENCE.test(text) || CALL_ON_NAME.test(text)) continue;
-    if (LITERAL_BACKSLASH.test(text) || TEXT_BEFORE_ESCAPED_DIRECTIVE.test(text) || DIRECTIVE_NAME_THEN_AT.test(text) || HASHES_AFTER_PROPERTY.test(text) || hasBareReference(text)) continue;
+    if (LITERAL_BACKSLASH.test(text) || TEXT_BEFORE_ESCAPED_DIRECTIVE.test(text) || DIRECTIVE_NAME_THEN_AT.test(text) || HASHES_AFTER_PROPERTY.test(text) || hasBareReference(text) || hasPrefixedToken(text)) continue;
     if (TOKEN_THEN_BLANKS_THEN_SET.test(text)) continue;
     try {
       velocity.parse(text);
@@ -277,6 +277,16 @@ function hasBareReference(text: string): boolean {
 }
 
 /**
+ * A `$` or `#` that begins the token of a directive, a block comment, an unparsed block or that ends right
+ * before `\\` (`$#if`, `$#*`, `$#[[`, `#\\`): 1.7 prints none of it, and takes `$#m()` as text; velocityjs
+ * prints the `$` and reads the rest (tested below).
+ */
+function hasPrefixedToken(text: string): boolean {
+  const reading = readAsVelocity17(text);
+  return reading.unprintedRuns.size > 0 || reading.literalDirectiveEnds.size > 0;
+}
+
+/**
  * Blanks before `#set` after a text `$`, `#`, backslash or `#word`: 1.7 ends its text token there, so the
  * blanks (and a lone `$`/`#`) go with the `#set`; velocityjs keeps them (tested below).
  */
@@ -298,7 +308,7 @@ test('lowering matches velocityjs on short templates made of lexically awkward p
     const length = 1 + Math.floor(random() * 6);
     for (let i = 0; i < length; i++) text += pieces[Math.floor(random() * pieces.length)];
     if (CALL_WITHOUT_ARGUMENT.test(text) || ESCAPE_AFTER_REFERENCE.test(text) || CALL_ON_NAME.test(text)) continue;
-    if (LITERAL_BACKSLASH.test(text) || TEXT_BEFORE_ESCAPED_DIRECTIVE.test(text) || DIRECTIVE_NAME_THEN_AT.test(text) || HASHES_AFTER_PROPERTY.test(text) || hasBareReference(text)) continue;
+    if (LITERAL_BACKSLASH.test(text) || TEXT_BEFORE_ESCAPED_DIRECTIVE.test(text) || DIRECTIVE_NAME_THEN_AT.test(text) || HASHES_AFTER_PROPERTY.test(text) || hasBareReference(text) || hasPrefixedToken(text)) continue;
     if (TOKEN_THEN_BLANKS_THEN_SET.test(text)) continue;
     try {
       velocity.parse(text);
@@ -379,6 +389,14 @@ test('deliberate differences: the lowering renders like Velocity 1.7 where veloc
   // A `$` or `#` printed as text right before an escaped directive is dropped (the jar prints `#if` and `#set(`).
   check('$\\#if', ['#', 'if'], ['$', '#', 'if']);
   check('#\\#set(', ['#', 'set('], ['#', '#', 'set(']);
+  // A `$` or `#` that begins a directive's or a comment's token, or ends before `\\`, prints nothing (the
+  // jar prints `T`, `ab`, `\\`); a directive name taken with its `$` is text (the jar prints `$#m()`).
+  check('$#if(true)T#end', [[{ type: 'if', condition: { type: 'bool', value: 'true' } }, 'T']], ['$', [{ type: 'if', condition: { type: 'bool', value: 'true' } }, 'T']]);
+  check('a$#* c *#b', ['a', { type: 'comment', value: '#* c *#' }, 'b'], ['a', '$', { type: 'comment', value: '#* c *#' }, 'b']);
+  check('#\\\\', ['\\\\'], ['#', '\\\\']);
+  check('$#m()', ['$', '#m()'], ['$', { type: 'macro_call', id: 'm' }]);
+  // An unparsed block after `$` prints from the third character of its token (the jar prints `[r`).
+  check('$#[[r]]#', [{ type: 'raw', value: '[r' }], ['$', { type: 'raw', value: 'r' }]);
   // Blanks before #set after `#word` go, and a lone `#` with them (the jar prints `a#bb` and `ab`).
   const set = { type: 'set', equal: [ref('x'), { type: 'integer', value: '1' }] };
   check('a#b #set($x = 1)b', ['a', '#b', set, 'b'], ['a', '#b', ' ', set, 'b']);

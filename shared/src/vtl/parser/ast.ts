@@ -47,11 +47,6 @@ export interface VtlUnparsed extends VtlSpan {
 export interface VtlEscape extends VtlSpan {
   kind: 'escape';
   char: '$' | '#';
-  /**
-   * Where the characters before an escaped directive that Velocity 1.7 prints nothing for begin
-   * (`$\#if` prints `#if`: the `$` ends as a token of its own that the directive's output leaves out).
-   */
-  unprintedFrom?: number;
 }
 
 /** `$a`, `$!a`, `${a.b}`, `$!{a.b(1)}`. */

@@ -6,5 +6,5 @@ export { VTL_PARSE_CODES, type VtlParseCode } from './problems';
 export { parseVtl, type VtlParseResult } from './parse';
 export { parseVtlCached, toVelocityjsAstCached, type VelocityjsParse } from './cache';
 export { findNodeAt, collectSetVariables, type VtlAssignedVariable } from './navigate';
-export { toVelocityjsAst, type VelocityjsNode, type VelocityjsObject, type VelocityjsPosition } from './lower';
+export { toVelocityjsAst, BLANKS_DECIDED, type VelocityjsNode, type VelocityjsObject, type VelocityjsPosition } from './lower';
 export { walkVtl, childrenOf as vtlChildren } from './walk';

@@ -41,13 +41,17 @@ const NEWLINE_AFTER_DIRECTIVE = /^[ \t]*\r?\n/;
  */
 const INDENT_BEFORE_SET = /^[ \t]*$/;
 
+/** Marks a `#set` node whose blanks before it 1.7's own reading decided (see VtlSet.takesFrom). */
+export const BLANKS_DECIDED = Symbol('blanksDecided');
+
 /**
  * Lowers the tolerant tree to the structure `velocityjs.parse(text)` returns, so velocityjs can
  * render from this parse. Identical to velocityjs's tree wherever velocityjs follows Velocity 1.7;
  * where it does not, the result renders like 1.7 instead:
  * - a bare `#stop` is a stop (velocityjs: text); `#{if}`-style formal directives are directives;
  * - the characters Velocity 1.7's `#set` token takes before it are dropped (spaces and tabs where its lexer
- *   starts a token, and a lone `$` or `#` before them), and those before an escaped directive 1.7 leaves out;
+ *   starts a token, and a lone `$` or `#` before them) (the parser already left out the other characters
+ *   1.7 prints nothing for: Velocity17Reading.unprintedRuns);
  * - `&&` binds tighter than `||`, and `<`/`>`/`<=`/`>=` tighter than `==`/`!=`.
  */
 export function toVelocityjsAst(ast: VtlTemplate): VelocityjsNode[] {
@@ -98,6 +102,8 @@ function dropIndentBeforeSet(flat: VelocityjsNode[], setsTakeFrom: Map<Velocityj
       // 1.7's own lexer said which characters the `#set` token and the terminated `$`/`#` before it take.
       const taken = (node as VelocityjsObject).span!.start - takesFrom;
       if (taken > 0 && trailingText(out).length >= taken) dropTrailingText(out, taken);
+      // Hidden from the tree's shape (JSON, comparisons): the renderer must not drop more blanks.
+      Object.defineProperty(node, BLANKS_DECIDED, { value: true });
     } else if (typeof node === 'object' && !Array.isArray(node) && node.type === 'set') {
       // The whitespace may come in several pieces (velocityjs splits it after a reference).
       let first = out.length;
@@ -172,12 +178,9 @@ class Lowering {
       case 'text':
         out.push(node.value);
         return;
-      case 'escape': {
-        const unprinted = node.unprintedFrom === undefined ? '' : this.source.slice(node.unprintedFrom, node.start);
-        if (unprinted && trailingText(out).endsWith(unprinted)) dropTrailingText(out, unprinted.length);
+      case 'escape':
         out.push(node.char);
         return;
-      }
       case 'comment':
         out.push(this.statement({ type: 'comment', value: node.value }, node));
         return;

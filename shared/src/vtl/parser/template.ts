@@ -150,6 +150,13 @@ function readBody(cur: Cursor, limit: number): BodyResult {
       const chunkStart = cur.pos;
       let backslashes = 0;
       while (k - backslashes - 1 >= chunkStart && text.charCodeAt(k - backslashes - 1) === 92) backslashes++;
+      const unprintedEnd = backslashes ? cur.velocity17.unprintedRuns.get(k - backslashes) : undefined;
+      if (unprintedEnd !== undefined && unprintedEnd <= limit) {
+        // Backslashes that begin 1.7's token with the `$` after them (`\$#if`): none of it prints.
+        pushText(body, chunkStart, k - backslashes, text.slice(chunkStart, k - backslashes));
+        cur.pos = unprintedEnd;
+        continue;
+      }
       let value = text.slice(chunkStart, k);
       const escapes = text.charCodeAt(k) === 36 ? !afterTextDollarOrHash(body, k - backslashes) : true;
       if (backslashes && escapes && backslashesEscape(text, k, backslashes, limit)) {
@@ -158,8 +165,6 @@ function readBody(cur: Cursor, limit: number): BodyResult {
         if (backslashes % 2 === 1) {
           pushText(body, chunkStart, k - 1, value);
           const escape: VtlEscape = { kind: 'escape', char: text.charAt(k) as '$' | '#', start: k - 1, end: k + 1 };
-          const unprintedFrom = cur.velocity17.escapeUnprintedFrom.get(k);
-          if (unprintedFrom !== undefined) escape.unprintedFrom = unprintedFrom;
           body.push(escape);
           cur.pos = k + 1;
           const escapedEnd = text.charCodeAt(k) === 36 ? escapedReferenceEnd(cur, k, limit) : -1;
@@ -266,15 +271,30 @@ function isLineBreak(ch: string): boolean {
   return ch === '\n' || ch === '\r' || ch === '\u2028' || ch === '\u2029';
 }
 
+/**
+ * Steps over characters 1.7 reads but prints nothing for, when a run of them starts here (see
+ * Velocity17Reading.unprintedRuns: the `$` of `$#if`, the `#` of `#\\`); whether it did.
+ */
+function skipUnprinted(cur: Cursor, limit: number): boolean {
+  const end = cur.velocity17.unprintedRuns.get(cur.pos);
+  if (end === undefined || end > limit) return false;
+  cur.pos = end;
+  cur.textMode = 'initial';
+  return true;
+}
+
 function readDollar(cur: Cursor, limit: number, body: VtlStatement[]): void {
+  if (skipUnprinted(cur, limit)) return;
   if (startsReference(cur, limit)) {
     const ref = readReference(cur, limit);
     body.push(ref);
     cur.textMode = ref.formal && ref.closed ? 'initial' : 'afterReference';
     return;
   }
-  pushText(body, cur.pos, cur.pos + 1, '$');
-  cur.pos++;
+  // A `$!` that starts no reference prints its `$` only in 1.7 (`$! x` prints `$ x`).
+  const end = cur.velocity17.droppedBangs.has(cur.pos + 1) && cur.pos + 2 <= limit ? cur.pos + 2 : cur.pos + 1;
+  pushText(body, cur.pos, end, '$');
+  cur.pos = end;
   cur.textMode = 'initial';
 }
 
@@ -302,9 +322,11 @@ function readHash(
   const start = cur.pos;
   const text = cur.text;
   const returnMode = cur.textMode;
-  const escapedEnd = cur.velocity17.escapedDirectiveEnds.get(start);
+  if (skipUnprinted(cur, limit)) return undefined;
+  const escapedEnd = cur.velocity17.escapedDirectiveEnds.get(start) ?? cur.velocity17.literalDirectiveEnds.get(start);
   if (escapedEnd !== undefined && escapedEnd <= limit) {
-    // `\#name` with a name 1.7 does not know (the backslash stays): still its escaped-directive token, so text.
+    // `\#name` with a name 1.7 does not know (the backslash stays): still its escaped-directive token, so
+    // text; so is a directive whose name 1.7 takes with a `$` before it (`$#m()`).
     pushText(body, start, escapedEnd, text.slice(start, escapedEnd));
     cur.pos = escapedEnd;
     cur.textMode = 'initial';
@@ -337,9 +359,10 @@ function readHash(
     cur.sink.report(VTL_PARSE_CODES.syntax, 'Close the comment with `*#`.', start, start + 2);
   }
   if (cur.startsWith('#[[')) {
-    const close = cur.indexOf(']]#', start + 4);
+    const close = cur.indexOf(']]#', start + 3);
     if (close >= 0 && close + 3 <= limit) {
-      body.push({ kind: 'unparsed', content: text.slice(start + 3, close), start, end: close + 3 });
+      const contentFrom = cur.velocity17.textBlockContentFrom.get(start) ?? start + 3;
+      body.push({ kind: 'unparsed', content: text.slice(contentFrom, close), start, end: close + 3 });
       cur.pos = close + 3;
       cur.textMode = 'initial';
       return undefined;

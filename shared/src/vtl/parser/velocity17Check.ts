@@ -17,13 +17,33 @@ export interface Velocity17Reading {
   hashesBeforeHash: Set<number>;
   /** For each `#set` (the offset of its `#`): where the characters 1.7 prints nothing for before it begin. */
   setTakesFrom: Map<number, number>;
-  /** For each escaped directive (the offset of its `#`): where the characters 1.7 prints nothing for before it begin. */
-  escapeUnprintedFrom: Map<number, number>;
   /**
    * For each `\#name` 1.7 reads as an escaped directive, whatever the name (the offset of its `#`): where
    * the name ends. It is text even when the backslash stays (`\#endt(` prints as written).
    */
   escapedDirectiveEnds: Map<number, number>;
+  /**
+   * Runs of characters 1.7 prints nothing for, by where each starts (a `$`, `#` or backslash): where it
+   * ends. They are the `$`, `$!`, `\$` and `#` a directive's token begins with (`$#if(true)` is the
+   * `#if`; `$#end`, `$#else`), the same before a block comment's `#*`, and the ended `$` or `#` right
+   * before a `\\` or an escaped directive (`#\\` prints `\\`, `$\#if` prints `#if`): the nodes those
+   * tokens make print none of their image.
+   */
+  unprintedRuns: Map<number, number>;
+  /**
+   * For each directive whose token a `$` or `#` begins (`$#m()`, `$#break`; the offset of its `#`): where
+   * the directive ends. 1.7 takes the name with that prefix, `#m`, which names no directive nor macro,
+   * so it prints the whole directive as written, arguments unevaluated.
+   */
+  literalDirectiveEnds: Map<number, number>;
+  /**
+   * For each unparsed block whose token a `$` or `#` begins (`$#[[t]]#`; the offset of its `#`): where the
+   * text it prints begins. 1.7 cuts three characters off each end of the token's image, so the prefix
+   * (an unprinted run) takes the place of `#[[` and the rest of `#[[` prints (`[t`).
+   */
+  textBlockContentFrom: Map<number, number>;
+  /** Offsets of each `!` of a `$!` that starts no reference before text (`$! x`): 1.7 prints its `$` only. */
+  droppedBangs: Set<number>;
   /**
    * For each reference with modifiers 1.7 reads without a `$` (a name right after a reference that ends
    * in `)` or `]`, as in `$a.b()x[1]`; the offset of the name): where its name and the whole reference
@@ -77,9 +97,12 @@ class Recognizer {
   readonly lineComments = new Set<number>();
   readonly endDirectives = new Set<number>();
   readonly setTakesFrom = new Map<number, number>();
-  readonly escapeUnprintedFrom = new Map<number, number>();
   readonly escapedDirectiveEnds = new Map<number, number>();
   readonly bareReferences = new Map<number, { nameEnd: number; end: number }>();
+  readonly unprintedRuns = new Map<number, number>();
+  readonly literalDirectiveEnds = new Map<number, number>();
+  readonly textBlockContentFrom = new Map<number, number>();
+  readonly droppedBangs = new Set<number>();
 
   constructor(private readonly lexer: Velocity17Lexer) {}
 
@@ -88,6 +111,7 @@ class Recognizer {
       const last = this.tokens[this.tokens.length - 1];
       const token = last?.kind === 'EOF' ? last : this.lexer.next();
       if (token.kind === 'END' && token !== last) this.endDirectives.add(this.lexer.text.indexOf('#', token.start));
+      if (token.specialStart < token.start && (token.kind === 'TEXT' || token.kind === 'ESCAPE')) this.noteDroppedBangs(token);
       this.tokens.push(token);
     }
     return this.tokens[this.at + ahead];
@@ -167,7 +191,17 @@ class Recognizer {
         return this.setDirective();
       case 'ESCAPE_DIRECTIVE':
         return this.escapedDirective(token);
+      case 'TEXTBLOCK': {
+        const hash = token.start + this.lexer.text.slice(token.start, token.end).indexOf('#[[');
+        if (hash > token.start) {
+          this.unprinted(token.start, hash);
+          this.textBlockContentFrom.set(hash, token.start + 3);
+        }
+        this.consume();
+        return;
+      }
       case 'DOUBLE_ESCAPE':
+        this.unprinted(token.specialStart, token.start);
         do this.consume();
         while (this.is('DOUBLE_ESCAPE'));
         return;
@@ -195,24 +229,49 @@ class Recognizer {
     const hash = token.start + this.lexer.text.slice(token.start, token.end).indexOf('#');
     this.escapedDirectiveEnds.set(hash, token.end);
     // The terminated `$`/`#` before it (`$\#if`) are special tokens, which the escaped directive does not print.
-    if (token.specialStart < token.start) this.escapeUnprintedFrom.set(hash, token.specialStart);
+    this.unprinted(token.specialStart, token.start);
     this.consume();
   }
 
+  /**
+   * 1.7's text prints the special tokens before it by their `$` and `#` only (NodeUtils.specialText): the
+   * `!` of a `$!` that starts no reference goes (`$! x` prints `$ x`).
+   */
+  private noteDroppedBangs(token: LexToken): void {
+    const special = this.lexer.text.slice(token.specialStart, token.start);
+    for (const bang of special.matchAll(/\$!/g)) this.droppedBangs.add(token.specialStart + bang.index! + 1);
+  }
+
+  /** Records characters 1.7 reads but prints nothing for, when there are any and they begin with `$`, `#` or a backslash (`\$#if`). */
+  private unprinted(from: number, to: number): void {
+    if (from < to && '$#\\'.includes(this.lexer.text.charAt(from))) this.unprintedRuns.set(from, to);
+  }
+
+  /** Where the `#` of a directive's token is: after the `$` or `#` that may begin its image. */
+  private directiveHash(token: LexToken): number {
+    return token.start + this.lexer.text.slice(token.start, token.end).lastIndexOf('#');
+  }
+
+  /** Consumes a directive's keyword token (`#if`, `#else`, `#end`); 1.7 prints nothing of its image. */
+  private keyword(kind: TokenKind): void {
+    const token = this.expect(kind);
+    this.unprinted(token.specialStart, this.directiveHash(token));
+  }
+
   private ifStatement(): void {
-    this.consume();
+    this.keyword('IF_DIRECTIVE');
     this.condition();
     this.statements();
     while (this.is('ELSEIF_DIRECTIVE')) {
-      this.consume();
+      this.keyword('ELSEIF_DIRECTIVE');
       this.condition();
       this.statements();
     }
     if (this.is('ELSE_DIRECTIVE')) {
-      this.consume();
+      this.keyword('ELSE_DIRECTIVE');
       this.statements();
     }
-    this.expect('END');
+    this.keyword('END');
   }
 
   private condition(): void {
@@ -224,7 +283,7 @@ class Recognizer {
 
   private setDirective(): void {
     const token = this.consume();
-    this.setTakesFrom.set(token.start + this.lexer.text.slice(token.start, token.end).indexOf('#'), token.specialStart);
+    this.setTakesFrom.set(this.directiveHash(token), token.specialStart);
     this.optional('WHITESPACE');
     this.reference();
     this.optional('WHITESPACE');
@@ -238,6 +297,13 @@ class Recognizer {
   private directive(): void {
     const token = this.consume();
     const image = this.lexer.text.slice(token.start, token.end);
+    const hash = this.directiveHash(token);
+    this.directiveBody(token, image);
+    // The name 1.7 takes keeps the prefix (`#m` for `$#m`): no directive nor macro, text as written.
+    if (hash > token.start) this.literalDirectiveEnds.set(hash, this.tokens[this.at - 1].end);
+  }
+
+  private directiveBody(token: LexToken, image: string): void {
     const name = token.kind === 'BRACKETED_WORD' ? image.slice(2, -1) : image.slice(1);
     const registered = DIRECTIVES.get(name);
     const isMacro = name === 'macro';
@@ -262,7 +328,7 @@ class Recognizer {
     this.expect('RPAREN');
     if (!hasBlock) return;
     this.statements();
-    this.expect('END');
+    this.keyword('END');
   }
 
   /** One argument of a directive, with its separator; true when it is a bare word. */
@@ -514,17 +580,23 @@ export function endsUnreadably(text: string, reading: Velocity17Reading): boolea
 export function readAsVelocity17(text: string): Velocity17Reading {
   const lexer = new Velocity17Lexer(text);
   const recognizer = new Recognizer(lexer);
-  const reading = (readTo: number, failure?: Velocity17Reading['failure']): Velocity17Reading => ({
-    failure,
-    readTo,
-    lineComments: recognizer.lineComments,
-    endDirectives: recognizer.endDirectives,
-    hashesBeforeHash: lexer.hashesBeforeHash,
-    setTakesFrom: recognizer.setTakesFrom,
-    escapeUnprintedFrom: recognizer.escapeUnprintedFrom,
-    escapedDirectiveEnds: recognizer.escapedDirectiveEnds,
-    bareReferences: recognizer.bareReferences,
-  });
+  const reading = (readTo: number, failure?: Velocity17Reading['failure']): Velocity17Reading => {
+    for (const [open, from] of lexer.commentPrefixes) if ('$#\\'.includes(text.charAt(from))) recognizer.unprintedRuns.set(from, open);
+    return {
+      failure,
+      readTo,
+      lineComments: recognizer.lineComments,
+      endDirectives: recognizer.endDirectives,
+      hashesBeforeHash: lexer.hashesBeforeHash,
+      setTakesFrom: recognizer.setTakesFrom,
+      escapedDirectiveEnds: recognizer.escapedDirectiveEnds,
+      unprintedRuns: recognizer.unprintedRuns,
+      literalDirectiveEnds: recognizer.literalDirectiveEnds,
+      textBlockContentFrom: recognizer.textBlockContentFrom,
+      droppedBangs: recognizer.droppedBangs,
+      bareReferences: recognizer.bareReferences,
+    };
+  };
   try {
     recognizer.process();
     return reading(text.length);

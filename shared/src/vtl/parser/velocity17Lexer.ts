@@ -419,6 +419,11 @@ export class Velocity17Lexer {
   inSet = false;
   /** Offsets of each `#` read as a directive's start although another `#` follows (`$a.b##`: no comment there). */
   readonly hashesBeforeHash = new Set<number>();
+  /**
+   * For each block comment whose `#*` a `$` or `#` begins (`$#* c *#`; the offset of its `#*`): where that
+   * prefix starts. The comment's characters are skipped, and the prefix with them: 1.7 prints none of it.
+   */
+  readonly commentPrefixes = new Map<number, number>();
   private readonly stack: SavedState[] = [];
 
   constructor(readonly text: string) {}
@@ -507,6 +512,10 @@ export class Velocity17Lexer {
           more = false;
           continue;
         case 'skip':
+          if (more) {
+            const open = text.lastIndexOf('#*', this.pos - 3);
+            if (open > tokenStart) this.commentPrefixes.set(open, tokenStart);
+          }
           tokenStart = this.pos;
           more = false;
           continue;

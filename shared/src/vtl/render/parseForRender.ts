@@ -2,7 +2,7 @@
 // tolerant VTL parser (shared/src/vtl/parser) reads the text in linear time, puts template offsets
 // (`span`) on every node, and lowers it to velocityjs's tree shape with Velocity 1.7's whitespace rules,
 // bare `#stop` and operator precedence. Trees are cached by text and never mutated by a render.
-import { parseVtlCached, toVelocityjsAst, VTL_PARSE_CODES } from '../parser/index';
+import { BLANKS_DECIDED, parseVtlCached, toVelocityjsAst, VTL_PARSE_CODES } from '../parser/index';
 import type { TemplateProblem } from '../problem';
 import type { LinePosition } from './positions';
 
@@ -69,7 +69,8 @@ function parseUncached(template: string): ParsedTemplate {
 /**
  * Velocity 1.7 (checked against the jar) drops the spaces and tabs before `#set` unless text precedes
  * them. The lowering handles a single whitespace string; velocityjs's tree can split that whitespace in
- * two after a reference (`$a  #set`), so this looks at the whole run.
+ * two after a reference (`$a  #set`), so this looks at the whole run. Not where 1.7's own reading
+ * decided already (` $#set`: its token takes the `$` only, and the blank prints).
  */
 function dropIndentRunsBeforeSet(list: RenderNode[]): void {
   for (let i = 0; i < list.length; i++) {
@@ -78,7 +79,7 @@ function dropIndentRunsBeforeSet(list: RenderNode[]): void {
       dropIndentRunsBeforeSet(node);
       continue;
     }
-    if (typeof node !== 'object' || node.type !== 'set') continue;
+    if (typeof node !== 'object' || node.type !== 'set' || BLANKS_DECIDED in node) continue;
     let first = i;
     while (first > 0 && typeof list[first - 1] === 'string' && /^[ \t]*$/.test(list[first - 1] as string)) first--;
     // first === 0: the run opens the template (a block's first element is always its directive).
