@@ -98,6 +98,8 @@ export const STRING_CASES: readonly JarCheckedCase[] = [
  * taken with its prefix (`#m` for `$#m`) is no directive, so the directive prints as written.
  */
 export const PREFIX_CASES: readonly JarCheckedCase[] = [
+  ['a block comment takes no line break after it, however many follow',
+    '#*c*#\n\nx|a#*c*#\n\n\nx|#*c*#\n\n$a|#if(true)#*c*#\n\n#end|#*c*#\r\n\r\nx|#*c*#\n#*d*#\n\nx|#*c*#\n', '\n\nx|a\n\n\nx|\n\n|\n\n|\r\n\r\nx|\n\n\nx|\n'],
   ['the `$` before #if, #else, #elseif and #end prints nothing',
     '$#if(true)T#end|#if(true)a$#end|#if(true)a$#else b#end|#if(false)a$#elseif(true)c#end|#if(true)$#end', 'T|a|a|c|'],
   ['so do `$!`, `$$`, `#$` and `$#{…}`', '$!#if(true)T#end|$$#if(true)T#end|#$#if(true)T#end|$#{if}(true)T$#{end}x|#if(true)$!#{else}n#end', 'T|T|T|Tx|'],

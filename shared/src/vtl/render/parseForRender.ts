@@ -142,7 +142,8 @@ function keepLineBreakAfterBlockComments(list: RenderNode[], template: string): 
     const lineBreak = /^[ \t]*\r?\n/.exec(template.slice(node.span.end, node.span.end + 200));
     if (!lineBreak) continue;
     const next = list[i + 1];
-    if (typeof next === 'string' && next.startsWith(lineBreak[0])) continue;
+    // The lowering dropped the break exactly when the text after the comment is what follows the break.
+    if (typeof next === 'string' && !template.startsWith(lineBreak[0] + next, node.span.end)) continue;
     if (typeof next === 'string') list[i + 1] = lineBreak[0] + next;
     else list.splice(i + 1, 0, lineBreak[0]);
   }
