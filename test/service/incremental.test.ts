@@ -36,7 +36,7 @@ function plain(value: unknown, copies = new Map<object, unknown>()): unknown {
 }
 
 /** What an edit is compared on: the model without its text, and the problems. */
-function snapshot(fileName: string, document: TextDocument, service = freshService()) {
+function snapshot(document: TextDocument, service = freshService()) {
   const parsed = service.parse(document);
   return plain({ api: { ...parsed.api, text: undefined }, templates: parsed.templates.map((site) => site.text), problems: service.findProblems(document) });
 }
@@ -70,9 +70,9 @@ test('in-template edits: the patched model equals a fresh read', () => {
       const insert = next() < 0.1 ? RESHAPING[Math.floor(next() * RESHAPING.length)] : next() < 0.8 ? INSERTS[Math.floor(next() * INSERTS.length)] : '';
       const before = service.parse(document);
       document = TextDocument.update(document, [{ range: { start: document.positionAt(at), end: document.positionAt(Math.min(at + remove, range.end - 1)) }, text: insert }], document.version + 1);
-      const after = snapshot(name, document, service);
+      const after = snapshot(document, service);
       if (service.parse(document).api === before.api) patched++;
-      assert.deepEqual(after, snapshot(name, document), `${name} edit ${i}: ${JSON.stringify(insert)} at ${at}`);
+      assert.deepEqual(after, snapshot(document), `${name} edit ${i}: ${JSON.stringify(insert)} at ${at}`);
     }
   }
   assert.ok(patched > 100, `most edits are patched in place (${patched})`);
@@ -102,7 +102,7 @@ test('edits typed in one template and then another, with only diagnostics asked 
         edits++;
       }
     }
-    assert.deepEqual(snapshot(name, document, service), snapshot(name, document), `${name}: the model after the edits`);
+    assert.deepEqual(snapshot(document, service), snapshot(document), `${name}: the model after the edits`);
   }
   assert.ok(edits > 50, `edits typed (${edits})`);
 });

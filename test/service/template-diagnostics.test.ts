@@ -38,6 +38,27 @@ paths:
               application/json: ${templateScalar}`;
 }
 
+/** A CloudFormation YAML MOCK method whose 200 response has the given application/json template value (a scalar or an intrinsic). */
+function cfnMockYaml(templateValue: string): string {
+  return `Resources:
+  Api:
+    Type: AWS::ApiGateway::RestApi
+  Method:
+    Type: AWS::ApiGateway::Method
+    Properties:
+      RestApiId: !Ref Api
+      HttpMethod: GET
+      Integration:
+        Type: MOCK
+        IntegrationResponses:
+          - StatusCode: 200
+            ResponseTemplates:
+              application/json: ${templateValue}
+      MethodResponses:
+        - StatusCode: 200
+`;
+}
+
 const cases: [name: string, fileName: string, source: string, expected: string[]][] = [
   ['a correct template has no problem', 'ok.vtl', `#set($body = $util.parseJson($input.path('$.errorMessage')))
 {"id": "$context.requestId", "message": "$util.escapeJavaScript($body.message).replaceAll("\\\\'","'")", "pet": $input.json('$.pet')}`, []],
@@ -84,67 +105,19 @@ const cases: [name: string, fileName: string, source: string, expected: string[]
   [
     'through !Sub: substitutions are kept, members checked',
     'template.yaml',
-    `Resources:
-  Api:
-    Type: AWS::ApiGateway::RestApi
-  Method:
-    Type: AWS::ApiGateway::Method
-    Properties:
-      RestApiId: !Ref Api
-      HttpMethod: GET
-      Integration:
-        Type: MOCK
-        IntegrationResponses:
-          - StatusCode: 200
-            ResponseTemplates:
-              application/json: !Sub '{"table": "\${Table}", "id": "$context.⟦requestid⟧"}'
-      MethodResponses:
-        - StatusCode: 200
-`,
+    cfnMockYaml(`!Sub '{"table": "\${Table}", "id": "$context.⟦requestid⟧"}'`),
     ['vtl-unknown-member'],
   ],
   [
     'through !Join: the joined text is checked',
     'template.yaml',
-    `Resources:
-  Api:
-    Type: AWS::ApiGateway::RestApi
-  Method:
-    Type: AWS::ApiGateway::Method
-    Properties:
-      RestApiId: !Ref Api
-      HttpMethod: GET
-      Integration:
-        Type: MOCK
-        IntegrationResponses:
-          - StatusCode: 200
-            ResponseTemplates:
-              application/json: !Join ['', ['{"id": "$context.⟦requestid⟧", "table": "', !Ref Table, '"}']]
-      MethodResponses:
-        - StatusCode: 200
-`,
+    cfnMockYaml(`!Join ['', ['{"id": "$context.⟦requestid⟧", "table": "', !Ref Table, '"}']]`),
     ['vtl-unknown-member'],
   ],
   [
     'an !If is raw source, not a template: nothing in it is checked',
     'template.yaml',
-    `Resources:
-  Api:
-    Type: AWS::ApiGateway::RestApi
-  Method:
-    Type: AWS::ApiGateway::Method
-    Properties:
-      RestApiId: !Ref Api
-      HttpMethod: GET
-      Integration:
-        Type: MOCK
-        IntegrationResponses:
-          - StatusCode: 200
-            ResponseTemplates:
-              application/json: !If [Prod, '{"id": "$context.requestid"}', '#if($x) $input.pth("$")']
-      MethodResponses:
-        - StatusCode: 200
-`,
+    cfnMockYaml(`!If [Prod, '{"id": "$context.requestid"}', '#if($x) $input.pth("$")']`),
     [],
   ],
   [

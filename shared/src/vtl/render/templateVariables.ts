@@ -92,7 +92,7 @@ export function buildTemplateVariables(sources: TemplateVariableSources, warn: (
         }
         return '';
       },
-      getBody: (_self, args, call) => (arity(args, 0) ? payload.body : NO_SUCH_METHOD),
+      getBody: (_self, args) => (arity(args, 0) ? payload.body : NO_SUCH_METHOD),
     },
     { body: () => payload.body },
   );
