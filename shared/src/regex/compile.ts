@@ -33,7 +33,6 @@ class ProgramBuilder {
   skipsLowSurrogates: boolean;
 
   constructor(
-    private readonly groupCount: number,
     private readonly memoAllowed: boolean,
     hasSupplementary: boolean,
   ) {
@@ -365,7 +364,7 @@ function withNullable(test: CodePointPredicate | null): CodePointPredicate | nul
 
 /** Compiles a parsed pattern. */
 export function compileProgram(ast: RegexNode, groupCount: number, hasSupplementary: boolean): Program {
-  const builder = new ProgramBuilder(groupCount, !containsBackReference(ast), hasSupplementary);
+  const builder = new ProgramBuilder(!containsBackReference(ast), hasSupplementary);
   builder.compile(ast, { memoForbidden: false });
   builder.emit(Op.Accept);
   const { prefix, whole } = literalPrefix(ast);
